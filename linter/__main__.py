@@ -1,0 +1,3 @@
+from privlint.cli import main
+
+main()

@@ -1,0 +1,311 @@
+"""The typed view of a privacy-statement manifest.
+
+These pydantic models are the single source of truth for the format: the
+published JSON Schema (``privlint schema``) is generated from them. The schema
+says what is well-formed; almost every element is optional there, because
+what is *missing* is for the checks to report, with a GDPR article.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from privlint.types import (
+    CountryCode,
+    DateOrMonth,
+    Email,
+    Identifier,
+    IsoDuration,
+    LanguageTag,
+    Text,
+)
+
+FORMAT_VERSION = 1
+SCHEMA_ID = "https://privlint.dev/schemas/privacy-statement.schema.json"
+
+
+class Model(BaseModel):
+    """Every mapping in a manifest: unknown keys are errors, and so is an empty value.
+
+    An element that a statement does not mention is left out of the manifest;
+    ``key:`` with nothing after it is a mistake, not a way to say "absent".
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _reject_empty_values(cls, data: object) -> object:
+        if isinstance(data, dict):
+            empty = [key for key, value in data.items() if value is None]
+            if empty:
+                raise ValueError(f"empty value for {', '.join(map(repr, empty))}")
+        return data
+
+
+class LegalBasis(str, Enum):
+    """The six legal bases of GDPR Art. 6(1)."""
+
+    consent = "consent"
+    contract = "contract"
+    legal_obligation = "legal_obligation"
+    vital_interests = "vital_interests"
+    public_task = "public_task"
+    legitimate_interests = "legitimate_interests"
+
+
+class Right(str, Enum):
+    """Data-subject rights a statement can offer (Art. 13(2)(b)-(d))."""
+
+    access = "access"
+    rectification = "rectification"
+    erasure = "erasure"
+    restriction = "restriction"
+    objection = "objection"
+    portability = "portability"
+    withdraw_consent = "withdraw_consent"
+    complaint = "complaint"
+
+
+class SpecialCategory(str, Enum):
+    """The special categories of personal data of Art. 9(1)."""
+
+    racial_or_ethnic_origin = "racial_or_ethnic_origin"
+    political_opinions = "political_opinions"
+    religious_or_philosophical_beliefs = "religious_or_philosophical_beliefs"
+    trade_union_membership = "trade_union_membership"
+    genetic = "genetic"
+    biometric = "biometric"
+    health = "health"
+    sex_life_or_sexual_orientation = "sex_life_or_sexual_orientation"
+
+
+class SpecialCondition(str, Enum):
+    """The conditions of Art. 9(2)(a)-(j) that lift the ban on special categories."""
+
+    explicit_consent = "explicit_consent"
+    employment_and_social_security = "employment_and_social_security"
+    vital_interests = "vital_interests"
+    not_for_profit_body = "not_for_profit_body"
+    made_public_by_the_person = "made_public_by_the_person"
+    legal_claims = "legal_claims"
+    substantial_public_interest = "substantial_public_interest"
+    health_or_social_care = "health_or_social_care"
+    public_health = "public_health"
+    archiving_research_statistics = "archiving_research_statistics"
+
+
+class Safeguard(str, Enum):
+    """Grounds for a transfer outside the EEA (Art. 45-49)."""
+
+    adequacy_decision = "adequacy_decision"
+    standard_contractual_clauses = "standard_contractual_clauses"
+    binding_corporate_rules = "binding_corporate_rules"
+    code_of_conduct = "code_of_conduct"
+    certification = "certification"
+    ad_hoc_contractual_clauses = "ad_hoc_contractual_clauses"
+    derogation = "derogation"
+
+
+class RecipientRole(str, Enum):
+    processor = "processor"
+    controller = "controller"
+    joint_controller = "joint_controller"
+    authority = "authority"
+    group_company = "group_company"
+
+
+class Contact(Model):
+    """Ways to reach someone."""
+
+    email: Email | None = None
+    phone: Text | None = None
+    web_form: Text | None = Field(None, description="Address of a web form.")
+    postal_address: Text | None = None
+
+
+class Statement(Model):
+    """The privacy statement as published."""
+
+    title: Text | None = None
+    language: LanguageTag | None = Field(None, description="BCP 47 tag of the statement's language, such as nl.")
+    url: Text | None = Field(None, description="Where the statement is published.")
+    version: Text | None = None
+    last_changed: DateOrMonth | None = Field(
+        None, description="The date the statement says it last changed: YYYY-MM-DD, or YYYY-MM when only the month is printed."
+    )
+    changes_announced: Text | None = Field(
+        None, description="How the statement says changes are announced, in its own words."
+    )
+    consent_mechanism: Text | None = Field(
+        None, description="How the statement says consent is given, in its own words, where it says so in general."
+    )
+    requirement_notice: Text | None = Field(
+        None,
+        description="What the statement says about which data are required by law or contract and what happens if they are not given (Art. 13(2)(e)).",
+    )
+
+
+class Representative(Model):
+    """The controller's representative in the EU (Art. 27)."""
+
+    name: Text | None = None
+    address: Text | None = None
+    contact: Contact | None = None
+
+
+class Controller(Model):
+    """Who is responsible for the processing (Art. 13(1)(a))."""
+
+    name: Text | None = Field(None, description="Legal name of the controller.")
+    other_entities: list[Text] = Field(
+        default_factory=list, description="Further legal entities the statement names as controller."
+    )
+    trade_names: list[Text] = Field(default_factory=list, description="Trade names and brands.")
+    country: CountryCode | None = Field(None, description="Country of establishment, such as NL or DE-BY.")
+    address: Text | None = None
+    contact: Contact | None = None
+    registration: Text | None = Field(None, description="Chamber of commerce or company registration number.")
+    representative: Representative | None = None
+
+
+class Dpo(Model):
+    """The data protection officer (Art. 13(1)(b); Dutch: FG)."""
+
+    designated: bool | None = Field(None, description="Whether the statement says a DPO is designated.")
+    name: Text | None = None
+    contact: Contact | None = None
+
+
+class GeneralLegalBasis(Model):
+    """A legal basis the statement lists in general, without tying it to a purpose."""
+
+    basis: LegalBasis
+    description: Text | None = None
+
+
+class Retention(Model):
+    """How long data are kept: a period from an event, or criteria in words."""
+
+    period: IsoDuration | None = Field(None, description="ISO 8601 duration such as P7Y, P24M, P4W or PT24H.")
+    after: Text | None = Field(None, description="The event the period runs from, such as 'end of contract'.")
+    criteria: Text | None = Field(None, description="The criteria used to set the period, in words.")
+    statutory_source: Text | None = Field(None, description="The law that sets the period, where one does.")
+
+
+class StatementRetention(Retention):
+    """Statement-wide retention: a default for every purpose, and an upper bound."""
+
+    maximum: IsoDuration | None = Field(None, description="The statement's own upper bound ('never longer than 7 years').")
+
+
+class DataCategory(Model):
+    """A category of personal data."""
+
+    id: Identifier
+    name: Text | None = None
+    items: list[Text] = Field(default_factory=list, description="What the category contains: name, address, ...")
+    special: SpecialCategory | None = Field(None, description="The Art. 9(1) special category, where it is one.")
+    condition: SpecialCondition | None = Field(None, description="The Art. 9(2) condition relied on for special data.")
+    criminal: bool = Field(False, description="Data on criminal convictions and offences (Art. 10).")
+    national_id: Text | None = Field(None, description="The national identification number this is, such as BSN.")
+    law: Text | None = Field(
+        None, description="The law that allows processing this data (national id, Art. 10 data), such as 'UAVG art. 46'."
+    )
+    from_others: bool = Field(False, description="Obtained from someone other than the person (Art. 14).")
+    source: Text | None = Field(None, description="Where data obtained from others come from (Art. 14(2)(f)).")
+    publicly_accessible: bool | None = Field(None, description="Whether that source is publicly accessible.")
+    retention: Retention | None = None
+
+
+class Recipient(Model):
+    """A recipient, or a category of recipients."""
+
+    id: Identifier
+    name: Text | None = None
+    description: Text | None = None
+    role: RecipientRole | None = None
+    country: CountryCode | None = None
+
+
+class Purpose(Model):
+    """A purpose of processing, with everything Art. 13(1)(c)-(e) and 13(2)(a) ask for it."""
+
+    id: Identifier
+    name: Text | None = None
+    section: Text | None = Field(None, description="Where the purpose comes from in the statement (section number or heading).")
+    description: Text | None = None
+    legal_bases: list[LegalBasis] = Field(default_factory=list, description="Art. 6(1) bases; several allowed.")
+    legitimate_interest: Text | None = Field(None, description="The interest pursued, where legitimate_interests is a basis.")
+    consent_mechanism: Text | None = Field(None, description="How consent for this purpose is given, in the statement's words.")
+    data: list[Identifier] = Field(default_factory=list, description="Ids of data_categories.")
+    data_subjects: list[Text] = Field(default_factory=list)
+    recipients: list[Identifier] = Field(default_factory=list, description="Ids of recipients.")
+    retention: Retention | None = None
+
+
+class Transfer(Model):
+    """A transfer of personal data outside the EEA (Art. 13(1)(f))."""
+
+    destination: Text | None = Field(None, description="Country, region or international organisation.")
+    recipients: list[Identifier] = Field(default_factory=list, description="Ids of recipients.")
+    safeguard: Safeguard | None = None
+    description: Text | None = Field(None, description="What the statement says about the transfer, in its own words.")
+    copy_available: Text | None = Field(None, description="How to obtain a copy of the safeguard.")
+
+
+class Rights(Model):
+    """The rights the statement offers and how to use them (Art. 12, 13(2)(b)-(d))."""
+
+    offered: list[Right] = Field(default_factory=list)
+    how: Text | None = Field(None, description="How to exercise the rights.")
+    contact: Contact | None = None
+    response_time: IsoDuration | None = Field(None, description="The promised answer time, such as P1M.")
+    response_extension: IsoDuration | None = Field(None, description="The further time the statement reserves, such as P2M.")
+
+
+class SupervisoryAuthority(Model):
+    """The authority the statement names for complaints (Art. 13(2)(d), 77)."""
+
+    name: Text | None = None
+    country: CountryCode | None = None
+    url: Text | None = None
+
+
+class AutomatedDecision(Model):
+    """Automated decision-making, including profiling (Art. 13(2)(f), 22)."""
+
+    id: Identifier | None = None
+    description: Text | None = None
+    profiling: bool = False
+    logic: Text | None = Field(None, description="Meaningful information about the logic involved.")
+    significance: Text | None = Field(None, description="The significance and envisaged consequences for the person.")
+    human_intervention: bool | None = Field(None, description="Whether the person can obtain human intervention (Art. 22(3)).")
+
+
+class Manifest(Model):
+    """A privacy statement, as a privlint manifest."""
+
+    model_config = ConfigDict(
+        title="privlint privacy-statement manifest",
+        json_schema_extra={"$id": SCHEMA_ID},
+    )
+
+    privlint: Literal[1] = Field(description="The manifest format version.")
+    statement: Statement = Field(default_factory=Statement)
+    controller: Controller | None = None
+    dpo: Dpo | None = None
+    general_legal_bases: list[GeneralLegalBasis] = Field(
+        default_factory=list, description="Legal bases the statement lists without tying them to purposes."
+    )
+    purposes: list[Purpose] = Field(default_factory=list)
+    data_categories: list[DataCategory] = Field(default_factory=list)
+    recipients: list[Recipient] = Field(default_factory=list)
+    transfers: list[Transfer] = Field(default_factory=list)
+    retention: StatementRetention | None = None
+    rights: Rights | None = None
+    supervisory_authority: SupervisoryAuthority | None = None
+    automated_decisions: list[AutomatedDecision] = Field(default_factory=list)

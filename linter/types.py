@@ -1,0 +1,169 @@
+"""Value types used in manifests: partial dates, ISO 8601 durations, codes.
+
+Each type is a plain string in YAML and in the JSON Schema (with a pattern that
+editors can check as you type); the pydantic model turns it into a value the
+checks can compute with.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema
+
+MONTH_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
+DURATION_PATTERN = (
+    r"^P(?=[0-9T])([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?"
+    r"(T(?=[0-9])([0-9]+H)?([0-9]+M)?([0-9]+S)?)?$"
+)
+COUNTRY_PATTERN = r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$"
+LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
+ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+
+#: What each pattern means, in words, for error messages.
+PATTERN_MEANINGS = {
+    MONTH_PATTERN: "a month written YYYY-MM, such as 2025-10",
+    DURATION_PATTERN: "an ISO 8601 duration such as P7Y, P24M, P4W, P30D or PT24H",
+    COUNTRY_PATTERN: "an ISO 3166-1 alpha-2 country code such as NL, optionally with a subdivision such as DE-BY",
+    LANGUAGE_PATTERN: "a BCP 47 language tag such as nl, en or nl-BE",
+    ID_PATTERN: "an id of lower-case letters, digits, '-', '_' or '.', such as customer-service",
+    EMAIL_PATTERN: "an e-mail address such as privacy@example.com",
+}
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A calendar date that may be known only to the month ("Oktober 2025")."""
+
+    year: int
+    month: int
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, value: Any) -> PartialDate:
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, dt.date):
+            return cls(value.year, value.month, value.day)
+        if not isinstance(value, str):
+            raise ValueError("expected a date written YYYY-MM-DD or a month written YYYY-MM")
+        if re.fullmatch(MONTH_PATTERN, value):
+            return cls(int(value[:4]), int(value[5:7]))
+        try:
+            date = dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a real date (YYYY-MM-DD) or month (YYYY-MM)") from None
+        if len(value) != 10:
+            raise ValueError(f"{value!r} is not written YYYY-MM-DD")
+        return cls(date.year, date.month, date.day)
+
+    @property
+    def is_month(self) -> bool:
+        return self.day is None
+
+    @property
+    def earliest(self) -> dt.date:
+        """The first day the value can mean."""
+        return dt.date(self.year, self.month, self.day or 1)
+
+    @property
+    def latest(self) -> dt.date:
+        """The last day the value can mean."""
+        last_day = calendar.monthrange(self.year, self.month)[1]
+        return dt.date(self.year, self.month, self.day or last_day)
+
+    def __str__(self) -> str:
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+_DURATION_PARTS = re.compile(
+    r"P(?:(?P<Y>\d+)Y)?(?:(?P<M>\d+)M)?(?:(?P<W>\d+)W)?(?:(?P<D>\d+)D)?"
+    r"(?:T(?:(?P<h>\d+)H)?(?:(?P<m>\d+)M)?(?:(?P<s>\d+)S)?)?"
+)
+
+
+@dataclass(frozen=True)
+class Duration:
+    """An ISO 8601 duration (P7Y, P24M, P4W, PT24H) that keeps its calendar parts."""
+
+    text: str
+    years: int = 0
+    months: int = 0
+    weeks: int = 0
+    days: int = 0
+    seconds: int = 0
+
+    @classmethod
+    def parse(cls, value: Any) -> Duration:
+        if isinstance(value, Duration):
+            return value
+        if not isinstance(value, str) or not re.fullmatch(DURATION_PATTERN, value):
+            raise ValueError(f"expected {PATTERN_MEANINGS[DURATION_PATTERN]}")
+        parts = {k: int(v) for k, v in _DURATION_PARTS.fullmatch(value).groupdict(default="0").items()}
+        return cls(
+            text=value,
+            years=parts["Y"],
+            months=parts["M"],
+            weeks=parts["W"],
+            days=parts["D"],
+            seconds=parts["h"] * 3600 + parts["m"] * 60 + parts["s"],
+        )
+
+    @property
+    def approximate_days(self) -> float:
+        """Length in days, counting a year as 365.25 and a month as 30.44 days."""
+        return (
+            self.years * 365.25
+            + self.months * 30.44
+            + self.weeks * 7
+            + self.days
+            + self.seconds / 86400
+        )
+
+    def after(self, date: dt.date) -> dt.date:
+        """The date this long after ``date``, adding years and months on the calendar."""
+        month_index = date.month - 1 + self.months + 12 * self.years
+        year, month = date.year + month_index // 12, month_index % 12 + 1
+        day = min(date.day, calendar.monthrange(year, month)[1])
+        return dt.date(year, month, day) + dt.timedelta(
+            weeks=self.weeks, days=self.days, seconds=self.seconds
+        )
+
+    def __lt__(self, other: Duration) -> bool:
+        return self.approximate_days < other.approximate_days
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _string_type(python_type: type, schema: dict[str, Any]) -> Any:
+    return Annotated[
+        python_type,
+        BeforeValidator(python_type.parse),
+        PlainSerializer(str, return_type=str),
+        WithJsonSchema(schema),
+    ]
+
+
+DateOrMonth = _string_type(
+    PartialDate,
+    {
+        "anyOf": [
+            {"type": "string", "format": "date"},
+            {"type": "string", "pattern": MONTH_PATTERN},
+        ],
+    },
+)
+IsoDuration = _string_type(Duration, {"type": "string", "pattern": DURATION_PATTERN})
+CountryCode = Annotated[str, Field(pattern=COUNTRY_PATTERN)]
+LanguageTag = Annotated[str, Field(pattern=LANGUAGE_PATTERN)]
+Identifier = Annotated[str, Field(pattern=ID_PATTERN)]
+Email = Annotated[str, Field(pattern=EMAIL_PATTERN)]
+Text = Annotated[str, Field(min_length=1)]
