@@ -88,6 +88,10 @@ class LoadError(Exception):
         self.problems = problems
 
 
+class FileTooLarge(LoadError):
+    """The file is over the size limit, so it was not read."""
+
+
 def escape_pointer_token(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
@@ -96,7 +100,7 @@ def read_text(path: Path, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
     """Read and decode a manifest, honouring BOMs; refuse binary and oversized files."""
     size = path.stat().st_size
     if size > max_size:
-        raise LoadError([SyntaxProblem(
+        raise FileTooLarge([SyntaxProblem(
             f"file is {size:,} bytes, over the limit of {max_size:,} bytes",
             1, 1, "raise the limit with --max-file-size if this file really is a manifest",
         )])

@@ -196,10 +196,20 @@ class Retention(Model):
     statutory_source: Text | None = Field(None, description="The law that sets the period, where one does.")
 
 
+    @property
+    def is_stated(self) -> bool:
+        """Whether it tells a period or criteria, not just an event or a law."""
+        return self.period is not None or self.criteria is not None
+
+
 class StatementRetention(Retention):
     """Statement-wide retention: a default for every purpose, and an upper bound."""
 
     maximum: IsoDuration | None = Field(None, description="The statement's own upper bound ('never longer than 7 years').")
+
+    @property
+    def is_stated(self) -> bool:
+        return super().is_stated or self.maximum is not None
 
 
 class DataCategory(Model):
@@ -245,6 +255,11 @@ class Purpose(Model):
     data_subjects: list[Text] = Field(default_factory=list)
     recipients: list[Identifier] = Field(default_factory=list, description="Ids of recipients.")
     retention: Retention | None = None
+
+    @property
+    def label(self) -> str:
+        """How findings name the purpose: its id, and its section where known."""
+        return f"{self.id!r} (section {self.section})" if self.section else repr(self.id)
 
 
 class Transfer(Model):

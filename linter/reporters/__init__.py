@@ -1,0 +1,21 @@
+"""Reporters turn findings into output; they never decide what is a finding.
+
+Each reporter module has ``render(findings, summary, rules) -> str``.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Protocol
+
+FORMATS = ("text", "json")
+
+
+class Reporter(Protocol):
+    def __call__(self, findings, summary, rules, *, color: bool = False) -> str: ...
+
+
+def reporter(name: str) -> Reporter:
+    if name not in FORMATS:
+        raise ValueError(f"unknown format {name!r}")
+    return import_module(f"privlint.reporters.{name}_report").render

@@ -1,0 +1,62 @@
+"""
+## What it does
+Reports a purpose that has no legal basis. Where the statement lists legal bases only
+in general ("we may process your data on the following grounds: ..."), without saying
+which basis applies to which purpose, the message says so. A manifest with no purposes
+at all is reported too.
+
+## Why it matters
+Art. 13(1)(c) requires the purposes of the processing *and* the legal basis for each.
+A list of bases that is not tied to purposes leaves the reader unable to tell, for any
+one use of their data, whether it rests on their consent (which they can withdraw), on
+a contract, on the law, or on an interest of the company (which they can object to).
+
+## Example
+```yaml
+general_legal_bases:
+  - basis: contract
+  - basis: legitimate_interests
+purposes:
+  - id: newsletter
+    name: Sending the newsletter
+```
+
+## Use instead
+```yaml
+purposes:
+  - id: newsletter
+    name: Sending the newsletter
+    legal_bases: [consent]
+```
+"""
+
+CODE = "PL101"
+NAME = "missing-legal-basis"
+SEVERITY = "error"
+ARTICLE = "Art. 13(1)(c), 6(1)"
+SUMMARY = "A purpose has no legal basis"
+
+from privlint.rules import Problem  # noqa: E402
+
+
+def check(manifest, context):
+    if not manifest.purposes:
+        yield Problem("", "the manifest declares no purposes, so no legal basis is tied to any", hint="add each purpose the statement describes under 'purposes', with its legal_bases")
+        return
+    general = sorted({entry.basis.value for entry in manifest.general_legal_bases})
+    for index, purpose in enumerate(manifest.purposes):
+        if purpose.legal_bases:
+            continue
+        if general:
+            yield Problem(
+                f"/purposes/{index}",
+                f"purpose {purpose.label} has no legal basis: the statement lists legal bases only in general "
+                f"({', '.join(general)}) without tying them to purposes",
+                hint="say which basis applies to this purpose, and record it in legal_bases",
+            )
+        else:
+            yield Problem(
+                f"/purposes/{index}",
+                f"purpose {purpose.label} has no legal basis",
+                hint="state the Art. 6(1) basis for this purpose, and record it in legal_bases",
+            )

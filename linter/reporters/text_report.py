@@ -1,0 +1,45 @@
+"""Text for a terminal: grouped by file, one line a finding, a hint where it helps."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+import click
+
+from privlint.rules import Severity
+
+_COLOURS = {Severity.error: "red", Severity.warning: "yellow", Severity.info: "blue"}
+
+
+def render(findings, summary, rules, *, color: bool = False) -> str:
+    def style(text: str, **kwargs) -> str:
+        return click.style(text, **kwargs) if color else text
+
+    lines: list[str] = []
+    for _, group in groupby(findings, key=lambda finding: finding.file):
+        if lines:
+            lines.append("")
+        for finding in group:
+            where = style(f"{finding.file}:{finding.line}:{finding.column}:", bold=True)
+            code = style(finding.code, fg=_COLOURS[finding.severity], bold=True)
+            severity = style(f"[{finding.severity.value}]", fg=_COLOURS[finding.severity])
+            lines.append(f"{where} {code} {finding.rule} {severity} {finding.message}")
+            if finding.hint:
+                lines.append(f"    {style('hint:', fg='cyan')} {finding.hint}")
+    if lines:
+        lines.append("")
+    lines.append(_summary_line(summary))
+    return "\n".join(lines) + "\n"
+
+
+def _summary_line(summary) -> str:
+    files = f"{summary.files} file{'s' if summary.files != 1 else ''}"
+    if not summary.total:
+        return f"All checks passed: no findings in {files}."
+    parts = [
+        f"{count} {severity.value}{'s' if count != 1 and severity is not Severity.info else ''}"
+        for severity, count in summary.counts.items()
+        if count
+    ]
+    total = f"{summary.total} finding{'s' if summary.total != 1 else ''}"
+    return f"Found {total} ({', '.join(parts)}) in {files}."

@@ -1,0 +1,208 @@
+"""The published JSON Schema: generated from the models, used to report every error.
+
+``generate_schema`` renders the pydantic models as JSON Schema 2020-12 (the
+committed ``schemas/privacy-statement.schema.json`` must equal its output).
+``schema_problems`` validates plain manifest data against the shipped schema
+and turns each jsonschema error into a plain-English message at a JSON Pointer.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterator
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+from pydantic.json_schema import GenerateJsonSchema
+
+from privlint.manifest import FORMAT_VERSION, Manifest
+from privlint.rules import Problem
+from privlint.types import PATTERN_MEANINGS
+
+SCHEMA_FILE = "privacy-statement.schema.json"
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+class _ManifestSchema(GenerateJsonSchema):
+    """Pydantic's generator, tuned for people: no null, no auto titles."""
+
+    def nullable_schema(self, schema: Any) -> dict[str, Any]:
+        # An absent element is left out; an explicit empty value is an error.
+        return self.generate_inner(schema["schema"])
+
+    def field_title_should_be_set(self, schema: Any) -> bool:
+        return False
+
+    def generate(self, schema: Any, mode: Any = "validation") -> dict[str, Any]:
+        result = super().generate(schema, mode)
+        _drop_null_defaults(result)
+        return {"$schema": DIALECT, **result}
+
+
+def _drop_null_defaults(node: Any) -> None:
+    if isinstance(node, dict):
+        if node.get("default", 0) is None:
+            del node["default"]
+        for value in node.values():
+            _drop_null_defaults(value)
+    elif isinstance(node, list):
+        for value in node:
+            _drop_null_defaults(value)
+
+
+def generate_schema() -> dict[str, Any]:
+    return Manifest.model_json_schema(schema_generator=_ManifestSchema)
+
+
+def render_schema() -> str:
+    return json.dumps(generate_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+@lru_cache(maxsize=1)
+def published_schema() -> dict[str, Any]:
+    return json.loads(files("privlint.schemas").joinpath(SCHEMA_FILE).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _validator() -> Any:
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(published_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def schema_problems(data: Any) -> list[Problem]:
+    """Every way ``data`` breaks the schema, as located problems in document order."""
+    if data is None:
+        return [Problem("", "the file is empty", "a manifest is a mapping that starts with 'privlint: 1'")]
+    if not isinstance(data, dict):
+        return [Problem("", f"the top level is {_describe(data)}, not a mapping", "a manifest is a mapping that starts with 'privlint: 1'")]
+    problems: list[Problem] = []
+    for error in _validator().iter_errors(data):
+        problems.extend(_explain(error))
+    return problems
+
+
+# -- turning jsonschema errors into sentences --------------------------------
+
+
+def _pointer(path: Any) -> str:
+    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping"
+
+
+_TYPE_WORDS = {
+    "string": "text",
+    "boolean": "true or false",
+    "integer": "a whole number",
+    "number": "a number",
+    "array": "a list",
+    "object": "a mapping",
+    "null": "nothing",
+}
+
+
+def _where(path: Any) -> str:
+    """A path as a person reads it: ``purposes[0].legal_bases[1]``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "the top level"
+
+
+def _suggest(word: str, candidates: list[str]) -> str | None:
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    return f"did you mean {close[0]!r}?" if close else None
+
+
+def _explain(error: Any) -> Iterator[Problem]:
+    kind = error.validator
+    path = list(error.absolute_path)
+    pointer = _pointer(path)
+    instance = error.instance
+    where = _where(path)
+    if kind == "additionalProperties":
+        known = sorted(error.schema.get("properties", {}))
+        for key in sorted(set(instance) - set(known)):
+            yield Problem(
+                _pointer([*path, key]),
+                f"unknown key {key!r} in {where}",
+                _suggest(key, known) or f"known keys here: {', '.join(known)}",
+            )
+    elif kind == "required":
+        for key in error.validator_value:
+            if key not in instance:
+                if key == "privlint" and not path:
+                    yield Problem(pointer, "the format version is missing", f"start the manifest with 'privlint: {FORMAT_VERSION}'")
+                else:
+                    yield Problem(pointer, f"required key {key!r} is missing in {where}")
+    elif kind == "const" and path == ["privlint"]:
+        yield Problem(pointer, f"unsupported format version {instance!r}; this privlint reads version {FORMAT_VERSION}", f"write 'privlint: {FORMAT_VERSION}'")
+    elif kind == "type" or (kind == "const"):
+        yield _type_problem(error, pointer, where)
+    elif kind == "enum":
+        allowed = [str(v) for v in error.validator_value]
+        hint = _suggest(str(instance), allowed) if isinstance(instance, str) else None
+        yield Problem(pointer, f"{where}: {_describe(instance)} is not one of {', '.join(allowed)}", hint)
+    elif kind == "pattern":
+        meaning = PATTERN_MEANINGS.get(error.validator_value, f"text matching {error.validator_value}")
+        yield Problem(pointer, f"{where}: {_describe(instance)} is not {meaning}")
+    elif kind == "format":
+        yield Problem(pointer, f"{where}: {instance!r} is not a real date", "write a date as YYYY-MM-DD, or a month as YYYY-MM")
+    elif kind == "minLength":
+        yield Problem(pointer, f"{where}: the text is empty", "leave the key out if the statement says nothing")
+    elif kind == "anyOf":
+        yield _any_of_problem(error, pointer, where)
+    else:
+        yield Problem(pointer, f"{where}: {error.message}")
+
+
+def _type_problem(error: Any, pointer: str, where: str) -> Problem:
+    instance = error.instance
+    expected = error.validator_value if error.validator == "type" else type(error.validator_value).__name__
+    expected_words = " or ".join(_TYPE_WORDS.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
+    if instance is None:
+        return Problem(pointer, f"{where} has an empty value; expected {expected_words}", "give a value, or leave the key out")
+    hint = None
+    if expected == "boolean" and isinstance(instance, str) and instance.lower() in ("yes", "no", "on", "off", "y", "n"):
+        hint = "YAML 1.2 reads this as text: write true or false"
+    elif expected == "string" and isinstance(instance, (bool, int, float)):
+        hint = "quote the value to make it text"
+    return Problem(pointer, f"{where}: expected {expected_words}, got {_describe(instance)}", hint)
+
+
+def _any_of_problem(error: Any, pointer: str, where: str) -> Problem:
+    branches = [branch for branch in error.validator_value if isinstance(branch, dict)]
+    if all(branch.get("type") == "string" for branch in branches) and isinstance(error.instance, str):
+        # The partial date: a full date or a month.
+        return Problem(
+            pointer,
+            f"{where}: {error.instance!r} is not a real date (YYYY-MM-DD) or month (YYYY-MM)",
+            "write the date the statement prints, such as 2023-06-01, or 2025-10 when only the month is printed",
+        )
+    if all(branch.get("type") == "string" for branch in branches):
+        return _type_problem(_Substitute(error, "string"), pointer, where)
+    return Problem(pointer, f"{where}: {error.message}")
+
+
+class _Substitute:
+    """An error that reads as a type error, for anyOf branches that are all one type."""
+
+    def __init__(self, error: Any, expected: str):
+        self.instance = error.instance
+        self.validator = "type"
+        self.validator_value = expected
