@@ -1,0 +1,66 @@
+"""
+## What it does
+Reports an automated decision (`automated_decisions`, including profiling) that leaves
+out what the statement must say about it: meaningful information about the logic
+involved (`logic`), its significance and envisaged consequences (`significance`), or
+that the person can obtain human intervention (`human_intervention: true`). Each
+missing element is one finding.
+
+## Why it matters
+Art. 13(2)(f) and 14(2)(g) require, where decisions are taken by automated means
+(Art. 22), meaningful information about the logic and about the significance and
+consequences for the person. Art. 22(3) adds the right to human intervention, to
+express one's view and to contest the decision. Someone refused a contract by a
+credit score must be able to understand why, and to have a person look at it.
+
+## Example
+```yaml
+automated_decisions:
+  - id: credit-check
+    description: "Whether you can take out a subscription is decided automatically."
+```
+
+## Use instead
+```yaml
+automated_decisions:
+  - id: credit-check
+    description: "Whether you can take out a subscription is decided automatically."
+    logic: "A score from your payment history with us and registrations at the credit bureau."
+    significance: "Below the threshold we cannot offer you a subscription."
+    human_intervention: true
+```
+"""
+
+CODE = "PL506"
+NAME = "incomplete-automated-decision"
+SEVERITY = "error"
+ARTICLE = "Art. 13(2)(f), 14(2)(g), 22(3)"
+SUMMARY = "An automated decision lacks its logic, its significance, or human intervention"
+
+from privlint.rules import Problem  # noqa: E402
+
+
+def check(manifest, context):
+    for index, decision in enumerate(manifest.automated_decisions):
+        pointer = f"/automated_decisions/{index}"
+        name = f"automated decision {decision.id!r}" if decision.id else f"automated decision {index + 1}"
+        if decision.logic is None:
+            yield Problem(
+                pointer,
+                f"{name} does not explain the logic involved",
+                hint="say which data the decision uses and how they lead to the outcome; record it as logic",
+            )
+        if decision.significance is None:
+            yield Problem(
+                pointer,
+                f"{name} does not say what it means for the person (its significance and consequences)",
+                hint="say what the decision can lead to for the person; record it as significance",
+            )
+        if decision.human_intervention is not True:
+            said_no = decision.human_intervention is False
+            yield Problem(
+                f"{pointer}/human_intervention" if said_no else pointer,
+                f"{name} {'offers no' if said_no else 'does not say whether the person can obtain'} human intervention",
+                hint="let people obtain human intervention, give their view and contest the decision (Art. 22(3)); "
+                "say so and record human_intervention: true",
+            )

@@ -1,0 +1,63 @@
+"""
+## What it does
+Reports a controller whose identity or contact details are incomplete: no name, no
+address, or no way to reach it (an e-mail address, phone number, web form or postal
+address under `controller.contact`). Each missing element is reported on its own.
+
+## Why it matters
+Art. 13(1)(a) and 14(1)(a) require the identity and the contact details of the
+controller. Without the legal name a reader cannot tell which company is responsible;
+without an address and a contact channel they cannot send a request or a complaint to it.
+
+## Example
+```yaml
+controller:
+  name: Example B.V.
+```
+
+## Use instead
+```yaml
+controller:
+  name: Example B.V.
+  address: Voorbeeldstraat 1, 1234 AB Utrecht
+  contact:
+    email: privacy@example.nl
+```
+"""
+
+CODE = "PL501"
+NAME = "incomplete-controller"
+SEVERITY = "error"
+ARTICLE = "Art. 13(1)(a), 14(1)(a)"
+SUMMARY = "The controller's name, address or contact details are missing"
+
+from privlint.rules import Problem  # noqa: E402
+
+
+def check(manifest, context):
+    controller = manifest.controller
+    pointer = "/controller" if controller is not None else ""
+    if controller is None or controller.name is None:
+        yield Problem(
+            pointer,
+            "the statement does not name the controller",
+            hint="give the controller's legal name and record it as controller.name",
+        )
+    if controller is None or controller.address is None:
+        yield Problem(
+            pointer,
+            "the statement does not give the controller's address",
+            hint="give the controller's address and record it as controller.address",
+        )
+    contact = controller.contact if controller is not None else None
+    if not has_channel(contact):
+        yield Problem(
+            "/controller/contact" if contact is not None else pointer,
+            "the statement gives no way to contact the controller (e-mail, phone, web form or postal address)",
+            hint="give at least one contact channel and record it under controller.contact",
+        )
+
+
+def has_channel(contact) -> bool:
+    """Whether a Contact gives at least one way to reach someone."""
+    return contact is not None and any(value is not None for value in contact.model_dump().values())

@@ -1,0 +1,47 @@
+"""
+## What it does
+Reports a statement that does not tell people they can lodge a complaint with a
+supervisory authority: `complaint` is not in `rights.offered`. Whether the authority is
+named, and whether it is the right one, is for `missing-supervisory-authority` and its
+sibling rules.
+
+## Why it matters
+Art. 13(2)(d) and 14(2)(e) require telling people of their right to complain to a
+supervisory authority (Art. 77). A reader who gets no answer from the company, or an
+answer they disagree with, needs to know there is an independent body to turn to.
+
+## Example
+```yaml
+rights:
+  offered: [access, rectification, erasure]
+```
+
+## Use instead
+```yaml
+rights:
+  offered: [access, rectification, erasure, complaint]
+supervisory_authority:
+  name: Autoriteit Persoonsgegevens
+  url: https://autoriteitpersoonsgegevens.nl
+```
+"""
+
+CODE = "PL404"
+NAME = "missing-complaint-right"
+SEVERITY = "error"
+ARTICLE = "Art. 13(2)(d), 14(2)(e), 77"
+SUMMARY = "The right to complain to a supervisory authority is not mentioned"
+
+from privlint.checks.missing_right import offered_pointer  # noqa: E402
+from privlint.manifest import Right  # noqa: E402
+from privlint.rules import Problem  # noqa: E402
+
+
+def check(manifest, context):
+    if manifest.rights is not None and Right.complaint in manifest.rights.offered:
+        return
+    yield Problem(
+        offered_pointer(manifest),
+        "the statement does not mention the right to lodge a complaint with a supervisory authority (Art. 77)",
+        hint="tell people they can complain to the supervisory authority, name it, and add complaint to rights.offered",
+    )

@@ -1,0 +1,47 @@
+"""
+## What it does
+Reports a statement that says a data protection officer (DPO; Dutch: FG) is designated
+(`dpo.designated: true`) but gives no way to reach them: no e-mail address, phone
+number, web form or postal address under `dpo.contact`.
+
+## Why it matters
+Art. 13(1)(b) and 14(1)(b) require the contact details of the DPO where one is
+designated, and Art. 38(4) lets people contact the DPO directly on anything about their
+data. Saying there is a DPO without saying how to reach them makes that right useless.
+
+## Example
+```yaml
+dpo:
+  designated: true
+  name: J. Jansen
+```
+
+## Use instead
+```yaml
+dpo:
+  designated: true
+  name: J. Jansen
+  contact:
+    email: fg@example.nl
+```
+"""
+
+CODE = "PL502"
+NAME = "missing-dpo-contact"
+SEVERITY = "error"
+ARTICLE = "Art. 13(1)(b), 14(1)(b), 38(4)"
+SUMMARY = "A data protection officer is designated but no contact details are given"
+
+from privlint.checks.incomplete_controller import has_channel  # noqa: E402
+from privlint.rules import Problem  # noqa: E402
+
+
+def check(manifest, context):
+    dpo = manifest.dpo
+    if dpo is None or dpo.designated is not True or has_channel(dpo.contact):
+        return
+    yield Problem(
+        "/dpo/contact" if dpo.contact is not None else "/dpo",
+        "a data protection officer is designated, but the statement gives no contact details for them",
+        hint="give the DPO's e-mail address, phone number, web form or postal address and record it under dpo.contact",
+    )

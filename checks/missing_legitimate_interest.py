@@ -1,0 +1,96 @@
+"""
+## What it does
+Reports a purpose that rests on legitimate interests (Art. 6(1)(f)) but does not say
+what the interest is: `legitimate_interest` is missing, or it is only a bare label such
+as "our legitimate interest", "ons gerechtvaardigd belang" or "het gerechtvaardigde
+belang van Example B.V.", with nothing besides the phrase, the company's name, an
+article number and punctuation.
+
+## Why it matters
+Art. 13(1)(d) and 14(2)(b) require the legitimate interests pursued to be stated. The
+reader can only weigh whether to object (Art. 21) when they know what the interest is,
+such as preventing fraud or measuring the network's quality; naming the legal basis a
+second time tells them nothing.
+
+## Example
+```yaml
+controller:
+  name: Example B.V.
+purposes:
+  - id: fraud-prevention
+    legal_bases: [legitimate_interests]
+    legitimate_interest: "Het gerechtvaardigde belang van Example B.V."
+```
+
+## Use instead
+```yaml
+controller:
+  name: Example B.V.
+purposes:
+  - id: fraud-prevention
+    legal_bases: [legitimate_interests]
+    legitimate_interest: "Voorkomen dat rekeningen op naam van iemand anders worden gezet."
+```
+"""
+
+CODE = "PL102"
+NAME = "missing-legitimate-interest"
+SEVERITY = "error"
+ARTICLE = "Art. 13(1)(d), 14(2)(b), 6(1)(f)"
+SUMMARY = "A purpose rests on legitimate interests without saying what the interest is"
+
+import re  # noqa: E402
+
+from privlint.manifest import LegalBasis  # noqa: E402
+from privlint.phrases import Phrases  # noqa: E402
+from privlint.rules import Problem  # noqa: E402
+
+#: Words that name the basis, its owner or the article, but not what the interest is.
+BARE_WORDS = (
+    # the basis itself
+    "legitimate interest*", "legitimate business interest*", "legitimate*", "interest*",
+    "gerechtvaardigd* belang*", "legitiem* belang*", "gerechtvaardigd*", "legitiem*", "belang*",
+    # whose interest, and the glue around it
+    "our", "we", "have", "has", "a", "an", "the", "of", "for", "in", "it", "this", "there", "is", "because",
+    "and", "or", "pursued by", "based on", "on the basis of", "third party", "third parties",
+    "ons", "onze", "wij", "hebben", "heeft", "een", "het", "de", "van", "voor", "daar", "daarvoor",
+    "hiervoor", "er", "is", "omdat", "en", "of", "op basis van", "op grond van", "grondslag", "derde*",
+    # the article
+    "art.", "article", "artikel", "6(1)(f)", "6 lid 1 sub f", "6 lid 1 onder f", "6.1.f", "gdpr", "avg",
+)
+LEGAL_FORM = re.compile(r"[\s,]+(b\.?v\.?|n\.?v\.?|gmbh|ltd\.?|limited|inc\.?|s\.?a\.?|bvba|bv|srl|llc|plc|ag|se)$", re.IGNORECASE)
+
+
+def check(manifest, context):
+    bare = Phrases(BARE_WORDS + _company_names(manifest))
+    for index, purpose in enumerate(manifest.purposes):
+        if LegalBasis.legitimate_interests not in purpose.legal_bases:
+            continue
+        interest = purpose.legitimate_interest
+        if interest is None:
+            yield Problem(
+                f"/purposes/{index}",
+                f"purpose {purpose.label} rests on legitimate interests but does not say what the interest is",
+                hint="state the interest pursued (such as preventing fraud) and record it as legitimate_interest",
+            )
+        elif _says_nothing_but(bare, interest):
+            yield Problem(
+                f"/purposes/{index}/legitimate_interest",
+                f"purpose {purpose.label} names its legitimate interest only as {interest!r}, without saying what the interest is",
+                hint="say what the interest is (such as preventing fraud), not only that there is one",
+            )
+
+
+def _company_names(manifest) -> tuple[str, ...]:
+    controller = manifest.controller
+    if controller is None:
+        return ()
+    names = [controller.name or "", *controller.other_entities, *controller.trade_names]
+    variants = {variant for name in names if name for variant in (name, LEGAL_FORM.sub("", name))}
+    return tuple(variants | {f"{variant}{ending}" for variant in variants for ending in ("'s", "’s")})
+
+
+def _says_nothing_but(phrases: Phrases, text: str) -> bool:
+    """Whether every word of ``text`` belongs to one of ``phrases``."""
+    found = "".join(phrases.find_all(text))
+    return re.sub(r"\W", "", found) == re.sub(r"\W", "", text)

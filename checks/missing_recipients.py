@@ -1,0 +1,49 @@
+"""
+## What it does
+Reports a statement that names no recipients or categories of recipients at all: no
+top-level `recipients`, and no purpose with `recipients`.
+
+## Why it matters
+Art. 13(1)(e) and 14(1)(e) require the recipients or categories of recipients of the
+personal data. Hardly any organisation keeps data entirely to itself: hosting providers,
+payment providers, accountants and authorities are recipients too. A statement that is
+silent on them leaves the reader unable to tell who else sees their data. The rule is a
+warning because a controller may really share data with no one: verify that first.
+
+## Example
+```yaml
+purposes:
+  - id: webshop-orders
+    legal_bases: [contract]
+```
+
+## Use instead
+```yaml
+purposes:
+  - id: webshop-orders
+    legal_bases: [contract]
+    recipients: [payment-providers]
+recipients:
+  - id: payment-providers
+    name: Payment service providers
+    role: processor
+```
+"""
+
+CODE = "PL503"
+NAME = "missing-recipients"
+SEVERITY = "warning"
+ARTICLE = "Art. 13(1)(e), 14(1)(e)"
+SUMMARY = "The statement names no recipients or categories of recipients"
+
+from privlint.rules import Problem  # noqa: E402
+
+
+def check(manifest, context):
+    if manifest.recipients or any(purpose.recipients for purpose in manifest.purposes):
+        return
+    yield Problem(
+        "",
+        "the statement names no recipients or categories of recipients of the personal data",
+        hint="list who receives the data (processors, other controllers, authorities) under 'recipients' and link them from the purposes",
+    )

@@ -1,0 +1,137 @@
+"""Retention as a statement words it: where it is stated, and whether it is vague or endless.
+
+The retention checks (``vague-retention``, ``unbounded-retention``,
+``excessive-retention``, ``inconsistent-retention``) and ``missing-retention``
+share these phrase lists, so that they agree on what "as long as necessary"
+and "until you object" are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import product
+
+from privlint.manifest import Manifest, Retention
+from privlint.phrases import Phrases
+from privlint.types import Duration
+
+
+def _combinations(*parts: Iterable[str]) -> list[str]:
+    """Every phrase made by taking one alternative from each part ('' leaves a part out)."""
+    return [" ".join(word for word in choice if word) for choice in product(*parts)]
+
+
+_NECESSARY_EN = ("necessary", "needed", "required")
+_NECESSARY_NL = ("nodig", "noodzakelijk")
+
+#: "As long as necessary" and its kin: a promise with no period in it.
+VAGUE_RETENTION = Phrases(
+    _combinations(
+        ("as long as", "so long as", "no longer than", "not longer than", "only as long as"),
+        ("", "is", "it is", "they are", "we consider", "reasonably", "strictly", "absolutely",
+         "is reasonably", "is strictly", "is absolutely"),
+        _NECESSARY_EN,
+    )
+    + _combinations(("the period", "the time", "the duration"), ("", "that is", "which is"), _NECESSARY_EN)
+    + _combinations(("as long as", "for as long as"), ("we need", "we require"))
+    + _combinations(
+        ("zolang", "zo lang", "voor zolang", "voor zo lang"),
+        ("", "als", "als dat", "als dit", "dat", "dit", "het"),
+        ("", "strikt", "echt"),
+        _NECESSARY_NL,
+    )
+    # "niet langer (bewaren) dan (strikt) nodig": the verb may stand between, so match from "dan".
+    + _combinations(("dan",), ("", "strikt", "echt", "absoluut", "redelijkerwijs"), _NECESSARY_NL)
+    + _combinations(("de periode", "de termijn", "de tijd", "de duur"), ("die", "dat"), ("", "strikt"), _NECESSARY_NL)
+    + _combinations(("zolang", "zo lang"), ("wij", "we"), ("ze", "die", "deze", "het", "dat"), ("nodig hebben",))
+)
+
+#: Retention that has no end: it lasts until the person acts, or for ever.
+UNBOUNDED_RETENTION = Phrases(
+    _combinations(("until", "till", "unless and until"), ("you",), ("object", "unsubscribe", "opt out", "withdraw", "ask", "request", "tell us"))
+    + [
+        "indefinitely", "indefinite period", "forever", "for ever", "unlimited", "without limit",
+        "without a time limit", "no time limit", "until further notice",
+        "onbeperkt", "onbepaalde tijd", "onbepaalde duur", "voor altijd", "zonder termijn",
+        "zonder bewaartermijn", "geen bewaartermijn", "tot wederopzegging",
+    ]
+    # "permanently" alone also says how data are deleted ("we permanently delete ..."); keeping is what counts.
+    + _combinations(("kept", "stored", "retained", "keep", "store", "retain"), ("permanently",))
+    + _combinations(("permanent", "blijvend"), ("bewaard", "bewaren", "opgeslagen", "opslaan"))
+    + _combinations(("bewaren", "bewaart"), ("wij", "we", "ze", "deze", "die", "het"), ("permanent", "blijvend"))
+    + _combinations(("zolang",), ("u", "je", "jij"), ("geen bezwaar", "niet bezwaar", "zich niet afmeldt", "je niet afmeldt", "uw toestemming niet", "je toestemming niet"))
+    + _combinations(("tot", "totdat"), ("u", "je", "jij"), ("bezwaar", "zich afmeldt", "je afmeldt", "uw toestemming", "je toestemming", "ons vraagt", "vraagt"))
+)
+
+#: Words that tie a retention to something a person can check: a unit of time, or an end event.
+CONCRETE_RETENTION = Phrases(
+    [
+        "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
+        "jaar", "jaren", "maand", "maanden", "weken", "dag", "dagen", "uur",
+        "until", "end of", "termination", "expiry", "as long as you are", "while you are",
+        "einde", "afloop", "beëindiging",
+        "zolang u klant", "zolang je klant", "zolang u een account", "zolang je een account",
+    ]
+)
+
+
+def is_unbounded_retention(retention: Retention | None) -> bool:
+    """Whether the retention runs until the person acts, or for ever, with no period or maximum."""
+    return unbounded_phrase(retention) is not None
+
+
+def unbounded_phrase(retention: Retention | None) -> str | None:
+    """The words that make the retention endless, as written, or None."""
+    if retention is None or _has_period(retention):
+        return None
+    return UNBOUNDED_RETENTION.find(retention.criteria)
+
+
+def is_vague_retention(retention: Retention | None) -> bool:
+    """Whether the retention is only "as long as necessary": no period, maximum, law, unit of time or end event."""
+    return vague_phrase(retention) is not None
+
+
+def vague_phrase(retention: Retention | None) -> str | None:
+    """The "as long as necessary" words of a retention that says nothing more, as written, or None.
+
+    A law named in ``statutory_source`` is something a person can look up, so it is not vague.
+    """
+    if retention is None or _has_period(retention) or retention.statutory_source is not None:
+        return None
+    criteria = retention.criteria
+    if CONCRETE_RETENTION.find(criteria) or UNBOUNDED_RETENTION.find(criteria):
+        return None
+    return VAGUE_RETENTION.find(criteria)
+
+
+def _has_period(retention: Retention) -> bool:
+    return retention.period is not None or getattr(retention, "maximum", None) is not None
+
+
+def is_longer(duration: Duration, other: Duration, start: dt.date) -> bool:
+    """Whether ``duration`` ends after ``other`` when both run from ``start`` (P120M is not longer than P10Y)."""
+    return duration.after(start) > other.after(start)
+
+
+@dataclass(frozen=True)
+class StatedRetention:
+    """A retention in a manifest, with where it is and whose it is."""
+
+    pointer: str  # of the retention mapping, such as "/purposes/3/retention"
+    owner: str  # "purpose 'x' (section 2)", "data category 'contact'", "the whole statement"
+    retention: Retention
+
+
+def stated_retentions(manifest: Manifest) -> Iterator[StatedRetention]:
+    """Every retention: statement-wide, then each purpose's, then each data category's."""
+    if manifest.retention is not None:
+        yield StatedRetention("/retention", "the whole statement", manifest.retention)
+    for index, purpose in enumerate(manifest.purposes):
+        if purpose.retention is not None:
+            yield StatedRetention(f"/purposes/{index}/retention", f"purpose {purpose.label}", purpose.retention)
+    for index, category in enumerate(manifest.data_categories):
+        if category.retention is not None:
+            yield StatedRetention(f"/data_categories/{index}/retention", f"data category {category.id!r}", category.retention)

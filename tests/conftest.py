@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from privlint.cli import main
+from privlint.registry import load_rules
+from privlint.runner import Linter, Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(scope="session")
+def rules():
+    return load_rules()
+
+
+@pytest.fixture
+def lint(rules):
+    """Lint manifest text with the real rules: ``lint(text, select=(...), **settings)``."""
+
+    def run(text: str, **settings):
+        settings.setdefault("today", TODAY)
+        return Linter(rules, Settings(**settings)).lint_text(text, "test.privacy.yaml")
+
+    return run
+
+
+@pytest.fixture
+def cli(monkeypatch):
+    """Run the CLI in-process; returns click's Result (exit_code, output)."""
+
+    def run(*args: str, cwd: Path | None = None):
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+    return run

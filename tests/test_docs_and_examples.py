@@ -1,0 +1,53 @@
+"""Rule documentation is complete and in sync; every rule has a failing and a passing example."""
+
+import pytest
+from conftest import ROOT
+
+from privlint.docs import markdown_table, readme_with_table, rules_markdown
+from privlint.registry import load_rules
+
+RULES = load_rules()
+SECTIONS = ("## What it does", "## Why it matters", "## Example", "## Use instead")
+EXAMPLES = ROOT / "examples" / "rules"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.name)
+def test_rule_documentation_has_the_four_sections_in_order(rule):
+    positions = [rule.doc.find(section) for section in SECTIONS]
+    assert -1 not in positions and positions == sorted(positions), rule.name
+    assert rule.article and rule.summary and not rule.summary.endswith(".")
+
+
+def test_docs_rules_md_is_generated_from_the_rules():
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == rules_markdown(RULES), "run: python -m privlint.docs"
+
+
+def test_readme_rules_table_is_generated_from_the_rules():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert readme == readme_with_table(readme, RULES), "run: python -m privlint.docs"
+    assert markdown_table(RULES) in readme
+
+
+ENGINE_ONLY = {"io-error", "internal-error"}
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.name not in ENGINE_ONLY], ids=lambda rule: rule.name)
+def test_every_rule_has_a_failing_and_a_passing_example(rule, lint):
+    folder = EXAMPLES / rule.name
+    fail, passing = folder / "fail.privacy.yaml", folder / "pass.privacy.yaml"
+    assert fail.is_file() and passing.is_file(), f"add {folder}/fail.privacy.yaml and pass.privacy.yaml"
+    assert rule.name in {f.rule for f in lint(fail.read_text(encoding="utf-8"))}
+    assert rule.name not in {f.rule for f in lint(passing.read_text(encoding="utf-8"))}
+
+
+def test_examples_other_than_the_failing_ones_are_well_formed(lint):
+    for path in sorted((ROOT / "examples").rglob("*.privacy.yaml")):
+        if path.name == "fail.privacy.yaml" and path.parent.name in ("invalid-manifest", "yaml-syntax"):
+            continue
+        rules = {f.rule for f in lint(path.read_text(encoding="utf-8"))}
+        assert not rules & {"yaml-syntax", "invalid-manifest"}, path
+
+
+def test_the_complete_example_passes_every_check(lint):
+    findings = lint((ROOT / "examples" / "complete.privacy.yaml").read_text(encoding="utf-8"))
+    assert [f"{f.line}:{f.column} {f.rule} {f.message}" for f in findings] == []

@@ -1,0 +1,74 @@
+"""The loader keeps positions, resolves scalars like YAML 1.2, and refuses what a manifest never needs."""
+
+import pytest
+
+from privlint.loader import LoadError, decode, load_document
+
+
+def test_positions_of_keys_values_and_list_items_are_one_based():
+    document = load_document("privlint: 1\npurposes:\n  - id: a\n    legal_bases: [consent, contract]\n")
+    assert document.key_at["/privlint"] == (1, 1)
+    assert document.key_at["/purposes/0/id"] == (3, 5)
+    assert document.value_at["/purposes/0"] == (3, 5)
+    assert document.value_at["/purposes/0/legal_bases/1"] == (4, 28)
+
+
+def test_a_missing_node_is_located_at_its_nearest_parent():
+    document = load_document("privlint: 1\npurposes:\n  - id: a\n")
+    assert document.locate("/purposes/0/retention/period") == (3, 5)
+    assert document.locate("/nowhere") == (1, 1)
+
+
+def test_scalars_follow_the_yaml_1_2_core_schema():
+    data = load_document(
+        "a: yes\nb: true\nc: 2023-06-01\nd: 1e3\ne: 0x10\nf: '5'\ng: ~\nh: .inf\n"
+    ).data
+    assert data == {"a": "yes", "b": True, "c": "2023-06-01", "d": 1000.0, "e": 16, "f": "5", "g": None, "h": float("inf")}
+
+
+def test_merge_keys_merge_with_explicit_keys_winning():
+    data = load_document("base: &b {x: 1, y: 2}\nm:\n  <<: *b\n  y: 3\n").data
+    assert data["m"] == {"x": 1, "y": 3}
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "line", "column"),
+    [
+        ("a: 1\nb: 2\na: 3\n", "duplicate key 'a' (first defined on line 1)", 3, 1),
+        ("a:\n\tb: 1\n", "a tab character where YAML allows only spaces", 2, 1),
+        ("a: !!python/object/apply:os.system [ls]\n", "unsupported YAML tag !!python/object/apply:os.system", 1, 4),
+        ("a: 1\n---\nb: 2\n", "file holds more than one YAML document", 2, 1),
+        ("a: [1, 2\nb: 2\n", "did not find expected ',' or ']'", 2, 2),
+        ("? [a]\n: 1\n", "a mapping key must be plain text", 1, 3),
+    ],
+)
+def test_syntax_problems_are_located(text, message, line, column):
+    with pytest.raises(LoadError) as raised:
+        load_document(text)
+    problem = raised.value.problems[0]
+    assert message in problem.message
+    assert (problem.line, problem.column) == (line, column)
+
+
+def test_alias_bomb_is_refused_without_expanding_it():
+    levels = ["a: &a [1,1,1,1,1,1,1,1,1,1]"]
+    for index, name in enumerate("bcdefghi"):
+        previous = "abcdefghi"[index]
+        levels.append(f"{name}: &{name} [" + ",".join([f"*{previous}"] * 10) + "]")
+    with pytest.raises(LoadError) as raised:
+        load_document("\n".join(levels) + "\n")
+    assert "aliases expand to more than" in raised.value.problems[0].message
+
+
+def test_deep_nesting_is_refused_without_recursion():
+    with pytest.raises(LoadError) as raised:
+        load_document("a: " + "[" * 50_000 + "]" * 50_000 + "\n")
+    assert "nesting deeper than" in raised.value.problems[0].message
+
+
+def test_byte_order_marks_and_invalid_utf8():
+    assert decode("\ufeffa: 1\n".encode("utf-8")) == "a: 1\n"
+    assert decode("a: 1\n".encode("utf-16")) == "a: 1\n"
+    with pytest.raises(LoadError) as raised:
+        decode(b"a: 1\nb: \xff\n")
+    assert (raised.value.problems[0].line, raised.value.problems[0].column) == (2, 4)
