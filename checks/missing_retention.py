@@ -4,7 +4,9 @@ Reports a purpose for which the statement gives neither a retention period nor t
 criteria used to set one. A purpose counts as covered when it has its own retention,
 when every data category it uses has one, or when the statement has a statement-wide
 rule (a default period, criteria, or a maximum such as "never longer than 7 years").
-An event or a law alone (`after`, `statutory_source`) is not a period.
+An event or a law alone (`after`, `statutory_source`) is not a period, and a
+statement-wide "as long as necessary" is no rule: it covers nothing (and
+`vague-retention` reports it where it stands).
 
 ## Why it matters
 Art. 13(2)(a) requires the period for which the data will be stored or, if that is not
@@ -37,23 +39,33 @@ SEVERITY = "error"
 ARTICLE = "Art. 13(2)(a)"
 SUMMARY = "A purpose has no retention period or criteria"
 
+from privlint.retention import is_vague_retention  # noqa: E402
 from privlint.rules import Problem  # noqa: E402
 
 
+def _covers(retention):
+    return retention is not None and retention.is_stated and not is_vague_retention(retention)
+
+
 def check(manifest, context):
-    if manifest.retention is not None and manifest.retention.is_stated:
+    if _covers(manifest.retention):
         return
-    category_retention = {
-        category.id: category.retention is not None and category.retention.is_stated
-        for category in manifest.data_categories
-    }
+    category_retention = {category.id: _covers(category.retention) for category in manifest.data_categories}
     for index, purpose in enumerate(manifest.purposes):
-        if purpose.retention is not None and purpose.retention.is_stated:
+        if _covers(purpose.retention):
             continue
-        if purpose.data and all(category_retention.get(data_id, False) for data_id in purpose.data):
+        uncovered = [data_id for data_id in purpose.data if not category_retention.get(data_id, False)]
+        if purpose.data and not uncovered:
             continue
+        if purpose.data and len(uncovered) < len(purpose.data):
+            message = (
+                f"purpose {purpose.label} gives no retention period or criteria for its data "
+                f"{', '.join(map(repr, uncovered))} (only for some of its other data)"
+            )
+        else:
+            message = f"purpose {purpose.label} has no retention period or criteria"
         yield Problem(
             f"/purposes/{index}",
-            f"purpose {purpose.label} has no retention period or criteria",
+            message,
             hint="state how long the data are kept (retention: {period: P2Y, after: ...}) or the criteria that set it",
         )

@@ -45,7 +45,10 @@ def check(manifest, context):
     if max_age.after(last_changed.latest) >= context.today:
         return
     months = (context.today.year - last_changed.latest.year) * 12 + context.today.month - last_changed.latest.month
-    age = f"{months // 12} years {months % 12} months" if months >= 12 else f"{months} months"
+    years, months = divmod(months, 12)
+    age = " ".join(
+        f"{count} {unit}{'s' if count != 1 else ''}" for count, unit in ((years, "year"), (months, "month")) if count
+    )
     yield Problem(
         "/statement/last_changed",
         f"last changed {last_changed} is about {age} before {context.today}, older than the maximum age {max_age}",

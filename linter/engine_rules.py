@@ -1,7 +1,8 @@
-"""Rules the engine reports itself: a file that cannot be read, parsed or validated.
+"""Rules the engine reports itself: a file that cannot be read, parsed or validated,
+and suppression comments that are unused or give no reason.
 
-They cannot be switched off: until a file reads as a well-formed manifest, no
-check can say anything about it.
+The first four cannot be switched off: until a file reads as a well-formed
+manifest, no check can say anything about it.
 """
 
 from __future__ import annotations
@@ -139,4 +140,75 @@ manifest that triggers it.
 """,
 )
 
-ENGINE_RULES = (IO_ERROR, YAML_SYNTAX, INVALID_MANIFEST, INTERNAL_ERROR)
+UNUSED_SUPPRESSION = Rule(
+    code="PL004",
+    name="unused-suppression",
+    severity=Severity.warning,
+    article="-",
+    summary="A suppression comment suppresses nothing",
+    doc="""\
+## What it does
+Reports a `# privlint: disable=...` or `# privlint: disable-file=...` comment that
+suppresses no finding: the rule no longer reports anything there, the comment names no
+rule, it is not where it takes effect (a `disable-file` comment below the first line of
+content), or it is not a directive privlint understands. A rule that is switched off
+by the configuration is not reported as unused.
+
+## Why it matters
+A suppression outlives the problem it was written for. Left in place, it would hide
+the next, real finding of that rule on that line without anyone deciding so.
+
+## Example
+```yaml
+purposes:
+  # privlint: disable=missing-retention -- the retention table is in the annex
+  - id: newsletter
+    legal_bases: [consent]
+    retention: {period: P2Y}
+```
+
+## Use instead
+```yaml
+purposes:
+  - id: newsletter
+    legal_bases: [consent]
+    retention: {period: P2Y}
+```
+""",
+)
+
+SUPPRESSION_WITHOUT_REASON = Rule(
+    code="PL005",
+    name="suppression-without-reason",
+    severity=Severity.warning,
+    article="-",
+    summary="A suppression comment gives no reason",
+    doc="""\
+## What it does
+Reports a `# privlint: disable=...` or `# privlint: disable-file=...` comment with no
+reason after ` -- `. The suppression still takes effect.
+
+## Why it matters
+A finding is a statement that the privacy statement may not tell people what the GDPR
+says it must. Switching one off is a decision someone should be able to review later;
+the reason is that review's starting point.
+
+## Example
+```yaml
+# privlint: disable=missing-retention
+- id: newsletter
+```
+
+## Use instead
+```yaml
+# privlint: disable=missing-retention -- kept until unsubscribe, see section 4 of the statement
+- id: newsletter
+```
+""",
+)
+
+#: Rules reported about suppression comments; unlike the ones above, they can be selected and ignored.
+SUPPRESSION_RULES = (UNUSED_SUPPRESSION, SUPPRESSION_WITHOUT_REASON)
+#: Rules that can never be switched off, suppressed or baselined.
+ALWAYS_ON = (IO_ERROR, YAML_SYNTAX, INVALID_MANIFEST, INTERNAL_ERROR)
+ENGINE_RULES = (*ALWAYS_ON, *SUPPRESSION_RULES)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import product
 
 
 class Phrases:
@@ -32,3 +33,12 @@ class Phrases:
 def _word(word: str) -> str:
     # A trailing '*' matches any word ending: 'mogelijk*' finds 'mogelijkerwijs'.
     return re.escape(word[:-1]) + r"\w*" if word.endswith("*") else re.escape(word)
+
+
+def combine(*parts: Iterable[str]) -> list[str]:
+    """Every phrase made of one alternative from each part, in order; '' leaves a part out.
+
+    ``combine(("zolang", "zo lang"), ("", "als"), ("nodig",))`` gives "zolang nodig",
+    "zolang als nodig", "zo lang nodig" and "zo lang als nodig".
+    """
+    return [" ".join(word for word in choice if word) for choice in product(*parts)]

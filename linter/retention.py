@@ -9,18 +9,12 @@ and "until you object" are.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import product
 
 from privlint.manifest import Manifest, Retention
-from privlint.phrases import Phrases
+from privlint.phrases import Phrases, combine
 from privlint.types import Duration
-
-
-def _combinations(*parts: Iterable[str]) -> list[str]:
-    """Every phrase made by taking one alternative from each part ('' leaves a part out)."""
-    return [" ".join(word for word in choice if word) for choice in product(*parts)]
 
 
 _NECESSARY_EN = ("necessary", "needed", "required")
@@ -28,29 +22,29 @@ _NECESSARY_NL = ("nodig", "noodzakelijk")
 
 #: "As long as necessary" and its kin: a promise with no period in it.
 VAGUE_RETENTION = Phrases(
-    _combinations(
+    combine(
         ("as long as", "so long as", "no longer than", "not longer than", "only as long as"),
         ("", "is", "it is", "they are", "we consider", "reasonably", "strictly", "absolutely",
          "is reasonably", "is strictly", "is absolutely"),
         _NECESSARY_EN,
     )
-    + _combinations(("the period", "the time", "the duration"), ("", "that is", "which is"), _NECESSARY_EN)
-    + _combinations(("as long as", "for as long as"), ("we need", "we require"))
-    + _combinations(
+    + combine(("the period", "the time", "the duration"), ("", "that is", "which is"), _NECESSARY_EN)
+    + combine(("as long as", "for as long as"), ("we need", "we require"))
+    + combine(
         ("zolang", "zo lang", "voor zolang", "voor zo lang"),
         ("", "als", "als dat", "als dit", "dat", "dit", "het"),
         ("", "strikt", "echt"),
         _NECESSARY_NL,
     )
     # "niet langer (bewaren) dan (strikt) nodig": the verb may stand between, so match from "dan".
-    + _combinations(("dan",), ("", "strikt", "echt", "absoluut", "redelijkerwijs"), _NECESSARY_NL)
-    + _combinations(("de periode", "de termijn", "de tijd", "de duur"), ("die", "dat"), ("", "strikt"), _NECESSARY_NL)
-    + _combinations(("zolang", "zo lang"), ("wij", "we"), ("ze", "die", "deze", "het", "dat"), ("nodig hebben",))
+    + combine(("dan",), ("", "strikt", "echt", "absoluut", "redelijkerwijs"), _NECESSARY_NL)
+    + combine(("de periode", "de termijn", "de tijd", "de duur"), ("die", "dat"), ("", "strikt"), _NECESSARY_NL)
+    + combine(("zolang", "zo lang"), ("wij", "we"), ("ze", "die", "deze", "het", "dat"), ("nodig hebben",))
 )
 
 #: Retention that has no end: it lasts until the person acts, or for ever.
 UNBOUNDED_RETENTION = Phrases(
-    _combinations(("until", "till", "unless and until"), ("you",), ("object", "unsubscribe", "opt out", "withdraw", "ask", "request", "tell us"))
+    combine(("until", "till", "unless and until"), ("you",), ("object", "unsubscribe", "opt out", "withdraw", "ask", "request", "tell us"))
     + [
         "indefinitely", "indefinite period", "forever", "for ever", "unlimited", "without limit",
         "without a time limit", "no time limit", "until further notice",
@@ -58,11 +52,11 @@ UNBOUNDED_RETENTION = Phrases(
         "zonder bewaartermijn", "geen bewaartermijn", "tot wederopzegging",
     ]
     # "permanently" alone also says how data are deleted ("we permanently delete ..."); keeping is what counts.
-    + _combinations(("kept", "stored", "retained", "keep", "store", "retain"), ("permanently",))
-    + _combinations(("permanent", "blijvend"), ("bewaard", "bewaren", "opgeslagen", "opslaan"))
-    + _combinations(("bewaren", "bewaart"), ("wij", "we", "ze", "deze", "die", "het"), ("permanent", "blijvend"))
-    + _combinations(("zolang",), ("u", "je", "jij"), ("geen bezwaar", "niet bezwaar", "zich niet afmeldt", "je niet afmeldt", "uw toestemming niet", "je toestemming niet"))
-    + _combinations(("tot", "totdat"), ("u", "je", "jij"), ("bezwaar", "zich afmeldt", "je afmeldt", "uw toestemming", "je toestemming", "ons vraagt", "vraagt"))
+    + combine(("kept", "stored", "retained", "keep", "store", "retain"), ("permanently",))
+    + combine(("permanent", "blijvend"), ("bewaard", "bewaren", "opgeslagen", "opslaan"))
+    + combine(("bewaren", "bewaart"), ("wij", "we", "ze", "deze", "die", "het"), ("permanent", "blijvend"))
+    + combine(("zolang",), ("u", "je", "jij"), ("geen bezwaar", "niet bezwaar", "zich niet afmeldt", "je niet afmeldt", "uw toestemming niet", "je toestemming niet"))
+    + combine(("tot", "totdat"), ("u", "je", "jij"), ("bezwaar", "zich afmeldt", "je afmeldt", "uw toestemming", "je toestemming", "ons vraagt", "vraagt"))
 )
 
 #: Words that tie a retention to something a person can check: a unit of time, or an end event.

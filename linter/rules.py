@@ -73,12 +73,22 @@ class Option:
         return _OPTION_PARSERS[self.kind](value)
 
 
+def _no_previous_version() -> Any:
+    return None
+
+
 @dataclass(frozen=True)
 class Context:
-    """What a check knows besides the manifest."""
+    """What a check knows besides the manifest.
+
+    ``previous_version()`` returns the plain data of the same manifest as it was
+    in git (``HEAD``, or ``--diff-base``), or None: outside a repository, for a
+    new file, or when that version cannot be read. It runs git only when called.
+    """
 
     today: dt.date
     options: Mapping[str, Any] = field(default_factory=dict)
+    previous_version: Callable[[], Any] = _no_previous_version
 
     def option(self, name: str) -> Any:
         return self.options[name]
@@ -142,6 +152,7 @@ class Finding:
     message: str
     pointer: str = ""
     hint: str | None = None
+    fingerprint: str = ""  # stable across moved lines: see privlint.fingerprints
 
     @property
     def sort_key(self) -> tuple[Any, ...]:

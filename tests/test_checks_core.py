@@ -50,12 +50,19 @@ def test_retention_is_covered_by_the_purpose_its_data_or_a_statement_wide_rule(l
     [
         "purposes:\n  - id: a\n    retention: {after: end of contract}\n",
         "purposes:\n  - id: a\n    retention: {statutory_source: AWR art. 52}\n",
-        "data_categories:\n  - id: d\n    retention: {period: P1Y}\n  - id: e\npurposes:\n  - id: a\n    data: [d, e]\n",
+        "retention: {criteria: niet langer dan noodzakelijk}\npurposes:\n  - id: a\n",
+        "retention: {criteria: as long as necessary for the purpose}\npurposes:\n  - id: a\n",
     ],
 )
 def test_an_event_a_law_or_partial_data_coverage_is_not_retention(lint, retention):
     [finding] = only(lint, "missing-retention", "privlint: 1\n" + retention)
     assert finding.message == "purpose 'a' has no retention period or criteria"
+
+
+def test_partial_coverage_by_data_categories_names_the_uncovered_data(lint):
+    text = "privlint: 1\ndata_categories:\n  - id: d\n    retention: {period: P1Y}\n  - id: e\npurposes:\n  - id: a\n    data: [d, e]\n"
+    [finding] = only(lint, "missing-retention", text)
+    assert finding.message == "purpose 'a' gives no retention period or criteria for its data 'e' (only for some of its other data)"
 
 
 # -- last changed ---------------------------------------------------------------
@@ -87,7 +94,7 @@ def test_max_age_is_configurable(lint):
     assert only(lint, "stale-last-changed", text)
     assert not only(lint, "stale-last-changed", text, options={"max-age": "P2Y"})
     [finding] = only(lint, "stale-last-changed", text, options={"max-age": "P3M"})
-    assert finding.message == "last changed 2025-06-01 is about 1 years 5 months before 2026-11-23, older than the maximum age P3M"
+    assert finding.message == "last changed 2025-06-01 is about 1 year 5 months before 2026-11-23, older than the maximum age P3M"
 
 
 @pytest.mark.parametrize(("last_changed", "future"), [("2026-11-24", True), ("2026-11-23", False), ("2026-11", False), ("2026-12", True)])

@@ -1,0 +1,226 @@
+"""The performance benchmark: prints figures and a verdict against the targets (not a test).
+
+    python benchmarks/run.py [--repeat 5] [--corpus benchmarks/.corpus]
+
+Each round runs every measurement once, in the same order, so that the
+programs alternate and a slow moment of the machine spreads over all of them;
+the figures are medians over the rounds. "Cold" runs start with an empty cache
+directory; the warm run reuses the cache the cold 2,000-file run of the same
+round wrote. Peak memory is the largest sum, over privlint and its worker
+processes, of their proportional set size (PSS: shared pages counted once),
+sampled every 50 ms during the 2,000-file run.
+
+The corpus is written by generate_corpus.py when it is missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+SCHEMA = ROOT / "schemas" / "privacy-statement.schema.json"
+SEED_FILE = ROOT / "seeds" / "odido.privacy.yaml"
+
+
+@dataclass
+class Run:
+    seconds: float
+    exit_code: int
+    output: bytes
+    peak_bytes: int = 0
+
+
+@dataclass
+class Measurement:
+    label: str
+    runs: list[Run] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(run.seconds for run in self.runs)
+
+    @property
+    def spread(self) -> str:
+        times = sorted(run.seconds for run in self.runs)
+        return f"{times[0]:.3f}-{times[-1]:.3f}"
+
+
+def run(command: list[str], env: dict[str, str] | None = None, sample_memory: bool = False) -> Run:
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL, env=env, cwd=ROOT)
+        sampler = _MemorySampler(process.pid) if sample_memory else None
+        if sampler:
+            sampler.start()
+        _, status, _ = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if sampler:
+            sampler.stop()
+        out.seek(0)
+        return Run(seconds, process.returncode, out.read(), sampler.peak if sampler else 0)
+
+
+class _MemorySampler(threading.Thread):
+    """The largest total PSS of a process and its descendants, sampled from /proc."""
+
+    def __init__(self, pid: int, interval: float = 0.05):
+        super().__init__(daemon=True)
+        self.pid, self.interval, self.peak = pid, interval, 0
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        while not self._done.is_set():
+            self.peak = max(self.peak, sum(_pss(pid) for pid in _tree(self.pid)))
+            self._done.wait(self.interval)
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
+
+
+def _tree(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            parent = int(stat.rsplit(")", 1)[1].split()[1])
+            children.setdefault(parent, []).append(int(entry))
+    found, pending = [], [root]
+    while pending:
+        pid = pending.pop()
+        found.append(pid)
+        pending.extend(children.get(pid, ()))
+    return found
+
+
+def _pss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{os.cpu_count()} cores ({model}), Python {platform.python_version()}, {platform.system()} {platform.release()}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=5, help="rounds; figures are medians (default 5)")
+    parser.add_argument("--corpus", type=Path, default=ROOT / "benchmarks" / ".corpus")
+    parser.add_argument("--skip-peer", action="store_true", help="do not run check-jsonschema")
+    args = parser.parse_args(argv)
+
+    small, large = args.corpus / "200", args.corpus / "2000"
+    if not (small.is_dir() and large.is_dir()):
+        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate_corpus.py"), "--out", str(args.corpus)], check=True)
+    small_files = sorted(str(path) for path in small.glob("*.privacy.yaml"))
+    privlint = str(BIN / "privlint")
+    peer = shutil.which("check-jsonschema", path=str(BIN)) or shutil.which("check-jsonschema")
+    if peer is None and not args.skip_peer:
+        print("check-jsonschema is not installed: pip install -e '.[bench]'", file=sys.stderr)
+        return 2
+
+    scratch = Path(tempfile.mkdtemp(prefix="privlint-bench-"))
+
+    def with_cache(name: str) -> dict[str, str]:
+        return {**os.environ, "PRIVLINT_CACHE_DIR": str(scratch / name)}
+
+    def fresh(name: str) -> dict[str, str]:
+        shutil.rmtree(scratch / name, ignore_errors=True)
+        return with_cache(name)
+
+    plan: list[tuple[str, Callable[[], Run]]] = [
+        ("privlint cold, 200 files", lambda: run([privlint, str(small)], fresh("small"))),
+        ("check-jsonschema, 200 files", lambda: run([peer, "--schemafile", str(SCHEMA), *small_files])),
+        ("privlint cold, 2,000 files", lambda: run([privlint, str(large)], fresh("large"), sample_memory=True)),
+        ("privlint warm, 2,000 files", lambda: run([privlint, str(large)], with_cache("large"))),
+        ("privlint --version", lambda: run([privlint, "--version"])),
+        ("privlint, one seed file", lambda: run([privlint, str(SEED_FILE)], fresh("seed"))),
+    ]
+    if args.skip_peer:
+        plan = [step for step in plan if not step[0].startswith("check-jsonschema")]
+    results = {label: Measurement(label) for label, _ in plan}
+    try:
+        for round_number in range(1, args.repeat + 1):
+            for label, step in plan:
+                outcome = step()
+                if outcome.exit_code not in (0, 1):
+                    print(f"{label}: exit code {outcome.exit_code}", file=sys.stderr)
+                results[label].runs.append(outcome)
+            print(f"round {round_number}/{args.repeat} done", file=sys.stderr)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+    print(f"Machine: {machine()}")
+    print(f"Corpus: {len(small_files)} and {len(list(large.glob('*.privacy.yaml')))} manifests of about "
+          f"{sum(Path(f).stat().st_size for f in small_files) / len(small_files) / 1024:.0f} KB; "
+          f"medians of {args.repeat} alternating rounds")
+    print()
+    for measurement in results.values():
+        print(f"  {measurement.label:<30} {measurement.median:8.3f} s   (range {measurement.spread})")
+    cold_large = results["privlint cold, 2,000 files"]
+    peak = statistics.median(run.peak_bytes for run in cold_large.runs) / 2**20
+    print(f"  {'peak memory, 2,000 files':<30} {peak:8.1f} MB  (sum of PSS over processes)")
+    warm = results["privlint warm, 2,000 files"]
+    identical = all(cold.output == warm_run.output for cold, warm_run in zip(cold_large.runs, warm.runs))
+    print(f"  {'warm output = cold output':<30} {'yes' if identical else 'NO'}")
+    print()
+
+    cold_small = results["privlint cold, 200 files"].median
+    checks: list[tuple[str, float, float, str]] = []  # what, figure, limit, unit
+    if not args.skip_peer:
+        checks.append(("cold 200 / check-jsonschema 200", cold_small / results["check-jsonschema, 200 files"].median, 0.2, "x"))
+    checks += [
+        ("cold 2,000 / cold 200", cold_large.median / cold_small, 11, "x"),
+        ("warm 2,000 / cold 2,000", warm.median / cold_large.median, 0.1, "x"),
+        ("privlint --version", results["privlint --version"].median * 1000, 80, " ms"),
+        ("one seed file", results["privlint, one seed file"].median * 1000, 250, " ms"),
+        ("peak memory, 2,000 files", peak, 150, " MB"),
+    ]
+    missed = []
+    for what, figure, limit, unit in checks:
+        met = figure <= limit
+        print(f"  {what:<34} {figure:8.3f}{unit:<3}  target <= {limit}{unit}  {'met' if met else 'MISSED'}")
+        if not met:
+            missed.append(what)
+    if not identical:
+        missed.append("identical output")
+    print()
+    if missed:
+        print(f"Verdict: {len(checks) + 1 - len(missed)} of {len(checks) + 1} targets met; missed: {', '.join(missed)}.")
+    else:
+        print(f"Verdict: all {len(checks) + 1} targets met.")
+    return 0 if not missed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""
+## What it does
+Reports a retention period (or a statement-wide maximum) longer than the ceiling (option
+`retention-ceiling`, an ISO 8601 duration, default `P10Y`) where no law is named in
+`statutory_source`. Periods are compared on the calendar from `--today`, so `P120M` is
+not longer than `P10Y`.
+
+## Why it matters
+Storage limitation (Art. 5(1)(e)) requires keeping data no longer than necessary. Few
+purposes need more than ten years; where one does, it is usually because a law says so
+(for example 10 years for Dutch records on immovable property), and the statement should
+name that law. A very long period with no reason given is most often a policy nobody
+revisited.
+
+## Example
+```yaml
+purposes:
+  - id: research
+    retention:
+      period: P20Y
+```
+
+## Use instead
+```yaml
+purposes:
+  - id: research
+    retention:
+      period: P2Y
+      after: the end of the research project
+```
+"""
+
+CODE = "PL204"
+NAME = "excessive-retention"
+SEVERITY = "warning"
+ARTICLE = "Art. 5(1)(e) (policy)"
+SUMMARY = "A retention period is longer than the ceiling and no law is named that requires it"
+
+from privlint.retention import is_longer, stated_retentions  # noqa: E402
+from privlint.rules import Option, Problem  # noqa: E402
+
+OPTIONS = {
+    "retention-ceiling": Option("duration", "P10Y", "the longest retention period accepted without a statutory_source"),
+}
+
+
+def check(manifest, context):
+    ceiling = context.option("retention-ceiling")
+    for stated in stated_retentions(manifest):
+        retention = stated.retention
+        if retention.statutory_source is not None:
+            continue
+        for field in ("period", "maximum"):
+            duration = getattr(retention, field, None)
+            if duration is None or not is_longer(duration, ceiling, context.today):
+                continue
+            yield Problem(
+                f"{stated.pointer}/{field}",
+                f"retention for {stated.owner} is {duration}, longer than the ceiling {ceiling}, "
+                "and no law is named that requires it",
+                hint="shorten the period, or name the law that requires it in statutory_source "
+                "(the ceiling is the retention-ceiling option)",
+            )

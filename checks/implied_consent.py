@@ -1,0 +1,89 @@
+"""
+## What it does
+Reports a consent mechanism (`statement.consent_mechanism`, or a purpose's
+`consent_mechanism`) that says consent is given by using the site or service, or by
+reading or accepting the statement: "by using this website you agree", "by continuing",
+"door gebruik te maken van onze website", "door het bezoeken van", "stemt u ermee in",
+"gaat u akkoord met deze privacyverklaring". The message quotes the words found.
+
+## Why it matters
+Consent must be a freely given, specific, informed and unambiguous indication of wishes,
+by a statement or a clear affirmative action (Art. 4(11)). Visiting a site, going on
+scrolling or having a statement in front of you is none of these, and the controller
+cannot demonstrate it (Art. 7(1)). Consent bundled with accepting the statement or the
+terms is not freely given either (Art. 7(2), 7(4)). Processing that rests on such
+"consent" has no valid legal basis for it.
+
+## Example
+```yaml
+statement:
+  consent_mechanism: "By using this website you consent to the processing described in this policy."
+```
+
+## Use instead
+```yaml
+purposes:
+  - id: newsletter
+    legal_bases: [consent]
+    consent_mechanism: "You tick an unticked box on the sign-up form; you can withdraw in every newsletter."
+```
+"""
+
+CODE = "PL103"
+NAME = "implied-consent"
+SEVERITY = "error"
+ARTICLE = "Art. 4(11), 7"
+SUMMARY = "Consent is said to be given by using the service or accepting the statement"
+
+from privlint.phrases import Phrases, combine  # noqa: E402
+from privlint.rules import Problem  # noqa: E402
+
+_YOU_NL = ("u", "je", "jij")
+_STATEMENT_NL = ("deze privacyverklaring", "dit privacybeleid", "dit privacystatement",
+                 "deze verklaring", "ons privacybeleid", "onze privacyverklaring", "het privacybeleid",
+                 "de privacyverklaring", "dit beleid")
+
+#: Wording that takes use of the site, or the statement itself, as consent.
+IMPLIED_CONSENT = Phrases(
+    [
+        "by continuing", "by visiting", "by accessing", "by browsing", "by navigating",
+        "by remaining on", "by staying on", "by reading this", "by accepting this privacy",
+        "by accepting our privacy", "by agreeing to this privacy", "by agreeing to our privacy",
+        "deemed to consent", "deemed to have consented", "deemed to accept", "deemed to have accepted",
+        "deemed to agree", "deemed to have agreed", "implied consent",
+        "door gebruik te maken", "door het gebruik van", "door het gebruiken van", "door het bezoeken",
+        "door bezoeken", "door bezoek aan", "door verder te gaan", "door verder te surfen",
+        "door verder te klikken", "door het lezen van",
+        "geacht akkoord te gaan", "geacht in te stemmen", "geacht toestemming te", "geacht te hebben ingestemd",
+    ]
+    # "by using" only with the site or service after it: "by using the opt-in box" is a real act.
+    + combine(
+        ("by using", "by your use of", "by making use of"),
+        ("this", "our", "the", "these", "any of our"),
+        ("site*", "website*", "web shop", "webshop", "app", "apps", "service*", "platform", "portal", "product*"),
+    )
+    + combine(("you",), ("agree to", "accept", "consent to"), ("this", "our", "the"), ("privacy*",))
+    + combine(("door",), ("onze", "deze", "de"), ("website", "site", "app", "dienst", "diensten"), ("te bezoeken", "te gebruiken"))
+    + combine(("stemt", "stem"), _YOU_NL, ("ermee in", "hiermee in", "daarmee in", "in met"))
+    + combine(("gaat", "ga"), _YOU_NL, ("akkoord met", "ermee akkoord", "hiermee akkoord"), _STATEMENT_NL)
+    + combine(("verklaart", "verklaar"), _YOU_NL, ("zich", "je"), ("akkoord",))
+)
+
+
+def check(manifest, context):
+    found = IMPLIED_CONSENT.find(manifest.statement.consent_mechanism)
+    if found:
+        yield _problem("/statement/consent_mechanism", "the statement", found)
+    for index, purpose in enumerate(manifest.purposes):
+        found = IMPLIED_CONSENT.find(purpose.consent_mechanism)
+        if found:
+            yield _problem(f"/purposes/{index}/consent_mechanism", f"purpose {purpose.label}", found)
+
+
+def _problem(pointer, owner, found):
+    return Problem(
+        pointer,
+        f"{owner} takes use of the service or the statement itself as consent ({found!r})",
+        hint="ask for consent by a clear affirmative act for each purpose (an unticked box, a button), "
+        "separate from accepting the statement, and say how to withdraw it",
+    )

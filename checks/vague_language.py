@@ -1,0 +1,80 @@
+"""
+## What it does
+Reports purpose descriptions, data category names and items, and recipient descriptions
+that rely on hedges: "may", "might", "some", "often", "possible", "such as", "for
+example", "kan", "kunnen", "mogelijk", "sommige", "vaak", "onder andere", "o.a.",
+"bijvoorbeeld", "zoals". Each offending field is reported once, quoting the hedges
+found in it.
+
+## Why it matters
+Information must be concise, transparent and intelligible (Art. 12(1)). The transparency
+guidelines (WP260) call qualifiers such as "may", "might", "some", "often" and
+"possible" poor practice: "We may use your personal data to develop new services" does
+not say whether, which data, or for what. "Such as" and "onder andere" in place of a
+list leave the reader guessing what else is included. This is a hint for editing, not a
+breach in itself, hence severity info.
+
+## Example
+```yaml
+purposes:
+  - id: research
+    description: "We kunnen uw gegevens gebruiken voor onder andere onderzoek."
+```
+
+## Use instead
+```yaml
+purposes:
+  - id: research
+    description: "We gebruiken uw klantvragen en bestellingen om te onderzoeken welke producten we verbeteren."
+```
+"""
+
+CODE = "PL508"
+NAME = "vague-language"
+SEVERITY = "info"
+ARTICLE = "Art. 12(1) (WP260)"
+SUMMARY = "Wording relies on hedges such as 'may', 'some' or 'such as'"
+
+from privlint.phrases import Phrases  # noqa: E402
+from privlint.rules import Problem  # noqa: E402
+
+#: Qualifiers WP260 calls poor practice, and "such as" / "onder andere" in place of a list.
+HEDGES = Phrases(
+    [
+        "may", "might", "could", "some", "sometimes", "often", "possible", "possibly",
+        "such as", "for example", "for instance", "e.g.", "among others", "amongst others",
+        "among other things", "inter alia", "including but not limited to", "etc.", "and so on",
+        "kan", "kunnen", "mogelijk*", "eventueel", "eventuele", "sommige", "soms", "vaak",
+        "onder andere", "onder meer", "o.a.", "bijvoorbeeld", "bijv.", "zoals", "enz.", "enzovoort",
+    ]
+)
+
+
+def check(manifest, context):
+    for index, purpose in enumerate(manifest.purposes):
+        yield from _hedged(f"/purposes/{index}/description", f"the description of purpose {purpose.label}", purpose.description)
+    for index, category in enumerate(manifest.data_categories):
+        owner = f"data category {category.id!r}"
+        yield from _hedged(f"/data_categories/{index}/name", f"the name of {owner}", category.name)
+        for number, item in enumerate(category.items):
+            yield from _hedged(f"/data_categories/{index}/items/{number}", f"item {number + 1} of {owner}", item)
+    for index, recipient in enumerate(manifest.recipients):
+        yield from _hedged(f"/recipients/{index}/description", f"the description of recipient {recipient.id!r}", recipient.description)
+
+
+def _hedged(pointer, field, text):
+    hedges = _unique(HEDGES.find_all(text))
+    if hedges:
+        yield Problem(
+            pointer,
+            f"{field} relies on hedges: {', '.join(map(repr, hedges))}",
+            hint="say exactly which data are used, for what and by whom; give the complete list "
+            "instead of 'such as' or 'onder andere' (WP260)",
+        )
+
+
+def _unique(found):
+    seen = {}
+    for phrase in found:
+        seen.setdefault(" ".join(phrase.lower().split()), phrase)
+    return list(seen.values())

@@ -1,0 +1,52 @@
+"""
+## What it does
+Reports a retention (statement-wide, for a purpose or for a data category) that says
+only "as long as necessary" or the like ("no longer than necessary", "zolang als nodig",
+"niet langer dan strikt noodzakelijk") and gives no period, no maximum, no law, no unit
+of time and no event the period ends with.
+
+## Why it matters
+Art. 13(2)(a) and 14(2)(a) require the retention period or the criteria used to set it.
+The transparency guidelines (WP260) say that "as long as necessary" is neither: it only
+repeats the storage-limitation principle of Art. 5(1)(e). A person must be able to work
+out from the criteria how long *their* data will be kept.
+
+## Example
+```yaml
+purposes:
+  - id: newsletter
+    retention:
+      criteria: "We bewaren uw gegevens niet langer dan strikt nodig."
+```
+
+## Use instead
+```yaml
+purposes:
+  - id: newsletter
+    retention:
+      period: P1M
+      after: you unsubscribe
+```
+"""
+
+CODE = "PL202"
+NAME = "vague-retention"
+SEVERITY = "warning"
+ARTICLE = "Art. 13(2)(a), 14(2)(a) (WP260)"
+SUMMARY = "Retention is only 'as long as necessary', with no period or criteria a person can apply"
+
+from privlint.retention import stated_retentions, vague_phrase  # noqa: E402
+from privlint.rules import Problem  # noqa: E402
+
+
+def check(manifest, context):
+    for stated in stated_retentions(manifest):
+        phrase = vague_phrase(stated.retention)
+        if phrase is None:
+            continue
+        yield Problem(
+            f"{stated.pointer}/criteria",
+            f"retention for {stated.owner} is only {phrase!r}, with no period and no criteria a person can apply",
+            hint="give a period and the event it runs from (period: P2Y, after: end of the contract), "
+            "or criteria from which a person can work out the period",
+        )
