@@ -37,38 +37,58 @@ from privlint.rules import Problem  # noqa: E402
 _REGULARLY_EN = ("regularly", "periodically", "frequently", "from time to time", "often")
 _PAGE_EN = ("this page", "this policy", "this privacy policy", "this statement", "this privacy statement",
             "this notice", "this privacy notice", "our privacy policy", "our website", "our site", "back")
+_ADDRESSED_EN = ("to", "please", "you", "you should")
+_REGULARLY_NL = ("regelmatig", "periodiek", "geregeld", "af en toe")
+_PAGE_NL = ("", "deze pagina", "deze webpagina", "dit privacybeleid", "deze privacyverklaring", "dit privacystatement",
+            "deze verklaring", "onze website", "deze website")
 
-#: Telling readers to look for changes themselves. The Dutch "regelmatig ... te raadplegen" may have
-#: the object between, so "regelmatig" plus a reader's "te raadplegen" is matched in two parts.
+_CONSULTS_NL = ("te raadplegen", "te bekijken", "te controleren", "te checken", "na te lezen", "door te lezen",
+                "na te kijken", "te bezoeken")
+
+#: Telling readers to look for changes themselves. "We regularly review this policy" is the controller's
+#: own review, so "review" counts only when addressed to the reader ("please review", "to review").
 CHECK_REGULARLY = Phrases(
-    combine(("check", "review", "consult", "visit", "revisit", "read"), _PAGE_EN, _REGULARLY_EN)
-    + combine(_REGULARLY_EN, ("check", "review", "consult", "visit", "revisit"), ("", "this page", "this policy", "this statement", "back"))
+    combine(("check", "consult", "visit", "revisit", "read", "reread"), _PAGE_EN, _REGULARLY_EN)
+    + combine(_ADDRESSED_EN, ("review",), _PAGE_EN, _REGULARLY_EN)
+    + combine(_ADDRESSED_EN, _REGULARLY_EN, ("check", "review", "consult", "visit", "revisit"))
     + combine(("check back",), _REGULARLY_EN)
-    + combine(("regelmatig", "periodiek", "geregeld", "af en toe", "van tijd tot tijd"), ("", "te"), ("raadplegen", "bekijken", "controleren", "checken", "nalezen", "doorlezen", "bezoeken"))
-    + combine(("regelmatig", "periodiek", "geregeld", "af en toe"), ("na te lezen", "door te lezen", "na te kijken"))
+    + combine(("raadpleeg", "bekijk", "controleer", "check", "lees"), _PAGE_NL, _REGULARLY_NL)
+    + combine(_REGULARLY_NL, _CONSULTS_NL)
 )
-REGULARLY_NL = Phrases(["regelmatig", "periodiek", "geregeld", "af en toe"])
-READER_CONSULTS_NL = Phrases(["te raadplegen", "te bekijken", "te controleren", "te checken", "na te lezen", "door te lezen", "na te kijken", "te bezoeken"])
+#: The Dutch "regelmatig (de pagina met het privacybeleid) te raadplegen" may have its object in
+#: between, so it is also matched in two parts: a word for "regularly", and a reader's "te raadplegen".
+REGULARLY_NL = Phrases(_REGULARLY_NL)
+READER_CONSULTS_NL = Phrases(_CONSULTS_NL)
+
+_OF_IT_NL = combine(("", "hiervan", "daarvan"), ("", "tijdig", "vooraf"))
 
 #: Telling people of a change without their having to look.
 ACTIVE_ANNOUNCEMENT = Phrases(
     [
         "e-mail", "email", "per mail", "via mail", "by mail", "by post", "by letter", "per post", "per brief",
-        "notif*", "melding", "meldingen", "pop-up", "push message", "pushbericht",
+        "notif*", "melding", "pop-up", "push message", "pushbericht",
         "inform you", "let you know", "tell you", "contact you", "write to you", "send you",
         "op de hoogte stellen", "op de hoogte brengen", "op de hoogte gesteld", "op de hoogte gebracht",
         "contact met u op", "contact met je op", "contact met jou op",
+        "laten wij u weten", "laten we je weten", "laten wij het u weten", "laten we het je weten",
     ]
-    + combine(("informeren", "stellen", "brengen", "berichten", "sturen", "laten", "mailen", "benaderen"), ("wij", "we"), ("u", "je", "jou"))
+    + combine(("informeren", "berichten", "sturen", "mailen", "benaderen"), ("wij", "we"), ("u", "je", "jou"))
     + combine(("wij", "we"), ("informeren", "berichten", "mailen", "benaderen"), ("u", "je", "jou"))
     + combine(("u", "je", "jou"), ("informeren", "berichten", "mailen", "inlichten"))
+    + combine(("stellen", "brengen"), ("", "wij", "we"), ("u", "je", "jou"), _OF_IT_NL, ("op de hoogte",))
+    + combine(("wij", "we"), ("stellen", "brengen"), ("u", "je", "jou"), _OF_IT_NL, ("op de hoogte",))
+)
+#: "Without notice" is no announcement: the words for one inside it do not count.
+WITHOUT_NOTICE = Phrases(
+    combine(("without", "with no"), ("", "prior", "further", "any", "any prior"), ("notice", "notification", "e-mail"))
+    + combine(("zonder",), ("", "voorafgaande", "voorafgaand", "nadere", "verdere"), ("melding", "kennisgeving", "bericht", "aankondiging", "notificatie"))
 )
 
 
 def check(manifest, context):
     text = manifest.statement.changes_announced
     clause = _check_regularly(text)
-    if clause is None or ACTIVE_ANNOUNCEMENT.find(text):
+    if clause is None or _announces_actively(text):
         return
     yield Problem(
         "/statement/changes_announced",
@@ -87,3 +107,9 @@ def _check_regularly(text):
     if regularly and consults:
         return f"{regularly!r} ... {consults!r}"
     return None
+
+
+def _announces_actively(text):
+    """Whether the text names an active announcement that is not part of "without notice"."""
+    negated = " | ".join(" ".join(phrase.lower().split()) for phrase in WITHOUT_NOTICE.find_all(text))
+    return any(" ".join(found.lower().split()) not in negated for found in ACTIVE_ANNOUNCEMENT.find_all(text))

@@ -4,7 +4,9 @@ Reports a consent mechanism (`statement.consent_mechanism`, or a purpose's
 `consent_mechanism`) that says consent is given by using the site or service, or by
 reading or accepting the statement: "by using this website you agree", "by continuing",
 "door gebruik te maken van onze website", "door het bezoeken van", "stemt u ermee in",
-"gaat u akkoord met deze privacyverklaring". The message quotes the words found.
+"gaat u akkoord met deze privacyverklaring". "By using" counts only with the site or
+service after it ("by using the tick box" is an affirmative act). The message quotes the
+words found.
 
 ## Why it matters
 Consent must be a freely given, specific, informed and unambiguous indication of wishes,

@@ -3,7 +3,8 @@
 Reports a retention (statement-wide, for a purpose or for a data category) that has no
 end: data are kept "indefinitely", "voor onbepaalde tijd", or until the person acts
 ("until you object", "zolang u geen bezwaar maakt", "tot wederopzegging"), and no period
-or maximum caps it.
+or maximum caps it. Where `statutory_source` names a law, such as an archives act that
+requires keeping records permanently, the retention is left alone.
 
 ## Why it matters
 Storage limitation (Art. 5(1)(e)) allows keeping data only as long as the purpose needs

@@ -1,8 +1,8 @@
 """The command line: a thin layer over the runner, the registry and the reporters.
 
-``privlint [PATHS...]`` lints; ``privlint rules``, ``explain`` and ``schema``
-describe. Heavy modules are imported inside the commands that need them, so
-``privlint --version`` stays fast.
+``privlint [PATHS...]`` lints; ``privlint rules``, ``explain``, ``schema`` and
+``config`` describe; ``privlint init`` scaffolds. Heavy modules are imported
+inside the commands that need them, so ``privlint --version`` stays fast.
 """
 
 from __future__ import annotations
@@ -10,12 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from pathlib import Path
+from typing import Any, NoReturn
 
 import click
 
 from privlint import __version__
 
 EXIT_USAGE = 2
+FORMATS = ("text", "json", "github", "sarif", "gitlab", "junit")  # as privlint.reporters.FORMATS
 
 
 class _DefaultToCheck(click.Group):
@@ -38,71 +41,172 @@ def main() -> None:
     """
 
 
-def _parse_today(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date:
-    if value is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date written YYYY-MM-DD") from None
-
-
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
+_config_option = click.option(
+    "--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), metavar="PATH",
+    help="Use this configuration file (pyproject.toml, privlint.toml) instead of searching upwards for one.",
+)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option("--today", callback=_parse_today, metavar="YYYY-MM-DD", help="Judge dates as of this day (default: the system date).")
+@_config_option
+@click.option("--today", metavar="YYYY-MM-DD", help="Judge dates as of this day (default: the system date).")
 @click.option("--select", multiple=True, metavar="RULES", help="Only these rules: codes, names or code prefixes, comma-separated.")
+@click.option("--extend-select", multiple=True, metavar="RULES", help="These rules as well as the selected ones.")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules: codes, names or code prefixes, comma-separated.")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), help="Output format [default: text; github when GITHUB_ACTIONS=true].")
+@click.option("--output-file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Write the report in --format to FILE; the terminal gets text (github annotations in GitHub Actions).")
 @click.option("--max-age", metavar="DURATION", help="How old last-changed may be, as an ISO 8601 duration (default P12M).")
 @click.option("--max-file-size", type=click.IntRange(min=1), metavar="BYTES", help="Refuse larger files (default 5 MiB).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (not for unreadable files or failing checks).")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Report only findings that are not in this baseline.")
+@click.option("--create-baseline", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Record the current findings in FILE as the baseline.")
+@click.option("--diff-base", metavar="REF", help="Git revision unbumped-last-changed compares with (default: HEAD).")
+@click.option("--force-exclude", is_flag=True, help="Apply the configuration's exclude to files named on the command line too (for pre-commit).")
+@click.option("--show-settings", is_flag=True, help="Print the effective configuration and where each value comes from, then exit.")
 def check(
     paths: tuple[str, ...],
-    today: dt.date,
+    config_path: Path | None,
+    today: str | None,
     select: tuple[str, ...],
+    extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
-    output_format: str,
+    output_format: str | None,
+    output_file: Path | None,
     max_age: str | None,
     max_file_size: int | None,
     exit_zero: bool,
+    baseline_path: Path | None,
+    create_baseline: Path | None,
+    diff_base: str | None,
+    force_exclude: bool,
+    show_settings: bool,
 ) -> None:
     """Lint manifests (the default command)."""
-    from privlint.loader import DEFAULT_MAX_FILE_SIZE
-    from privlint.registry import RegistryError, load_rules
-    from privlint.reporters import reporter
-    from privlint.runner import Linter, Settings, SettingsError, Summary, discover, exit_code
+    from privlint.config import render
+    from privlint.history import RevisionError, verify_revision
+    from privlint.runner import Linter, SettingsError, Summary, discover, exit_code
 
+    if baseline_path and create_baseline:
+        _fail("--baseline and --create-baseline cannot be used together")
+    rules = _rules()
+    flags: dict[str, tuple[Any, str]] = {}
+    for key, value, flag in (
+        ("select", _split(select), "--select"),
+        ("extend-select", _split(extend_select), "--extend-select"),
+        ("ignore", _split(ignore), "--ignore"),
+        ("today", today, "--today"),
+        ("max-age", max_age, "--max-age"),
+        ("max-file-size", max_file_size, "--max-file-size"),
+    ):
+        if value:
+            flags[key] = (value, flag)
+    configuration = _configuration(rules, config_path, flags)
+    if show_settings:
+        click.echo(render(configuration, rules), nl=False)
+        return
+    if diff_base is not None:
+        try:
+            verify_revision(diff_base, Path.cwd())
+        except RevisionError as error:
+            _fail(str(error))
     try:
-        rules = load_rules()
-    except RegistryError as error:
-        _fail(str(error))
-    for selector in _split(select) + _split(ignore):
-        if not any(rule.matches(selector) for rule in rules):
-            _fail(f"--select/--ignore: {selector!r} names no rule (see 'privlint rules')")
-    options = {"max-age": max_age} if max_age else {}
-    settings = Settings(
-        today=today,
-        select=_split(select),
-        ignore=_split(ignore),
-        options=options,
-        max_file_size=max_file_size or DEFAULT_MAX_FILE_SIZE,
-    )
-    try:
-        linter = Linter(rules, settings)
+        linter = Linter(rules, configuration.settings(diff_base or "HEAD"))
     except SettingsError as error:
         _fail(str(error))
-    targets = discover(paths or ["."])
-    if not targets:
+    settings = linter.settings
+    targets = discover(
+        paths or ["."], root=settings.root, include=settings.include, exclude=settings.exclude, force_exclude=force_exclude
+    )
+    if not targets and not force_exclude:
         click.echo("privlint: no manifests (*.privacy.yaml, *.privacy.yml) found", err=True)
-    findings = [finding for target in targets for finding in linter.lint(target)]
-    summary = Summary.of(findings, len(targets))
-    color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    click.echo(reporter(output_format)(findings, summary, rules, color=color), nl=False, color=color)
+    results = [linter.lint_file(target) for target in targets]
+    findings = [finding for result in results for finding in result.findings]
+    findings, baselined, gone = _apply_baseline(findings, targets, baseline_path, create_baseline)
+    summary = Summary.of(
+        findings, len(targets), paths=tuple(target.display for target in targets),
+        suppressed=sum(result.suppressed for result in results), baselined=baselined, baseline_gone=gone,
+    )
+    _report(findings, summary, linter.enabled, output_format, output_file)
     sys.exit(exit_code(findings, exit_zero))
+
+
+def _apply_baseline(findings, targets, baseline_path: Path | None, create_path: Path | None):
+    """Record and/or filter by a baseline: (findings to report, baselined, gone)."""
+    if not (baseline_path or create_path):
+        return findings, 0, 0
+    from privlint import baseline
+
+    keys = {target.display: target.key or target.display for target in targets}
+    try:
+        if create_path:
+            recorded = baseline.create(findings, keys)
+            baseline.write(recorded, create_path)
+            click.echo(f"privlint: recorded {len(recorded.entries)} findings in baseline {create_path}", err=True)
+        else:
+            recorded = baseline.read(baseline_path)
+    except baseline.BaselineError as error:
+        _fail(str(error))
+    except OSError as error:
+        _fail(f"cannot write baseline {str(create_path)!r}: {error.strerror or error}")
+    filtered = baseline.apply(recorded, findings, keys)
+    return filtered.new, filtered.baselined, filtered.gone
+
+
+def _report(findings, summary, rules, output_format: str | None, output_file: Path | None) -> None:
+    from privlint.atomic import write_text_atomically
+    from privlint.reporters import reporter
+
+    terminal_default = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    if output_file is not None:
+        report = reporter(output_format or "text")(findings, summary, rules, color=False)
+        try:
+            write_text_atomically(output_file, report)
+        except OSError as error:
+            _fail(f"cannot write {str(output_file)!r}: {error.strerror or error}")
+        terminal_format = terminal_default
+    else:
+        terminal_format = output_format or terminal_default
+    color = terminal_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    click.echo(reporter(terminal_format)(findings, summary, rules, color=color), nl=False, color=color)
+
+
+@main.command("config")
+@_config_option
+def show_config(config_path: Path | None) -> None:
+    """Print the effective configuration and where each value comes from."""
+    from privlint.config import render
+
+    rules = _rules()
+    click.echo(render(_configuration(rules, config_path, {}), rules), nl=False)
+
+
+@main.command()
+@click.argument("directory", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--name", default="statement", show_default=True, help="The manifest's name: NAME.privacy.yaml.")
+def init(directory: Path, name: str) -> None:
+    """Create a first manifest and a privlint.toml in DIRECTORY; existing files are left alone."""
+    from privlint.scaffold import init as scaffold
+
+    try:
+        results = scaffold(directory, name, _rules(), dt.date.today())
+    except ValueError as error:
+        _fail(f"--name: {error}")
+    except OSError as error:
+        _fail(f"cannot create files in {str(directory)!r}: {error.strerror or error}")
+    for result in results:
+        shown = result.path.as_posix()
+        if result.created:
+            click.echo(f"created {shown}")
+        else:
+            click.echo(f"left {shown} alone: {result.note or 'it exists'}")
 
 
 @main.command()
@@ -147,6 +251,17 @@ def _rules():
         _fail(str(error))
 
 
-def _fail(message: str) -> None:
+def _configuration(rules, config_path: Path | None, flags: dict[str, tuple[Any, str]]):
+    from privlint.config import ConfigError, find_config_file, read_config_file, resolve
+
+    try:
+        path = config_path or find_config_file()
+        file = read_config_file(path) if path else None
+        return resolve(rules, file, flags)
+    except ConfigError as error:
+        _fail(str(error))
+
+
+def _fail(message: str) -> NoReturn:
     click.echo(f"privlint: error: {message}", err=True)
     sys.exit(EXIT_USAGE)

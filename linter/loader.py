@@ -5,7 +5,8 @@ parser where installed), and the document is built from them without
 recursion. That keeps line and column for every key and value, and it lets
 the loader refuse what a manifest never needs: duplicate keys, language-
 specific tags (nothing is ever constructed from a tag), alias bombs, and
-nesting deep enough to exhaust a stack.
+nesting deep enough to exhaust a stack. Every limit is a constant below; a file
+that crosses one gets a located problem, never a traceback or a hang.
 
 Scalars are resolved by the YAML 1.2 core schema: ``yes`` and ``2023-06-01``
 are strings, ``true`` is a boolean, ``1e3`` a number. Dates stay strings,
@@ -14,15 +15,19 @@ because the manifest format validates them itself.
 
 from __future__ import annotations
 
+import errno
 import io
 import math
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.events import (
     AliasEvent,
     DocumentStartEvent,
@@ -36,6 +41,8 @@ from ruamel.yaml.events import (
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
 MAX_DEPTH = 100
 MAX_ALIAS_EXPANSION = 10_000
+MAX_NODES = 100_000  # the largest real manifest has about 1,000
+MAX_NUMBER_LENGTH = 1_000  # digits; longer integers cannot even be printed (sys.get_int_max_str_digits)
 
 Location = tuple[int, int]  # 1-based line and column
 
@@ -48,6 +55,20 @@ _HEX = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 _INF = re.compile(r"^[-+]?\.(inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(nan|NaN|NAN)$")
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what the YAML parser counts as a new line
+_BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"\xff\xfe", "utf-16-le"),
+)
+_CHECK_SYNTAX = "check the indentation and punctuation on this line and the one before"
+_UNCLOSED = {  # parser context -> what is left open, and how to close it
+    "while scanning a quoted scalar": ("a quoted text", "add the closing quote"),
+    "while parsing a flow sequence": ("a '[' list", "add the closing ']'"),
+    "while parsing a flow mapping": ("a '{' mapping", "add the closing '}'"),
+}
 
 
 @dataclass(frozen=True)
@@ -88,8 +109,16 @@ class LoadError(Exception):
         self.problems = problems
 
 
-class FileTooLarge(LoadError):
+class ReadError(LoadError):
+    """The file could not be read at all: an I/O problem rather than a broken manifest."""
+
+
+class FileTooLarge(ReadError):
     """The file is over the size limit, so it was not read."""
+
+
+class NotAFile(ReadError):
+    """The path is a pipe, socket or device: reading it could block or never end."""
 
 
 def escape_pointer_token(token: str) -> str:
@@ -97,38 +126,92 @@ def escape_pointer_token(token: str) -> str:
 
 
 def read_text(path: Path, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
-    """Read and decode a manifest, honouring BOMs; refuse binary and oversized files."""
-    size = path.stat().st_size
-    if size > max_size:
-        raise FileTooLarge([SyntaxProblem(
-            f"file is {size:,} bytes, over the limit of {max_size:,} bytes",
-            1, 1, "raise the limit with --max-file-size if this file really is a manifest",
-        )])
-    with path.open("rb") as stream:
+    """Read and decode a manifest, honouring BOMs; refuse binary, oversized and special files.
+
+    Raises ReadError (too large, not a regular file), LoadError (not text), or
+    OSError (missing, unreadable, a directory, a symbolic-link loop).
+    """
+    _require_regular_file(path, os.stat(path))
+    # Non-blocking, so a pipe swapped in after the check above cannot hang the open.
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(descriptor, "rb") as stream:
+        status = os.fstat(stream.fileno())
+        _require_regular_file(path, status)
+        _require_size(status.st_size, max_size)
         raw = stream.read(max_size + 1)
+    _require_size(len(raw), max_size)  # it grew while being read
     return decode(raw)
 
 
+def _require_regular_file(path: Path, status: os.stat_result) -> None:
+    if stat.S_ISDIR(status.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+    if not stat.S_ISREG(status.st_mode):
+        raise NotAFile([SyntaxProblem(
+            "not a regular file (a pipe, socket or device), so it was not read", 1, 1,
+            "pass the manifest file itself",
+        )])
+
+
+def _require_size(size: int, max_size: int) -> None:
+    if size > max_size:
+        raise FileTooLarge([SyntaxProblem(
+            f"file is {size:,} bytes, over the limit of {max_size:,} bytes",
+            1, 1, "if this really is a manifest, raise the limit with --max-file-size or max-file-size in the configuration",
+        )])
+
+
+def detect_encoding(raw: bytes) -> tuple[str, int]:
+    """The encoding of a YAML stream and the length of its byte-order mark (YAML 1.2, 5.2).
+
+    Without a mark, a stream starts with an ASCII character, so NUL bytes
+    around it give away UTF-16 and UTF-32.
+    """
+    for mark, encoding in _BOMS:
+        if raw.startswith(mark):
+            return encoding, len(mark)
+    head = raw[:8]
+    if len(head) == 8 and head[:3] == head[4:7] == b"\0\0\0" and head[3] and head[7]:
+        return "utf-32-be", 0
+    if len(head) == 8 and head[1:4] == head[5:8] == b"\0\0\0" and head[0] and head[4]:
+        return "utf-32-le", 0
+    if len(head) >= 4 and head[0] == head[2] == 0 and head[1] and head[3]:
+        return "utf-16-be", 0
+    if len(head) >= 4 and head[1] == head[3] == 0 and head[0] and head[2]:
+        return "utf-16-le", 0
+    return "utf-8", 0
+
+
 def decode(raw: bytes) -> str:
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw, encoding = raw[3:], "utf-8"
-    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encoding = "utf-16"
-    else:
-        encoding = "utf-8"
-        if b"\x00" in raw:
-            line = raw.count(b"\n", 0, raw.index(b"\x00")) + 1
-            raise LoadError([SyntaxProblem("file contains NUL bytes: it is binary, not YAML", line, 1)])
+    """Bytes to text, or a LoadError located at the first byte that is not text."""
+    encoding, skip = detect_encoding(raw)
     try:
-        text = raw.decode(encoding)
+        text = raw[skip:].decode(encoding)
     except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        line, column = _end_of(raw[skip : skip + error.start].decode(encoding, errors="replace"))
+        name = encoding.upper().replace("-BE", "").replace("-LE", "")
         raise LoadError([SyntaxProblem(
-            f"file is not valid {encoding.upper()}: byte 0x{raw[error.start]:02x} at offset {error.start}",
+            f"file is not valid {name}: byte 0x{error.object[error.start]:02x} at offset {skip + error.start}",
             line, column, "save the file as UTF-8",
         )]) from None
-    return text.removeprefix("\ufeff")
+    nul = text.find("\0")
+    if nul >= 0:
+        line, column = _end_of(text[:nul])
+        raise LoadError([SyntaxProblem(
+            "file contains NUL characters: it is binary, not YAML", line, column,
+            "a manifest is a text file; check that this is the file you meant",
+        )])
+    return text
+
+
+def _end_of(text: str) -> Location:
+    """The line and column just after ``text``, counting lines as the YAML parser does."""
+    breaks = list(_LINE_BREAK.finditer(text))
+    return len(breaks) + 1, len(text) - (breaks[-1].end() if breaks else 0) + 1
+
+
+def _lines(text: str) -> list[str]:
+    return _LINE_BREAK.split(text)
 
 
 def load_document(text: str) -> Document:
@@ -142,8 +225,10 @@ def load_document(text: str) -> Document:
                 break
     except MarkedYAMLError as error:
         builder.problems.append(_from_marked_error(error, text))
+    except ReaderError as error:  # a character YAML does not allow
+        builder.problems.append(_from_reader_error(error, text))
     except YAMLError as error:  # unmarked parser error
-        builder.problems.append(SyntaxProblem(str(error).strip(), 1, 1))
+        builder.problems.append(SyntaxProblem(str(error).strip(), 1, 1, _CHECK_SYNTAX))
     if builder.problems:
         raise LoadError(builder.problems)
     return builder.document
@@ -154,18 +239,56 @@ def _position(mark: Any) -> Location:
 
 
 def _from_marked_error(error: MarkedYAMLError, text: str) -> SyntaxProblem:
-    mark = error.problem_mark or error.context_mark
-    line, column = _position(mark)
+    lines = _lines(text)
+    line, column = _clamp(_position(error.problem_mark or error.context_mark), lines)
     message = (error.problem or "invalid YAML").strip()
-    if error.context:
-        message = f"{message} ({error.context.strip()})"
-    lines = text.splitlines()
+    context = (error.context or "").strip()
     if 0 < line <= len(lines) and "\t" in lines[line - 1][: column]:
         return SyntaxProblem(
             "a tab character where YAML allows only spaces", line, lines[line - 1].index("\t") + 1,
             "indent with spaces; YAML does not allow tabs for indentation",
         )
-    return SyntaxProblem(message, line, column)
+    if context in _UNCLOSED and error.context_mark is not None:
+        what, hint = _UNCLOSED[context]
+        opened = _clamp(_position(error.context_mark), lines)
+        if _at_end(error.problem_mark, text):
+            return SyntaxProblem(f"{what} is never closed", *opened, hint)
+        return SyntaxProblem(f"{message}: {what} opened on line {opened[0]}, column {opened[1]} is not closed", line, column, hint)
+    if context:
+        message = f"{message} ({context})"
+    return SyntaxProblem(message, line, column, _CHECK_SYNTAX)
+
+
+def _from_reader_error(error: ReaderError, text: str) -> SyntaxProblem:
+    # The reported position counts bytes with the C parser; the character is
+    # allowed nowhere in YAML, so its first occurrence is where the parser stopped.
+    if not isinstance(error.character, int) or chr(error.character) not in text:
+        return SyntaxProblem(f"a character that YAML does not allow: {error.reason}", 1, 1, "save the file as plain UTF-8 text")
+    character = error.character
+    return SyntaxProblem(
+        f"the character U+{character:04X} is not allowed in YAML",
+        *_end_of(text[: text.index(chr(character))]),
+        f"delete it; inside double quotes it can be written as \\u{character:04x}",
+    )
+
+
+def _clamp(location: Location, lines: list[str]) -> Location:
+    """A location inside the text: the parser reports the end of the stream past the last line."""
+    last = len(lines) - 1 if len(lines) > 1 and not lines[-1] else len(lines)  # a final line break starts no line
+    line, column = location
+    if line > last:
+        return last, len(lines[last - 1]) + 1
+    return line, min(column, len(lines[line - 1]) + 1)
+
+
+def _at_end(mark: Any, text: str) -> bool:
+    """Whether the parser gave up at the end of the text (nothing but blanks after the mark)."""
+    if mark is None:
+        return True
+    index = getattr(mark, "index", None)
+    if index is None:
+        return False
+    return not text[index:].strip()
 
 
 @dataclass
@@ -191,6 +314,7 @@ class _Builder:
         self.problems: list[SyntaxProblem] = []
         self.documents = 0
         self.alias_expansion = 0
+        self.nodes = 0
         self.skip_depth = 0  # >0 while skipping a complex mapping key
         self.fatal = False
 
@@ -199,6 +323,15 @@ class _Builder:
         self.fatal = self.fatal or fatal
 
     def feed(self, event: Any) -> None:
+        if isinstance(event, (ScalarEvent, MappingStartEvent, SequenceStartEvent)):
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                self.fail(
+                    f"the file holds more than {MAX_NODES:,} values",
+                    event.start_mark,
+                    "a manifest is far smaller than this; check that this is the file you meant",
+                )
+                return
         if self.skip_depth:
             if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
                 self.skip_depth += 1
@@ -233,7 +366,10 @@ class _Builder:
             return f"{parent.pointer}/{len(parent.value)}"
         if parent.key is None:
             if not is_scalar:
-                self.fail("a mapping key must be plain text, not a list or mapping", event.start_mark, fatal=False)
+                self.fail(
+                    "a mapping key must be plain text, not a list or mapping", event.start_mark,
+                    "write the key as plain text, such as 'title:'", fatal=False,
+                )
                 self.skip_depth = 1
             return None
         return f"{parent.pointer}/{escape_pointer_token(parent.key)}"
@@ -288,11 +424,14 @@ class _Builder:
     def alias(self, event: AliasEvent) -> None:
         pointer = self.slot(event, is_scalar=True)
         if event.anchor not in self.anchors:
-            self.fail(f"alias *{event.anchor} refers to no anchor defined before it", event.start_mark)
+            self.fail(
+                f"alias *{event.anchor} refers to no anchor defined before it", event.start_mark,
+                f"put the anchor &{event.anchor} on a value above this line, or write the value out",
+            )
             return
         value, size = self.anchors[event.anchor]
         if pointer is None:
-            self.fail("an alias cannot be a mapping key", event.start_mark)
+            self.fail("an alias cannot be a mapping key", event.start_mark, "write the key out as plain text")
             return
         self.alias_expansion += size
         if self.alias_expansion > MAX_ALIAS_EXPANSION:
@@ -310,7 +449,10 @@ class _Builder:
         if pointer is None:
             return
         if len(self.stack) >= MAX_DEPTH:
-            self.fail(f"nesting deeper than {MAX_DEPTH} levels", event.start_mark)
+            self.fail(
+                f"nesting deeper than {MAX_DEPTH} levels", event.start_mark,
+                "a manifest is never this deep: look for '[' or '{' that are not closed",
+            )
             return
         tag = event.tag
         expected = "map" if isinstance(event, MappingStartEvent) else "seq"
@@ -334,7 +476,10 @@ class _Builder:
             sources = source if isinstance(source, list) else [source]
             for mapping in sources:
                 if not isinstance(mapping, dict):
-                    self.problems.append(SyntaxProblem("a merge key '<<' needs a mapping or a list of mappings", *location))
+                    self.problems.append(SyntaxProblem(
+                        "a merge key '<<' needs a mapping or a list of mappings", *location,
+                        "merge a mapping that has an anchor: '<<: *defaults'",
+                    ))
                     continue
                 for key, value in mapping.items():
                     if key not in node.value:
@@ -355,11 +500,11 @@ class _Builder:
         text, tag = event.value, event.tag
         plain = not event.style
         if tag in (None, "!"):
-            return _resolve_plain(text) if plain and tag is None else text
+            return self.resolve_plain(text, event.start_mark) if plain and tag is None else text
         if tag == f"{_CORE}str":
             return text
         if tag in (f"{_CORE}int", f"{_CORE}float", f"{_CORE}bool", f"{_CORE}null"):
-            value = _resolve_plain(text)
+            value = self.resolve_plain(text, event.start_mark)
             kind = tag.removeprefix(_CORE)
             matches = {
                 "int": isinstance(value, int) and not isinstance(value, bool),
@@ -368,10 +513,19 @@ class _Builder:
                 "null": value is None,
             }[kind]
             if not matches:
-                self.fail(f"{text!r} is not a valid !!{kind}", event.start_mark, fatal=False)
+                self.fail(f"{text!r} is not a valid !!{kind}", event.start_mark, "remove the tag, or correct the value", fatal=False)
             return float(value) if kind == "float" and matches else value
         self.tag_problem(tag, event.start_mark)
         return text
+
+    def resolve_plain(self, text: str, mark: Any) -> Any:
+        if len(text) > MAX_NUMBER_LENGTH and (_INT.match(text) or _OCT.match(text) or _HEX.match(text)):
+            self.fail(
+                f"a whole number of {len(text):,} characters, longer than the {MAX_NUMBER_LENGTH:,} privlint reads",
+                mark, "quote it if it is meant as text", fatal=False,
+            )
+            return text
+        return _resolve_plain(text)
 
 
 def _resolve_plain(text: str) -> Any:

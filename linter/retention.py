@@ -16,7 +16,6 @@ from privlint.manifest import Manifest, Retention
 from privlint.phrases import Phrases, combine
 from privlint.types import Duration
 
-
 _NECESSARY_EN = ("necessary", "needed", "required")
 _NECESSARY_NL = ("nodig", "noodzakelijk")
 
@@ -36,8 +35,15 @@ VAGUE_RETENTION = Phrases(
         ("", "strikt", "echt"),
         _NECESSARY_NL,
     )
-    # "niet langer (bewaren) dan (strikt) nodig": the verb may stand between, so match from "dan".
-    + combine(("dan",), ("", "strikt", "echt", "absoluut", "redelijkerwijs"), _NECESSARY_NL)
+    # "niet langer (bewaren) dan (strikt) nodig": with the usual verbs the whole phrase is quoted;
+    # any other verb may stand between, so "dan (strikt) nodig" counts on its own too.
+    + combine(
+        ("niet langer", ""),
+        ("", "bewaren", "bewaard", "bewaart", "verwerken", "verwerkt", "opslaan", "opgeslagen", "gebruiken", "gebruikt"),
+        ("dan",),
+        ("", "strikt", "echt", "absoluut", "redelijkerwijs"),
+        _NECESSARY_NL,
+    )
     + combine(("de periode", "de termijn", "de tijd", "de duur"), ("die", "dat"), ("", "strikt"), _NECESSARY_NL)
     + combine(("zolang", "zo lang"), ("wij", "we"), ("ze", "die", "deze", "het", "dat"), ("nodig hebben",))
 )
@@ -55,7 +61,8 @@ UNBOUNDED_RETENTION = Phrases(
     + combine(("kept", "stored", "retained", "keep", "store", "retain"), ("permanently",))
     + combine(("permanent", "blijvend"), ("bewaard", "bewaren", "opgeslagen", "opslaan"))
     + combine(("bewaren", "bewaart"), ("wij", "we", "ze", "deze", "die", "het"), ("permanent", "blijvend"))
-    + combine(("zolang",), ("u", "je", "jij"), ("geen bezwaar", "niet bezwaar", "zich niet afmeldt", "je niet afmeldt", "uw toestemming niet", "je toestemming niet"))
+    + combine(("zolang",), ("u", "je", "jij"), ("geen bezwaar", "niet bezwaar"), ("", "maakt", "heeft", "hebt", "heeft gemaakt", "hebt gemaakt"))
+    + combine(("zolang",), ("u", "je", "jij"), ("zich niet afmeldt", "je niet afmeldt", "uw toestemming niet", "je toestemming niet"))
     + combine(("tot", "totdat"), ("u", "je", "jij"), ("bezwaar", "zich afmeldt", "je afmeldt", "uw toestemming", "je toestemming", "ons vraagt", "vraagt"))
 )
 
@@ -72,13 +79,17 @@ CONCRETE_RETENTION = Phrases(
 
 
 def is_unbounded_retention(retention: Retention | None) -> bool:
-    """Whether the retention runs until the person acts, or for ever, with no period or maximum."""
+    """Whether the retention runs until the person acts, or for ever, with no period, maximum or law."""
     return unbounded_phrase(retention) is not None
 
 
 def unbounded_phrase(retention: Retention | None) -> str | None:
-    """The words that make the retention endless, as written, or None."""
-    if retention is None or _has_period(retention):
+    """The words that make the retention endless, as written, or None.
+
+    A law named in ``statutory_source`` may require keeping records permanently (an archives
+    act), so endless retention with a law is left alone.
+    """
+    if retention is None or _has_period(retention) or retention.statutory_source is not None:
         return None
     return UNBOUNDED_RETENTION.find(retention.criteria)
 
@@ -107,7 +118,8 @@ def _has_period(retention: Retention) -> bool:
 
 def is_longer(duration: Duration, other: Duration, start: dt.date) -> bool:
     """Whether ``duration`` ends after ``other`` when both run from ``start`` (P120M is not longer than P10Y)."""
-    return duration.after(start) > other.after(start)
+    # Duration.after works in whole days; the hours left over decide between equal dates.
+    return (duration.after(start), duration.seconds % 86400) > (other.after(start), other.seconds % 86400)
 
 
 @dataclass(frozen=True)

@@ -1,30 +1,50 @@
 """Linting: from paths on the command line to sorted, located findings.
 
 One file at a time: read, parse, validate against the schema, then run every
-selected check on the typed manifest. A file that fails a step gets findings
-for that step and the run goes on with the next file.
+selected check on the typed manifest, drop what the file's suppression comments
+suppress, and give each finding its fingerprint. A file that fails a step gets
+findings for that step and the run goes on with the next file.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from privlint.engine_rules import INTERNAL_ERROR, INVALID_MANIFEST, IO_ERROR, YAML_SYNTAX
-from privlint.loader import DEFAULT_MAX_FILE_SIZE, Document, FileTooLarge, LoadError, load_document, read_text
+from privlint import suppressions
+from privlint.engine_rules import (
+    ALWAYS_ON,
+    ENGINE_RULES,
+    INTERNAL_ERROR,
+    INVALID_MANIFEST,
+    IO_ERROR,
+    SUPPRESSION_WITHOUT_REASON,
+    UNUSED_SUPPRESSION,
+    YAML_SYNTAX,
+)
+from privlint.fingerprints import with_fingerprints
+from privlint.globs import matches_any
+from privlint.history import previous_bytes
+from privlint.loader import DEFAULT_MAX_FILE_SIZE, Document, LoadError, ReadError, decode, load_document, read_text
 from privlint.manifest import Manifest
 from privlint.rules import Context, Finding, Problem, Rule, Severity
 from privlint.schema import schema_problems
+from privlint.selection import RuleSelection, enabled_rules, is_always_on, most_specific
 
 MANIFEST_SUFFIXES = (".privacy.yaml", ".privacy.yml")
+DEFAULT_INCLUDE = tuple(f"*{suffix}" for suffix in MANIFEST_SUFFIXES)
 SKIPPED_DIRECTORIES = frozenset({"node_modules", "__pycache__", "site-packages"})
 ENGINE_FAILURES = frozenset({IO_ERROR.name, INTERNAL_ERROR.name})
+_ENGINE_NAMES = frozenset(rule.name for rule in ENGINE_RULES)
+_ALWAYS_ON_NAMES = frozenset(rule.name for rule in ALWAYS_ON)
 
 
 class SettingsError(ValueError):
@@ -33,11 +53,26 @@ class SettingsError(ValueError):
 
 @dataclass(frozen=True)
 class Settings:
+    """Everything a run is told. ``select``, ``extend_select`` and ``ignore`` are the
+    command line's layer of rule selection; ``config_selection`` the configuration's."""
+
     today: dt.date = field(default_factory=dt.date.today)
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     options: Mapping[str, Any] = field(default_factory=dict)
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    extend_select: tuple[str, ...] = ()
+    config_selection: RuleSelection | None = None
+    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    root: Path | None = None  # globs and fingerprints are relative to it; None: the working directory
+    diff_base: str = "HEAD"
+
+    def layers(self) -> list[RuleSelection]:
+        command_line = RuleSelection(self.select or None, self.extend_select, self.ignore)
+        return [layer for layer in (self.config_selection, command_line) if layer is not None]
 
 
 @dataclass(frozen=True)
@@ -47,6 +82,13 @@ class Target:
     path: Path
     display: str
     problem: str | None = None  # why it cannot be linted, when known up front
+    key: str = ""  # relative to the project root, for globs and fingerprints
+
+
+@dataclass(frozen=True)
+class FileResult:
+    findings: list[Finding]
+    suppressed: int = 0
 
 
 def display_path(path: Path) -> str:
@@ -57,35 +99,66 @@ def display_path(path: Path) -> str:
         return path.as_posix()
 
 
+def root_relative(path: Path, root: Path | None) -> str:
+    """The path relative to the project root where it is below it, with '/'."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(os.path.abspath(root or Path.cwd())).as_posix()
+    except ValueError:  # outside the root: the absolute path
+        return absolute.as_posix()
+
+
 def is_manifest_name(name: str) -> bool:
     return name.endswith(MANIFEST_SUFFIXES)
 
 
-def discover(paths: Sequence[str | Path]) -> list[Target]:
-    """Files to lint: files as given, and every manifest below each directory, sorted."""
+def discover(
+    paths: Sequence[str | Path],
+    *,
+    root: Path | None = None,
+    include: Sequence[str] = DEFAULT_INCLUDE,
+    exclude: Sequence[str] = (),
+    force_exclude: bool = False,
+) -> list[Target]:
+    """Files to lint, sorted: files as given, and every included file below each directory.
+
+    ``exclude`` prunes what is found below directories; with ``force_exclude`` it
+    also drops files named directly (as pre-commit names them).
+    """
     targets: dict[str, Target] = {}
+
+    def add(path: Path, key: str) -> None:
+        shown = display_path(path)
+        targets.setdefault(shown, Target(path, shown, key=key))
+
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            for found in _walk(path):
-                targets.setdefault(display_path(found), Target(found, display_path(found)))
+        key = root_relative(path, root)
+        if force_exclude and exclude and matches_any(key, exclude, below=True):
+            continue
+        if path.is_dir() and not is_manifest_name(path.name):  # a directory named like a manifest is an error
+            for found in _walk(path, root, include, exclude):
+                add(found, root_relative(found, root))
         elif path.exists():
-            targets.setdefault(display_path(path), Target(path, display_path(path)))
+            add(path, key)
         else:
             shown = Path(given).as_posix()
             problem = "broken symbolic link" if path.is_symlink() else "path does not exist"
-            targets.setdefault(shown, Target(path, shown, problem))
+            targets.setdefault(shown, Target(path, shown, problem, key))
     return [targets[key] for key in sorted(targets)]
 
 
-def _walk(root: Path) -> Iterator[Path]:
+def _walk(top: Path, root: Path | None, include: Sequence[str], exclude: Sequence[str]) -> Iterator[Path]:
     # followlinks=False: a link to a parent directory cannot loop.
-    for directory, subdirectories, filenames in os.walk(root, followlinks=False):
+    for directory, subdirectories, filenames in os.walk(top, followlinks=False):
         subdirectories[:] = sorted(
-            name for name in subdirectories if not name.startswith(".") and name not in SKIPPED_DIRECTORIES
+            name for name in subdirectories
+            if not name.startswith(".") and name not in SKIPPED_DIRECTORIES
+            and not matches_any(root_relative(Path(directory, name), root), exclude, below=True)
         )
         for name in sorted(filenames):
-            if is_manifest_name(name):
+            key = root_relative(Path(directory, name), root)
+            if matches_any(key, include) and not matches_any(key, exclude, below=True):
                 yield Path(directory, name)
 
 
@@ -93,14 +166,15 @@ class Linter:
     """Runs the selected rules over manifests."""
 
     def __init__(self, rules: Iterable[Rule], settings: Settings):
-        self.rules = list(rules)
         self.settings = settings
-        self.checks = [rule for rule in self.rules if rule.check is not None and self._selected(rule)]
+        self.rules = [self._with_severity(rule) for rule in rules]
+        self.enabled = enabled_rules(self.rules, settings.layers())
+        self.checks = [rule for rule in self.enabled if rule.check is not None]
         self.context = Context(today=settings.today, options=self._options())
 
-    def _selected(self, rule: Rule) -> bool:
-        chosen = not self.settings.select or any(rule.matches(s) for s in self.settings.select)
-        return chosen and not any(rule.matches(s) for s in self.settings.ignore)
+    def _with_severity(self, rule: Rule) -> Rule:
+        override = None if is_always_on(rule) else most_specific(rule, self.settings.severity)
+        return dataclasses.replace(rule, severity=Severity(override)) if override else rule
 
     def _options(self) -> dict[str, Any]:
         declared = {name: option for rule in self.rules for name, option in rule.options.items()}
@@ -116,36 +190,65 @@ class Linter:
                 raise SettingsError(f"option {name!r}: {error}") from None
         return values
 
+    def active_rules(self, key: str) -> list[Rule]:
+        """The enabled rules less those ``per-file-ignores`` switches off for this file."""
+        ignored = [
+            selector
+            for pattern, selectors in self.settings.per_file_ignores.items()
+            if matches_any(key, [pattern], below=True)
+            for selector in selectors
+        ]
+        return [rule for rule in self.enabled if is_always_on(rule) or not any(rule.matches(s) for s in ignored)]
+
     # -- one file ----------------------------------------------------------
 
     def lint(self, target: Target) -> list[Finding]:
+        return self.lint_file(target).findings
+
+    def lint_file(self, target: Target) -> FileResult:
+        try:
+            return self._lint_file(target)
+        except Exception as error:  # a bug in privlint must not hide the other files
+            return self._crashed(target.display, target.key or target.display, error)
+
+    def _lint_file(self, target: Target) -> FileResult:
+        key = target.key or target.display
         if target.problem:
-            return [_finding(target.display, IO_ERROR, 1, 1, target.problem)]
+            return self._done([_finding(target.display, IO_ERROR, 1, 1, target.problem)], key)
         try:
             text = read_text(target.path, self.settings.max_file_size)
         except LoadError as error:
-            rule = IO_ERROR if isinstance(error, FileTooLarge) else YAML_SYNTAX
-            return [_finding(target.display, rule, p.line, p.column, p.message, hint=p.hint) for p in error.problems]
+            rule = IO_ERROR if isinstance(error, ReadError) else YAML_SYNTAX
+            return self._done([_finding(target.display, rule, p.line, p.column, p.message, hint=p.hint) for p in error.problems], key)
         except IsADirectoryError:
-            return [_finding(target.display, IO_ERROR, 1, 1, "is a directory, not a file")]
+            return self._done([_finding(target.display, IO_ERROR, 1, 1, "is a directory, not a file")], key)
         except OSError as error:
-            return [_finding(target.display, IO_ERROR, 1, 1, f"cannot read file: {error.strerror or error}")]
-        return self.lint_text(text, target.display)
+            return self._done([_finding(target.display, IO_ERROR, 1, 1, f"cannot read file: {error.strerror or error}")], key)
+        return self._lint_text(text, target.display, key, self._previous_version(target.path))
 
-    def lint_text(self, text: str, display: str) -> list[Finding]:
+    def lint_text(self, text: str, display: str, key: str | None = None) -> list[Finding]:
+        try:
+            return self._lint_text(text, display, key or display, None).findings
+        except Exception as error:  # a bug in privlint must not hide the other files
+            return self._crashed(display, key or display, error).findings
+
+    def _crashed(self, display: str, key: str, error: Exception) -> FileResult:
+        message = f"privlint failed on this file: {type(error).__name__}: {error}"
+        return FileResult([_finding(display, INTERNAL_ERROR, 1, 1, message, hint="please report this with the manifest")])
+
+    def _lint_text(self, text: str, display: str, key: str, previous: Callable[[], Any] | None) -> FileResult:
         try:
             document = load_document(text)
         except LoadError as error:
-            return sorted(
-                (_finding(display, YAML_SYNTAX, p.line, p.column, p.message, hint=p.hint) for p in error.problems),
-                key=lambda finding: finding.sort_key,
-            )
+            return self._done([_finding(display, YAML_SYNTAX, p.line, p.column, p.message, hint=p.hint) for p in error.problems], key)
         findings = [self._locate(display, document, INVALID_MANIFEST, p) for p in schema_problems(document.data)]
-        if not findings:
-            findings = self._check(display, document)
-        return sorted(findings, key=lambda finding: finding.sort_key)
+        if findings:
+            return self._done(findings, key, document.data)
+        active = self.active_rules(key)
+        findings = self._check(display, document, active, previous)
+        return self._suppress(findings, display, key, document, active)
 
-    def _check(self, display: str, document: Document) -> list[Finding]:
+    def _check(self, display: str, document: Document, active: list[Rule], previous: Callable[[], Any] | None) -> list[Finding]:
         try:
             manifest = Manifest.model_validate(document.data)
         except ValidationError as error:  # the schema and the models disagree: still say where
@@ -153,14 +256,56 @@ class Linter:
                 self._locate(display, document, INVALID_MANIFEST, Problem(_pointer(e["loc"]), e["msg"]))
                 for e in error.errors()
             ]
+        context = dataclasses.replace(self.context, previous_version=previous) if previous else self.context
         findings = []
-        for rule in self.checks:
+        for rule in (rule for rule in active if rule.check is not None):
             try:
-                findings.extend(self._locate(display, document, rule, p) for p in rule.check(manifest, self.context))
+                findings.extend(self._locate(display, document, rule, p) for p in rule.check(manifest, context))
             except Exception as error:  # a failing check must not take the others down
                 message = f"check {rule.name!r} failed: {type(error).__name__}: {error}"
                 findings.append(_finding(display, INTERNAL_ERROR, 1, 1, message, hint="please report this with the manifest"))
         return findings
+
+    def _suppress(self, findings: list[Finding], display: str, key: str, document: Document, active: list[Rule]) -> FileResult:
+        if any(f.rule == INVALID_MANIFEST.name for f in findings):
+            return self._done(findings, key, document.data)
+        try:
+            directives = suppressions.parse_directives(document.text)
+        except Exception:  # the comment scanner disagrees with the parser: suppress nothing
+            directives = []
+        always = [f for f in findings if f.rule in _ALWAYS_ON_NAMES]
+        outcome = suppressions.apply([f for f in findings if f.rule not in _ALWAYS_ON_NAMES], directives, self.rules)
+        active_names = {rule.name for rule in active}
+        reports = suppressions.reports(
+            directives, active, self.rules, UNUSED_SUPPRESSION, SUPPRESSION_WITHOUT_REASON, ALWAYS_ON
+        )
+        about_comments = [
+            _finding(display, self._effective(r.rule), r.line, r.column, r.message, hint=r.hint)
+            for r in reports if r.rule.name in active_names
+        ]
+        return self._done([*always, *outcome.kept, *about_comments], key, document.data, outcome.suppressed)
+
+    def _effective(self, rule: Rule) -> Rule:
+        return next((r for r in self.rules if r.code == rule.code), rule)
+
+    def _done(self, findings: list[Finding], key: str, data: Any = None, suppressed: int = 0) -> FileResult:
+        ordered = sorted(findings, key=lambda finding: finding.sort_key)
+        return FileResult(with_fingerprints(ordered, key, data, _ENGINE_NAMES), suppressed)
+
+    def _previous_version(self, path: Path) -> Callable[[], Any]:
+        ref = self.settings.diff_base
+
+        @functools.lru_cache(maxsize=1)
+        def load() -> Any:
+            raw = previous_bytes(path, ref)
+            if raw is None:
+                return None
+            try:
+                return load_document(decode(raw)).data
+            except LoadError:
+                return None
+
+        return load
 
     @staticmethod
     def _locate(display: str, document: Document, rule: Rule, problem: Problem) -> Finding:
@@ -182,13 +327,17 @@ def _pointer(location: Iterable[Any]) -> str:
 class Summary:
     files: int
     counts: Mapping[Severity, int]
+    paths: tuple[str, ...] = ()  # the files linted, as findings name them
+    suppressed: int = 0  # by comments in the manifests
+    baselined: int = 0  # findings in the baseline, not reported
+    baseline_gone: int = 0  # baseline entries for the files linted that no longer occur
 
     @classmethod
-    def of(cls, findings: Sequence[Finding], files: int) -> Summary:
+    def of(cls, findings: Sequence[Finding], files: int, **extra: Any) -> Summary:
         counts = {severity: 0 for severity in Severity}
         for finding in findings:
             counts[finding.severity] += 1
-        return cls(files, counts)
+        return cls(files, counts, **extra)
 
     @property
     def total(self) -> int:

@@ -56,7 +56,9 @@ def rules():
 
 
 @pytest.fixture
-def lint(rules):
+def lint_rule(rules):
+    """Lint manifest text with one registered rule selected: ``lint_rule(name, text)``."""
+
     def run(rule_name: str, text: str):
         return Linter(rules, Settings(today=TODAY, select=(rule_name,))).lint_text(text, "test.privacy.yaml")
 
@@ -89,12 +91,12 @@ def _yaml_block(body: str) -> str:
 
 
 @pytest.mark.parametrize("code", sorted(CATALOGUE))
-def test_documentation_has_ruff_sections_and_its_snippets_fail_and_pass(rules, lint, code):
+def test_documentation_has_ruff_sections_and_its_snippets_fail_and_pass(rules, lint_rule, code):
     rule = next(rule for rule in rules if rule.code == code)
     sections = _sections(rule.doc)
     assert list(sections) == ["## What it does", "## Why it matters", "## Example", "## Use instead"]
-    example = lint(rule.name, "privlint: 1\n" + _yaml_block(sections["## Example"]))
-    fixed = lint(rule.name, "privlint: 1\n" + _yaml_block(sections["## Use instead"]))
+    example = lint_rule(rule.name, "privlint: 1\n" + _yaml_block(sections["## Example"]))
+    fixed = lint_rule(rule.name, "privlint: 1\n" + _yaml_block(sections["## Use instead"]))
     assert example and {f.rule for f in example} == {rule.name}
     assert fixed == []
 
@@ -141,8 +143,8 @@ purposes:
         '"omdat wij daar een gerechtvaardigd belang voor hebben"',
     ],
 )
-def test_legitimate_interest_that_only_names_the_basis_is_reported(lint, interest):
-    findings = lint("missing-legitimate-interest", LEGITIMATE.format(interest=interest))
+def test_legitimate_interest_that_only_names_the_basis_is_reported(lint_rule, interest):
+    findings = lint_rule("missing-legitimate-interest", LEGITIMATE.format(interest=interest))
     assert located(findings) == [("missing-legitimate-interest", 9, 5)]
     assert findings[0].message.startswith("purpose 'fraud' (section 3.2) names its legitimate interest only as ")
     assert "without saying what the interest is" in findings[0].message
@@ -157,27 +159,27 @@ def test_legitimate_interest_that_only_names_the_basis_is_reported(lint, interes
         '"Our legitimate interest in improving the network"',
     ],
 )
-def test_legitimate_interest_that_says_what_it_is_passes(lint, interest):
-    assert lint("missing-legitimate-interest", LEGITIMATE.format(interest=interest)) == []
+def test_legitimate_interest_that_says_what_it_is_passes(lint_rule, interest):
+    assert lint_rule("missing-legitimate-interest", LEGITIMATE.format(interest=interest)) == []
 
 
-def test_legitimate_interest_missing_is_reported_at_the_purpose(lint):
+def test_legitimate_interest_missing_is_reported_at_the_purpose(lint_rule):
     text = "privlint: 1\npurposes:\n  - id: a\n    legal_bases: [consent]\n  - id: b\n    legal_bases: [legitimate_interests]\n"
-    findings = lint("missing-legitimate-interest", text)
+    findings = lint_rule("missing-legitimate-interest", text)
     assert located(findings) == [("missing-legitimate-interest", 5, 5)]
     assert findings[0].message == "purpose 'b' rests on legitimate interests but does not say what the interest is"
 
 
-def test_bare_interest_without_legitimate_interests_basis_is_not_judged(lint):
+def test_bare_interest_without_legitimate_interests_basis_is_not_judged(lint_rule):
     text = "privlint: 1\npurposes:\n  - id: a\n    legal_bases: [consent]\n    legitimate_interest: our legitimate interest\n"
-    assert lint("missing-legitimate-interest", text) == []
+    assert lint_rule("missing-legitimate-interest", text) == []
 
 
 # -- PL501 incomplete-controller -------------------------------------------------------
 
 
-def test_no_controller_reports_each_element_at_the_root(lint):
-    findings = lint("incomplete-controller", "privlint: 1\nstatement:\n  title: x\n")
+def test_no_controller_reports_each_element_at_the_root(lint_rule):
+    findings = lint_rule("incomplete-controller", "privlint: 1\nstatement:\n  title: x\n")
     assert located(findings) == [("incomplete-controller", 1, 1)] * 3
     messages = " | ".join(f.message for f in findings)
     assert "does not name the controller" in messages
@@ -185,22 +187,22 @@ def test_no_controller_reports_each_element_at_the_root(lint):
     assert "no way to contact the controller" in messages
 
 
-def test_controller_address_is_not_a_contact_channel_but_a_postal_address_is(lint):
+def test_controller_address_is_not_a_contact_channel_but_a_postal_address_is(lint_rule):
     text = "privlint: 1\ncontroller:\n  name: X\n  address: Street 1\n"
-    findings = lint("incomplete-controller", text)
+    findings = lint_rule("incomplete-controller", text)
     assert located(findings) == [("incomplete-controller", 2, 1)]
     assert "no way to contact" in findings[0].message
-    assert lint("incomplete-controller", text + "  contact:\n    postal_address: Postbus 1\n") == []
+    assert lint_rule("incomplete-controller", text + "  contact:\n    postal_address: Postbus 1\n") == []
 
 
-def test_controller_with_an_empty_contact_mapping_is_reported_there(lint):
+def test_controller_with_an_empty_contact_mapping_is_reported_there(lint_rule):
     text = "privlint: 1\ncontroller:\n  name: X\n  address: Street 1\n  contact: {}\n"
-    assert located(lint("incomplete-controller", text)) == [("incomplete-controller", 5, 3)]
+    assert located(lint_rule("incomplete-controller", text)) == [("incomplete-controller", 5, 3)]
 
 
-def test_controller_without_name_is_reported(lint):
+def test_controller_without_name_is_reported(lint_rule):
     text = "privlint: 1\ncontroller:\n  address: Street 1\n  contact: {phone: '+31 30 123'}\n"
-    findings = lint("incomplete-controller", text)
+    findings = lint_rule("incomplete-controller", text)
     assert located(findings) == [("incomplete-controller", 2, 1)]
     assert findings[0].message == "the statement does not name the controller"
 
@@ -217,12 +219,12 @@ def test_controller_without_name_is_reported(lint):
         "statement:\n  title: x\n",
     ],
 )
-def test_dpo_contact_not_required_or_given(lint, dpo):
-    assert lint("missing-dpo-contact", "privlint: 1\n" + dpo) == []
+def test_dpo_contact_not_required_or_given(lint_rule, dpo):
+    assert lint_rule("missing-dpo-contact", "privlint: 1\n" + dpo) == []
 
 
-def test_designated_dpo_with_empty_contact_is_reported_at_the_contact(lint):
-    findings = lint("missing-dpo-contact", "privlint: 1\ndpo:\n  designated: true\n  contact: {}\n")
+def test_designated_dpo_with_empty_contact_is_reported_at_the_contact(lint_rule):
+    findings = lint_rule("missing-dpo-contact", "privlint: 1\ndpo:\n  designated: true\n  contact: {}\n")
     assert located(findings) == [("missing-dpo-contact", 4, 3)]
     assert "data protection officer is designated" in findings[0].message
 
@@ -230,17 +232,17 @@ def test_designated_dpo_with_empty_contact_is_reported_at_the_contact(lint):
 # -- PL503 missing-recipients -----------------------------------------------------------
 
 
-def test_recipients_on_a_purpose_alone_are_enough(lint):
+def test_recipients_on_a_purpose_alone_are_enough(lint_rule):
     text = "privlint: 1\npurposes:\n  - id: a\n    legal_bases: [contract]\n    recipients: [hosting]\n"
-    assert lint("missing-recipients", text) == []
+    assert lint_rule("missing-recipients", text) == []
 
 
-def test_top_level_recipients_alone_are_enough(lint):
-    assert lint("missing-recipients", "privlint: 1\nrecipients:\n  - id: hosting\n") == []
+def test_top_level_recipients_alone_are_enough(lint_rule):
+    assert lint_rule("missing-recipients", "privlint: 1\nrecipients:\n  - id: hosting\n") == []
 
 
-def test_no_recipients_anywhere_is_one_warning_at_the_root(lint):
-    findings = lint("missing-recipients", "privlint: 1\npurposes:\n  - id: a\n  - id: b\n")
+def test_no_recipients_anywhere_is_one_warning_at_the_root(lint_rule):
+    findings = lint_rule("missing-recipients", "privlint: 1\npurposes:\n  - id: a\n  - id: b\n")
     assert located(findings) == [("missing-recipients", 1, 1)]
     assert findings[0].severity.value == "warning"
     assert "no recipients or categories of recipients" in findings[0].message
@@ -249,12 +251,12 @@ def test_no_recipients_anywhere_is_one_warning_at_the_root(lint):
 # -- PL504 transfer-without-safeguard -------------------------------------------------------
 
 
-def _transfer(lint, body: str):
-    return lint("transfer-without-safeguard", "privlint: 1\ntransfers:\n" + body)
+def _transfer(lint_rule, body: str):
+    return lint_rule("transfer-without-safeguard", "privlint: 1\ntransfers:\n" + body)
 
 
-def test_english_assurance_is_quoted_and_called_no_mechanism(lint):
-    findings = _transfer(lint, '  - destination: India\n    description: "We make sure it is safe. We care."\n')
+def test_english_assurance_is_quoted_and_called_no_mechanism(lint_rule):
+    findings = _transfer(lint_rule, '  - destination: India\n    description: "We make sure it is safe. We care."\n')
     assert located(findings) == [("transfer-without-safeguard", 3, 5)]
     assert findings[0].message == (
         "transfer 1 to 'India' names no adequacy decision or Art. 46/47/49 safeguard: "
@@ -262,42 +264,42 @@ def test_english_assurance_is_quoted_and_called_no_mechanism(lint):
     )
 
 
-def test_passende_maatregelen_is_not_a_mechanism(lint):
-    findings = _transfer(lint, '  - description: "Wij nemen passende maatregelen."\n')
+def test_passende_maatregelen_is_not_a_mechanism(lint_rule):
+    findings = _transfer(lint_rule, '  - description: "Wij nemen passende maatregelen."\n')
     assert '"Wij nemen passende maatregelen." is an assurance' in findings[0].message
     assert findings[0].message.startswith("transfer 1 outside the EEA ")
 
 
-def test_description_without_assurance_is_quoted(lint):
-    findings = _transfer(lint, '  - destination: US\n    description: "Our hosting provider is in the US."\n')
+def test_description_without_assurance_is_quoted(lint_rule):
+    findings = _transfer(lint_rule, '  - destination: US\n    description: "Our hosting provider is in the US."\n')
     assert findings[0].message.endswith('; the statement says only "Our hosting provider is in the US."')
 
 
-def test_transfer_without_description_is_reported_without_quote(lint):
-    findings = _transfer(lint, "  - destination: US\n")
+def test_transfer_without_description_is_reported_without_quote(lint_rule):
+    findings = _transfer(lint_rule, "  - destination: US\n")
     assert findings[0].message == "transfer 1 to 'US' names no adequacy decision or Art. 46/47/49 safeguard"
 
 
-def test_mechanism_named_in_words_but_not_recorded_suggests_the_value(lint):
-    findings = _transfer(lint, '  - description: "Wij gebruiken de modelcontractbepalingen van de Europese Commissie."\n')
+def test_mechanism_named_in_words_but_not_recorded_suggests_the_value(lint_rule):
+    findings = _transfer(lint_rule, '  - description: "Wij gebruiken de modelcontractbepalingen van de Europese Commissie."\n')
     assert "records no safeguard, although the statement names one" in findings[0].message
     assert findings[0].hint == "record the mechanism the statement names: safeguard: standard_contractual_clauses"
 
 
-def test_long_quotes_are_shortened(lint):
-    findings = _transfer(lint, f'  - description: "{"zeer " * 60}veilig."\n')
+def test_long_quotes_are_shortened(lint_rule):
+    findings = _transfer(lint_rule, f'  - description: "{"zeer " * 60}veilig."\n')
     quote = re.search(r'"(.*)"', findings[0].message).group(1)
     assert len(quote) == 160 and quote.endswith("...")
 
 
-def test_one_finding_per_transfer_without_safeguard(lint):
+def test_one_finding_per_transfer_without_safeguard(lint_rule):
     body = (
         "  - destination: US\n    safeguard: adequacy_decision\n"
         "  - destination: India\n"
         "  - destination: Brazil\n    safeguard: derogation\n"
         "  - destination: China\n"
     )
-    findings = _transfer(lint, body)
+    findings = _transfer(lint_rule, body)
     assert located(findings) == [("transfer-without-safeguard", 5, 5), ("transfer-without-safeguard", 8, 5)]
     assert ["India" in findings[0].message, "transfer 4 to 'China'" in findings[1].message] == [True, True]
 
@@ -305,20 +307,20 @@ def test_one_finding_per_transfer_without_safeguard(lint):
 # -- PL411 missing-right ----------------------------------------------------------------------
 
 
-def test_no_rights_section_reports_all_six_rights_at_the_root(lint):
-    findings = lint("missing-right", "privlint: 1\nstatement:\n  title: x\n")
+def test_no_rights_section_reports_all_six_rights_at_the_root(lint_rule):
+    findings = lint_rule("missing-right", "privlint: 1\nstatement:\n  title: x\n")
     assert located(findings) == [("missing-right", 1, 1)] * 6
     articles = sorted(re.search(r"\((Art\. \d+)\)$", f.message).group(1) for f in findings)
     assert articles == ["Art. 15", "Art. 16", "Art. 17", "Art. 18", "Art. 20", "Art. 21"]
 
 
-def test_rights_without_offered_are_reported_at_rights(lint):
-    findings = lint("missing-right", "privlint: 1\nrights:\n  how: e-mail us\n")
+def test_rights_without_offered_are_reported_at_rights(lint_rule):
+    findings = lint_rule("missing-right", "privlint: 1\nrights:\n  how: e-mail us\n")
     assert located(findings) == [("missing-right", 2, 1)] * 6
 
 
-def test_each_missing_right_is_named(lint):
-    findings = lint("missing-right", "privlint: 1\nrights:\n  offered: [access, rectification, erasure, restriction, objection]\n")
+def test_each_missing_right_is_named(lint_rule):
+    findings = lint_rule("missing-right", "privlint: 1\nrights:\n  offered: [access, rectification, erasure, restriction, objection]\n")
     assert located(findings) == [("missing-right", 3, 3)]
     assert findings[0].message == "the statement does not mention the right to data portability (Art. 20)"
     assert "add portability to rights.offered" in findings[0].hint
@@ -327,7 +329,7 @@ def test_each_missing_right_is_named(lint):
 # -- PL412 missing-consent-withdrawal -----------------------------------------------------------
 
 
-def test_consent_withdrawal_message_names_every_consent_purpose_and_category(lint):
+def test_consent_withdrawal_message_names_every_consent_purpose_and_category(lint_rule):
     text = (
         "privlint: 1\n"
         "purposes:\n"
@@ -337,44 +339,44 @@ def test_consent_withdrawal_message_names_every_consent_purpose_and_category(lin
         "data_categories:\n  - id: health\n    special: health\n    condition: explicit_consent\n"
         "rights:\n  how: mail us\n"
     )
-    findings = lint("missing-consent-withdrawal", text)
+    findings = lint_rule("missing-consent-withdrawal", text)
     assert located(findings) == [("missing-consent-withdrawal", 14, 1)]
     message = findings[0].message
     assert "purpose 'newsletter' (section 2), purpose 'ads', data category 'health' (explicit consent) rely on consent" in message
     assert "orders" not in message
 
 
-def test_explicit_consent_alone_needs_withdrawal(lint):
+def test_explicit_consent_alone_needs_withdrawal(lint_rule):
     text = "privlint: 1\ndata_categories:\n  - id: health\n    condition: explicit_consent\n"
-    findings = lint("missing-consent-withdrawal", text)
+    findings = lint_rule("missing-consent-withdrawal", text)
     assert located(findings) == [("missing-consent-withdrawal", 1, 1)]
     assert "data category 'health' (explicit consent) relies on consent" in findings[0].message
 
 
-def test_no_consent_needs_no_withdrawal(lint):
+def test_no_consent_needs_no_withdrawal(lint_rule):
     text = "privlint: 1\npurposes:\n  - id: a\n    legal_bases: [contract]\nrights:\n  offered: [access]\n"
-    assert lint("missing-consent-withdrawal", text) == []
+    assert lint_rule("missing-consent-withdrawal", text) == []
 
 
 # -- PL404 missing-complaint-right ---------------------------------------------------------------
 
 
-def test_complaint_right_missing_without_rights_is_reported_at_the_root(lint):
-    findings = lint("missing-complaint-right", "privlint: 1\n")
+def test_complaint_right_missing_without_rights_is_reported_at_the_root(lint_rule):
+    findings = lint_rule("missing-complaint-right", "privlint: 1\n")
     assert located(findings) == [("missing-complaint-right", 1, 1)]
     assert "lodge a complaint with a supervisory authority" in findings[0].message
 
 
-def test_naming_an_authority_does_not_replace_the_complaint_right(lint):
+def test_naming_an_authority_does_not_replace_the_complaint_right(lint_rule):
     text = "privlint: 1\nrights:\n  offered: [access]\nsupervisory_authority:\n  name: AP\n"
-    assert located(lint("missing-complaint-right", text)) == [("missing-complaint-right", 3, 3)]
+    assert located(lint_rule("missing-complaint-right", text)) == [("missing-complaint-right", 3, 3)]
 
 
 # -- PL505 missing-requirement-notice ---------------------------------------------------------------
 
 
-def test_requirement_notice_missing_is_info(lint):
-    findings = lint("missing-requirement-notice", "privlint: 1\n")
+def test_requirement_notice_missing_is_info(lint_rule):
+    findings = lint_rule("missing-requirement-notice", "privlint: 1\n")
     assert located(findings) == [("missing-requirement-notice", 1, 1)]
     assert findings[0].severity.value == "info"
     assert "required by law or contract" in findings[0].message
@@ -383,23 +385,23 @@ def test_requirement_notice_missing_is_info(lint):
 # -- PL506 incomplete-automated-decision -------------------------------------------------------------
 
 
-def test_human_intervention_false_is_reported_at_that_key(lint):
+def test_human_intervention_false_is_reported_at_that_key(lint_rule):
     text = (
         "privlint: 1\nautomated_decisions:\n"
         "  - id: score\n    logic: payment history\n    significance: no contract\n    human_intervention: false\n"
     )
-    findings = lint("incomplete-automated-decision", text)
+    findings = lint_rule("incomplete-automated-decision", text)
     assert located(findings) == [("incomplete-automated-decision", 6, 5)]
     assert findings[0].message == "automated decision 'score' offers no human intervention"
 
 
-def test_decision_without_id_is_named_by_position(lint):
+def test_decision_without_id_is_named_by_position(lint_rule):
     text = (
         "privlint: 1\nautomated_decisions:\n"
         "  - {id: a, logic: x, significance: y, human_intervention: true}\n"
         "  - {logic: x, human_intervention: true}\n"
     )
-    findings = lint("incomplete-automated-decision", text)
+    findings = lint_rule("incomplete-automated-decision", text)
     assert located(findings) == [("incomplete-automated-decision", 4, 5)]
     assert findings[0].message.startswith("automated decision 2 does not say what it means for the person")
 
@@ -407,14 +409,14 @@ def test_decision_without_id_is_named_by_position(lint):
 # -- PL507 missing-data-source -------------------------------------------------------------------------
 
 
-def test_data_source_needed_only_for_data_from_others(lint):
+def test_data_source_needed_only_for_data_from_others(lint_rule):
     text = (
         "privlint: 1\ndata_categories:\n"
         "  - id: contact\n"
         "  - id: credit\n    from_others: true\n    source: BKR\n"
         "  - id: leads\n    from_others: true\n"
     )
-    findings = lint("missing-data-source", text)
+    findings = lint_rule("missing-data-source", text)
     assert located(findings) == [("missing-data-source", 7, 5)]
     assert findings[0].message == "data category 'leads' is obtained from others, but the statement does not say from which source"
 
@@ -422,34 +424,34 @@ def test_data_source_needed_only_for_data_from_others(lint):
 # -- PL413 late-response-time ---------------------------------------------------------------------------
 
 
-def _response(lint, time: str, extension: str = "P2M"):
+def _response(lint_rule, time: str, extension: str = "P2M"):
     text = f"privlint: 1\nrights:\n  response_time: {time}\n  response_extension: {extension}\n"
-    return lint("late-response-time", text)
+    return lint_rule("late-response-time", text)
 
 
 @pytest.mark.parametrize("time", ["P1M", "P30D", "P31D", "P4W", "P2W3D", "PT744H", "P0D"])
-def test_response_time_within_one_month_passes(lint, time):
-    assert _response(lint, time) == []
+def test_response_time_within_one_month_passes(lint_rule, time):
+    assert _response(lint_rule, time) == []
 
 
 @pytest.mark.parametrize("time", ["P32D", "P5W", "P6W", "P1M1D", "P2M", "P1Y", "PT745H"])
-def test_response_time_over_one_month_is_reported(lint, time):
-    findings = _response(lint, time)
+def test_response_time_over_one_month_is_reported(lint_rule, time):
+    findings = _response(lint_rule, time)
     assert located(findings) == [("late-response-time", 3, 3)]
     assert findings[0].message == f"the response time {time} is longer than one month"
 
 
 @pytest.mark.parametrize("extension", ["P2M", "P1M31D", "P62D", "P8W", "P1M"])
-def test_extension_within_two_months_passes(lint, extension):
-    assert _response(lint, "P1M", extension) == []
+def test_extension_within_two_months_passes(lint_rule, extension):
+    assert _response(lint_rule, "P1M", extension) == []
 
 
 @pytest.mark.parametrize("extension", ["P3M", "P2M1D", "P63D", "P9W", "P1M32D", "P1Y"])
-def test_extension_beyond_two_months_is_reported(lint, extension):
-    findings = _response(lint, "P1M", extension)
+def test_extension_beyond_two_months_is_reported(lint_rule, extension):
+    findings = _response(lint_rule, "P1M", extension)
     assert located(findings) == [("late-response-time", 4, 3)]
     assert findings[0].message == f"the extension {extension} is longer than two further months"
 
 
-def test_no_response_time_is_not_this_rules_business(lint):
-    assert lint("late-response-time", "privlint: 1\nrights:\n  offered: [access]\n") == []
+def test_no_response_time_is_not_this_rules_business(lint_rule):
+    assert lint_rule("late-response-time", "privlint: 1\nrights:\n  offered: [access]\n") == []

@@ -1,6 +1,9 @@
 """Reporters turn findings into output; they never decide what is a finding.
 
-Each reporter module has ``render(findings, summary, rules) -> str``.
+Each reporter module ``<format>_report`` has
+``render(findings, summary, rules, *, color=False) -> str``, where ``rules`` are
+the rules that ran (with their effective severity) and ``summary`` is a
+:class:`privlint.runner.Summary`.
 """
 
 from __future__ import annotations
@@ -8,7 +11,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Protocol
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "github", "sarif", "gitlab", "junit")
 
 
 class Reporter(Protocol):

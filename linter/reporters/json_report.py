@@ -1,4 +1,7 @@
-"""JSON, a stable interface: ``findings`` and a ``summary`` with counts per severity."""
+"""JSON, a stable interface: ``findings`` and a ``summary`` with counts per severity.
+
+Keys are only ever added, never renamed or removed.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ def finding_record(finding) -> dict:
         "message": finding.message,
         "path": finding.pointer,
         "hint": finding.hint,
+        "fingerprint": finding.fingerprint,
     }
 
 
@@ -29,6 +33,9 @@ def render(findings, summary, rules, *, color: bool = False) -> str:
             "files": summary.files,
             "findings": summary.total,
             **{severity.value: count for severity, count in summary.counts.items()},
+            "suppressed": summary.suppressed,
+            "baselined": summary.baselined,
+            "baseline_gone": summary.baseline_gone,
         },
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

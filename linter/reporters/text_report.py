@@ -28,8 +28,27 @@ def render(findings, summary, rules, *, color: bool = False) -> str:
                 lines.append(f"    {style('hint:', fg='cyan')} {finding.hint}")
     if lines:
         lines.append("")
-    lines.append(_summary_line(summary))
+    lines.extend(summary_lines(summary))
     return "\n".join(lines) + "\n"
+
+
+def summary_lines(summary) -> list[str]:
+    """The counts, and what suppression comments and the baseline kept out of the report."""
+    lines = [_summary_line(summary)]
+    if summary.suppressed:
+        lines.append(f"{_count(summary.suppressed, 'finding')} suppressed by comments in the manifests.")
+    if summary.baselined:
+        lines.append(f"{_count(summary.baselined, 'finding')} in the baseline not shown.")
+    if summary.baseline_gone:
+        lines.append(
+            f"{_count(summary.baseline_gone, 'baselined finding')} no longer found: "
+            "recreate the baseline with --create-baseline so they cannot come back unnoticed."
+        )
+    return lines
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' if number != 1 else ''}"
 
 
 def _summary_line(summary) -> str:

@@ -1,0 +1,64 @@
+"""
+## What it does
+Reports two purposes, data categories, recipients or automated decisions with the same
+`id`. The later one is reported, naming where the id was first used. Ids need only be
+unique within their own list: a purpose and a data category may share one.
+
+## Why it matters
+Purposes refer to data categories and recipients by id, and findings name purposes by
+id. With two entries behind one id a reference is ambiguous, and a finding about one of
+them cannot be told from a finding about the other. Usually one entry was copied and
+not renamed, or the same thing was entered twice.
+
+## Example
+```yaml
+purposes:
+  - id: marketing
+    name: E-mail marketing
+  - id: marketing
+    name: Postal marketing
+```
+
+## Use instead
+```yaml
+purposes:
+  - id: email-marketing
+    name: E-mail marketing
+  - id: postal-marketing
+    name: Postal marketing
+```
+"""
+
+CODE = "PL902"
+NAME = "duplicate-id"
+SEVERITY = "error"
+ARTICLE = "-"
+SUMMARY = "Two entries of the same list share an id"
+
+from privlint.rules import Problem  # noqa: E402
+
+#: The lists whose entries have ids, and how a message names one entry.
+ID_LISTS = {
+    "purposes": "purpose",
+    "data_categories": "data category",
+    "recipients": "recipient",
+    "automated_decisions": "automated decision",
+}
+
+
+def check(manifest, context):
+    for section, kind in ID_LISTS.items():
+        first_at: dict[str, int] = {}
+        for index, entry in enumerate(getattr(manifest, section)):
+            if entry.id is None:
+                continue
+            if entry.id not in first_at:
+                first_at[entry.id] = index
+                continue
+            first = getattr(manifest, section)[first_at[entry.id]]
+            named = f" ({first.name!r})" if getattr(first, "name", None) else ""
+            yield Problem(
+                f"/{section}/{index}/id",
+                f"{kind} id {entry.id!r} is already used by {section}/{first_at[entry.id]}{named}",
+                hint=f"give each {kind} its own id, or merge the two entries if they describe the same {kind}",
+            )

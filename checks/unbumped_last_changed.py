@@ -1,0 +1,70 @@
+"""
+## What it does
+Compares the manifest with its version in git `HEAD` (or the commit given with
+`--diff-base REF`) and reports a manifest whose content changed while
+`statement.last_changed` stayed the same. Content is compared as data, after parsing:
+formatting, comments, quoting and key order do not count. Outside a git repository, for
+a file that is new, or when the earlier version is not a valid manifest, the check is
+silent. In a pre-commit hook this compares what is about to be committed with `HEAD`.
+
+## Why it matters
+A statement that changed must say so: people who read it before look at the date to see
+whether anything is new (Art. 12(1); the transparency guidelines, WP260, expect changes
+to be made visible). A manifest edited without moving the date usually means the
+published statement was changed without updating its date, or that the date in the
+manifest no longer matches the statement.
+
+## Example
+```yaml
+statement:
+  last_changed: 2025-10     # unchanged since HEAD ...
+purposes:
+  - id: newsletter          # ... but this purpose is new
+    legal_bases: [consent]
+```
+
+## Use instead
+```yaml
+statement:
+  last_changed: 2026-11-23  # the day the statement changed
+purposes:
+  - id: newsletter
+    legal_bases: [consent]
+```
+"""
+
+CODE = "PL305"
+NAME = "unbumped-last-changed"
+SEVERITY = "warning"
+ARTICLE = "Art. 12(1) (WP260)"
+SUMMARY = "The manifest changed but its last-changed date did not"
+
+from pydantic import ValidationError  # noqa: E402
+
+from privlint.manifest import Manifest  # noqa: E402
+from privlint.rules import Problem  # noqa: E402
+
+_IGNORED = {"statement": {"last_changed"}}
+
+
+def check(manifest, context):
+    last_changed = manifest.statement.last_changed
+    previous_data = context.previous_version()
+    if last_changed is None or not isinstance(previous_data, dict):
+        return
+    try:
+        previous = Manifest.model_validate(previous_data)
+    except ValidationError:
+        return
+    if previous.statement.last_changed != last_changed:
+        return
+    now = manifest.model_dump(mode="json", exclude=_IGNORED)
+    before = previous.model_dump(mode="json", exclude=_IGNORED)
+    changed = [key for key in now if now[key] != before.get(key)]
+    if not changed:
+        return
+    yield Problem(
+        "/statement/last_changed",
+        f"the manifest changed since the version in git ({', '.join(changed)}) but last changed is still {last_changed}",
+        hint="record the date the statement changed in statement.last_changed, as the statement itself prints it",
+    )

@@ -1,0 +1,27 @@
+"""GitLab Code Quality: a JSON list of issues, for ``artifacts:reports:codequality``.
+
+GitLab compares reports between branches by ``fingerprint``, so an issue keeps
+its identity when lines move.
+"""
+
+from __future__ import annotations
+
+import json
+
+from privlint.rules import Severity
+
+SEVERITIES = {Severity.error: "major", Severity.warning: "minor", Severity.info: "info"}
+
+
+def issue(finding) -> dict:
+    return {
+        "description": f"{finding.code} {finding.rule}: {finding.message}",
+        "check_name": finding.rule,
+        "fingerprint": finding.fingerprint,
+        "severity": SEVERITIES[finding.severity],
+        "location": {"path": finding.file, "lines": {"begin": finding.line}},
+    }
+
+
+def render(findings, summary, rules, *, color: bool = False) -> str:
+    return json.dumps([issue(finding) for finding in findings], indent=2, ensure_ascii=False) + "\n"

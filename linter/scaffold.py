@@ -1,0 +1,128 @@
+"""``privlint init``: a first manifest and a configuration file, never overwriting anything."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from privlint.config import config_in
+from privlint.manifest import SCHEMA_ID
+from privlint.rules import Rule
+from privlint.runner import DEFAULT_INCLUDE, MANIFEST_SUFFIXES
+
+MANIFEST = """\
+# yaml-language-server: $schema={schema}
+# A privlint manifest of one privacy statement. Replace the examples with what the
+# statement says, in its own terms; leave out what it does not say, and run `privlint`
+# to see what is missing. `privlint schema` prints the format's JSON Schema.
+privlint: 1
+
+statement:
+  title: Privacy statement
+  language: en
+  url: https://example.com/privacy
+  last_changed: {today}             # the date the statement prints: YYYY-MM-DD, or YYYY-MM
+
+controller:
+  name: Example Ltd
+  country: NL                       # ISO 3166-1 alpha-2
+  address: Street 1, 1234 AB Town
+  contact:
+    email: privacy@example.com
+
+purposes:
+  - id: customer-service
+    name: Answering questions
+    section: "2"                    # where the purpose stands in the statement
+    legal_bases: [contract]
+    data: [contact]
+    retention:
+      period: P2Y                   # ISO 8601 duration
+      after: the question is answered
+
+data_categories:
+  - id: contact
+    name: Contact details
+    items: [name, e-mail address]
+
+rights:
+  offered: [access, rectification, erasure, restriction, objection, portability, complaint]
+  how: Send an e-mail to privacy@example.com
+  response_time: P1M
+
+supervisory_authority:
+  name: Autoriteit Persoonsgegevens
+  country: NL
+  url: https://autoriteitpersoonsgegevens.nl
+"""
+
+CONFIG_HEADER = """\
+# privlint configuration (`privlint config` shows the effective values and where they
+# come from). It can also live in pyproject.toml, under [tool.privlint].
+
+# Rules, by code, name or code prefix (`privlint rules` lists them).
+# select = ["ALL"]
+# extend-select = []
+# ignore = []
+# per-file-ignores = {{ "drafts/**" = ["PL3"] }}
+# severity = {{ "missing-recipients" = "error" }}
+
+# Files, as globs relative to this file's directory.
+# include = {include}
+exclude = []
+
+# today = 2026-01-01              # judge dates as of this day instead of the system date
+"""
+
+
+@dataclass(frozen=True)
+class Created:
+    path: Path
+    created: bool  # False: it was there already, and left alone
+    note: str = ""
+
+
+def manifest_text(today: dt.date) -> str:
+    return MANIFEST.format(schema=SCHEMA_ID, today=today.isoformat())
+
+
+def config_text(rules: Sequence[Rule]) -> str:
+    lines = [CONFIG_HEADER.format(include=json.dumps(list(DEFAULT_INCLUDE)))]
+    options = sorted({(name, rule.name, option) for rule in rules for name, option in rule.options.items()}, key=lambda o: o[0])
+    if options:
+        lines.append("# Check options.")
+        for name, owner, option in options:
+            lines.append(f"# {name} = {json.dumps(option.default)}  # {owner}: {option.help}")
+    return "\n".join(lines) + "\n"
+
+
+def manifest_name(name: str) -> str:
+    if "/" in name or "\\" in name or not name.strip(". "):
+        raise ValueError(f"{name!r} is not a file name")
+    return name if name.endswith(MANIFEST_SUFFIXES) else f"{name}{MANIFEST_SUFFIXES[0]}"
+
+
+def _create(path: Path, text: str) -> bool:
+    try:
+        with path.open("x", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+    except FileExistsError:
+        return False
+    return True
+
+
+def init(directory: Path, name: str, rules: Sequence[Rule], today: dt.date) -> list[Created]:
+    """Create ``NAME.privacy.yaml`` and ``privlint.toml`` in ``directory`` where they do not exist."""
+    directory.mkdir(parents=True, exist_ok=True)
+    manifest = directory / manifest_name(name)
+    results = [Created(manifest, _create(manifest, manifest_text(today)))]
+    config = config_in(directory)
+    if config is not None:
+        results.append(Created(config, False, "configuration found"))
+    else:
+        config = directory / "privlint.toml"
+        results.append(Created(config, _create(config, config_text(rules))))
+    return results
