@@ -39,25 +39,18 @@ SEVERITY = "error"
 ARTICLE = "Art. 13(2)(a)"
 SUMMARY = "A purpose has no retention period or criteria"
 
-from privlint.retention import is_vague_retention  # noqa: E402
+from privlint.retention import covers, relies_on_statement_retention, uncovered_data  # noqa: E402
 from privlint.rules import Problem  # noqa: E402
 
 
-def _covers(retention):
-    return retention is not None and retention.is_stated and not is_vague_retention(retention)
-
-
 def check(manifest, context):
-    if _covers(manifest.retention):
+    if covers(manifest.retention):
         return
-    category_retention = {category.id: _covers(category.retention) for category in manifest.data_categories}
     for index, purpose in enumerate(manifest.purposes):
-        if _covers(purpose.retention):
+        if not relies_on_statement_retention(manifest, purpose):
             continue
-        uncovered = [data_id for data_id in purpose.data if not category_retention.get(data_id, False)]
-        if purpose.data and not uncovered:
-            continue
-        if purpose.data and len(uncovered) < len(purpose.data):
+        uncovered = uncovered_data(manifest, purpose)
+        if uncovered and len(uncovered) < len(purpose.data):
             message = (
                 f"purpose {purpose.label} gives no retention period or criteria for its data "
                 f"{', '.join(map(repr, uncovered))} (only for some of its other data)"

@@ -15,21 +15,30 @@ published statement was changed without updating its date, or that the date in t
 manifest no longer matches the statement.
 
 ## Example
-```yaml
-statement:
-  last_changed: 2025-10     # unchanged since HEAD ...
-purposes:
-  - id: newsletter          # ... but this purpose is new
-    legal_bases: [consent]
+A change since `HEAD`, with the date left as it was:
+```diff
+ privlint: 1
+ statement:
+   last_changed: 2025-10
+ purposes:
+   - id: customer-service
+     legal_bases: [contract]
++  - id: newsletter
++    legal_bases: [consent]
 ```
 
 ## Use instead
-```yaml
-statement:
-  last_changed: 2026-11-23  # the day the statement changed
-purposes:
-  - id: newsletter
-    legal_bases: [consent]
+The same change, with the date the statement changed:
+```diff
+ privlint: 1
+ statement:
+-  last_changed: 2025-10
++  last_changed: 2026-11-23
+ purposes:
+   - id: customer-service
+     legal_bases: [contract]
++  - id: newsletter
++    legal_bases: [consent]
 ```
 """
 

@@ -53,7 +53,7 @@ def check(manifest, context):
                 yield Problem(
                     f"/data_categories/{index}",
                     f"data category {category.id!r} is declared but no purpose refers to it",
-                    hint="add its id to the data of each purpose that uses it, or remove it if the statement no longer names it",
+                    hint="add its id to the data of each purpose that uses it, or remove it if the statement does not name it",
                 )
     if used_recipients:
         for index, recipient in enumerate(manifest.recipients):
@@ -62,5 +62,5 @@ def check(manifest, context):
                     f"/recipients/{index}",
                     f"recipient {recipient.id!r} is declared but no purpose or transfer refers to it",
                     hint="add its id to the recipients of each purpose or transfer that shares data with it, "
-                    "or remove it if the statement no longer names it",
+                    "or remove it if the statement does not name it",
                 )

@@ -35,6 +35,8 @@ SEVERITY = "info"
 ARTICLE = "Art. 12(1) (WP260)"
 SUMMARY = "Wording relies on hedges such as 'may', 'some' or 'such as'"
 
+import re  # noqa: E402
+
 from privlint.phrases import Phrases  # noqa: E402
 from privlint.rules import Problem  # noqa: E402
 
@@ -45,9 +47,24 @@ HEDGES = Phrases(
         "such as", "for example", "for instance", "e.g.", "among others", "amongst others",
         "among other things", "inter alia", "including but not limited to", "etc.", "and so on",
         "kan", "kunnen", "mogelijk*", "eventueel", "eventuele", "sommige", "soms", "vaak",
-        "onder andere", "onder meer", "o.a.", "bijvoorbeeld", "bijv.", "zoals", "enz.", "enzovoort",
+        "onder andere", "onder meer", "o.a.", "bijvoorbeeld", "bijv.", "bv.", "zoals", "waaronder", "enz.",
+        "enzovoort", "bepaalde", "certain",
     ]
 )
+
+
+#: Constructions that contain a hedge word without hedging: "om ... te kunnen leveren" (in order to),
+#: "mogelijk maken" (to enable), "zo snel mogelijk" (as soon as possible).
+NOT_HEDGES = Phrases(
+    [
+        "te kunnen", "mogelijk maken", "mogelijk te maken", "mogelijk maakt", "mogelijk gemaakt",
+        "zo snel mogelijk", "zo spoedig mogelijk", "as soon as possible",
+    ]
+)
+
+
+#: A modal verb in a purpose clause states an ability, not a doubt: "zodat wij u kunnen betalen".
+PURPOSE_CLAUSE = re.compile(r"\b(zodat|opdat|so that|in order to)\b[^.,;:()]*?\b(kan|kunnen|can|could)\b", re.IGNORECASE)
 
 
 def check(manifest, context):
@@ -58,12 +75,14 @@ def check(manifest, context):
         yield from _hedged(f"/data_categories/{index}/name", f"the name of {owner}", category.name)
         for number, item in enumerate(category.items):
             yield from _hedged(f"/data_categories/{index}/items/{number}", f"item {number + 1} of {owner}", item)
+        yield from _hedged(f"/data_categories/{index}/source", f"the source of {owner}", category.source)
     for index, recipient in enumerate(manifest.recipients):
         yield from _hedged(f"/recipients/{index}/description", f"the description of recipient {recipient.id!r}", recipient.description)
 
 
 def _hedged(pointer, field, text):
-    hedges = _unique(HEDGES.find_all(text))
+    plain = PURPOSE_CLAUSE.sub(" ", NOT_HEDGES.remove(text))
+    hedges = _unique(HEDGES.find_all(plain))
     if hedges:
         yield Problem(
             pointer,

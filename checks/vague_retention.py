@@ -35,7 +35,7 @@ SEVERITY = "warning"
 ARTICLE = "Art. 13(2)(a), 14(2)(a) (WP260)"
 SUMMARY = "Retention is only 'as long as necessary', with no period or criteria a person can apply"
 
-from privlint.retention import stated_retentions, vague_phrase  # noqa: E402
+from privlint.retention import relies_on_statement_retention, stated_retentions, vague_phrase  # noqa: E402
 from privlint.rules import Problem  # noqa: E402
 
 
@@ -44,6 +44,10 @@ def check(manifest, context):
         phrase = vague_phrase(stated.retention)
         if phrase is None:
             continue
+        if stated.pointer == "/retention" and manifest.purposes and not any(
+            relies_on_statement_retention(manifest, purpose) for purpose in manifest.purposes
+        ):
+            continue  # every purpose says for itself how long: the general words leave nobody guessing
         yield Problem(
             f"{stated.pointer}/criteria",
             f"retention for {stated.owner} is only {phrase!r}, with no period and no criteria a person can apply",

@@ -176,13 +176,13 @@ def resolve(
     checked = _Checker(rules)
 
     def put(key: str, default: Any, check) -> Any:
+        in_file = check(table[key], f"{where}: {key}") if key in table else None  # checked even when overridden
         if key in command_line:
             raw, flag = command_line[key]
             value = check(raw, f"command line ({flag})")
             configuration.values[key] = Setting(value, f"command line ({flag})")
         elif key in table:
-            value = check(table[key], f"{where}: {key}")
-            configuration.values[key] = Setting(value, where)
+            configuration.values[key] = Setting(in_file, where)
         else:
             configuration.values[key] = Setting(default, DEFAULT)
         return configuration.values[key].value

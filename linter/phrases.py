@@ -29,6 +29,10 @@ class Phrases:
     def find_all(self, text: str | None) -> list[str]:
         return [m.group(0) for m in self._pattern.finditer(text or "")]
 
+    def remove(self, text: str | None) -> str:
+        """``text`` with every occurrence of the phrases blanked out."""
+        return self._pattern.sub(" ", text or "")
+
 
 def _word(word: str) -> str:
     # A trailing '*' matches any word ending: 'mogelijk*' finds 'mogelijkerwijs'.

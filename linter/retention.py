@@ -116,6 +116,29 @@ def _has_period(retention: Retention) -> bool:
     return retention.period is not None or getattr(retention, "maximum", None) is not None
 
 
+def covers(retention: Retention | None) -> bool:
+    """Whether a retention tells a person how long: a period, maximum or criteria that are not only vague."""
+    return retention is not None and retention.is_stated and not is_vague_retention(retention)
+
+
+def uncovered_data(manifest: Manifest, purpose) -> list[str] | None:
+    """The purpose's data ids that no retention covers, or None when the purpose's own retention covers it.
+
+    A purpose without data and without its own retention has ``[]`` and is covered by nothing but
+    a statement-wide rule; see ``relies_on_statement_retention``.
+    """
+    if covers(purpose.retention):
+        return None
+    covered = {category.id for category in manifest.data_categories if covers(category.retention)}
+    return [data_id for data_id in purpose.data if data_id not in covered]
+
+
+def relies_on_statement_retention(manifest: Manifest, purpose) -> bool:
+    """Whether only a statement-wide rule can tell how long the purpose keeps data."""
+    uncovered = uncovered_data(manifest, purpose)
+    return uncovered is not None and (bool(uncovered) or not purpose.data)
+
+
 def is_longer(duration: Duration, other: Duration, start: dt.date) -> bool:
     """Whether ``duration`` ends after ``other`` when both run from ``start`` (P120M is not longer than P10Y)."""
     # Duration.after works in whole days; the hours left over decide between equal dates.

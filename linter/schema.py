@@ -9,6 +9,7 @@ and turns each jsonschema error into a plain-English message at a JSON Pointer.
 from __future__ import annotations
 
 import difflib
+import itertools
 import json
 from collections.abc import Iterator
 from functools import lru_cache
@@ -23,6 +24,7 @@ from privlint.types import PATTERN_MEANINGS
 
 SCHEMA_FILE = "privacy-statement.schema.json"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
+MAX_PROBLEMS = 100  # per file: beyond this the file is not a manifest with typos, and reporting costs time
 
 
 class _ManifestSchema(GenerateJsonSchema):
@@ -72,15 +74,17 @@ def _validator() -> Any:
     return Draft202012Validator(published_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
-def schema_problems(data: Any) -> list[Problem]:
-    """Every way ``data`` breaks the schema, as located problems in document order."""
+def schema_problems(data: Any, limit: int = MAX_PROBLEMS) -> list[Problem]:
+    """Every way ``data`` breaks the schema (up to ``limit``), as located problems."""
     if data is None:
         return [Problem("", "the file is empty", "a manifest is a mapping that starts with 'privlint: 1'")]
     if not isinstance(data, dict):
         return [Problem("", f"the top level is {_describe(data)}, not a mapping", "a manifest is a mapping that starts with 'privlint: 1'")]
     problems: list[Problem] = []
     for error in _validator().iter_errors(data):
-        problems.extend(_explain(error))
+        problems.extend(itertools.islice(_explain(error), limit + 1 - len(problems)))
+        if len(problems) > limit:
+            return [*problems[:limit], Problem("", f"more than {limit} problems; only the first {limit} are reported", "fix these, then run privlint again")]
     return problems
 
 

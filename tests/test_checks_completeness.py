@@ -81,26 +81,6 @@ def test_rule_is_registered_with_its_code_severity_and_article(rules, code):
     assert rule.article.startswith(f"Art. {article}")
 
 
-def _sections(doc: str) -> dict[str, str]:
-    parts = re.split(r"^(## .+)$", doc, flags=re.MULTILINE)
-    return {heading: body for heading, body in zip(parts[1::2], parts[2::2])}
-
-
-def _yaml_block(body: str) -> str:
-    return re.search(r"```yaml\n(.*?)```", body, re.DOTALL).group(1)
-
-
-@pytest.mark.parametrize("code", sorted(CATALOGUE))
-def test_documentation_has_ruff_sections_and_its_snippets_fail_and_pass(rules, lint_rule, code):
-    rule = next(rule for rule in rules if rule.code == code)
-    sections = _sections(rule.doc)
-    assert list(sections) == ["## What it does", "## Why it matters", "## Example", "## Use instead"]
-    example = lint_rule(rule.name, "privlint: 1\n" + _yaml_block(sections["## Example"]))
-    fixed = lint_rule(rule.name, "privlint: 1\n" + _yaml_block(sections["## Use instead"]))
-    assert example and {f.rule for f in example} == {rule.name}
-    assert fixed == []
-
-
 # -- the example directories ---------------------------------------------------------
 
 
