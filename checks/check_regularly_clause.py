@@ -2,8 +2,10 @@
 ## What it does
 Reports a statement whose only word on changes (`statement.changes_announced`) is to ask
 readers to check the statement themselves ("check this page regularly", "wij raden u aan
-dit privacybeleid regelmatig te raadplegen", "regelmatig te bekijken") and that says of
-no active announcement: no e-mail, no notification, no "wij informeren u".
+dit privacybeleid regelmatig te raadplegen", "regelmatig te bekijken"), or only to find
+the latest version on the website ("de meest actuele privacyverklaring vindt u altijd op
+onze website"), and that says of no active announcement: no e-mail, no notification, no
+"wij informeren u".
 
 ## Why it matters
 The transparency guidelines (WP260) say that material changes must be communicated
@@ -58,6 +60,21 @@ CHECK_REGULARLY = Phrases(
 #: The Dutch "regelmatig (de pagina met het privacybeleid) te raadplegen" may have its object in
 #: between, so it is also matched in two parts: a word for "regularly", and a reader's "te raadplegen".
 REGULARLY_NL = Phrases(_REGULARLY_NL)
+
+#: Leaving the newest version on the website for readers to find: the same clause in other words.
+POSTED_ONLY = Phrases(
+    combine(
+        ("the latest", "the current", "the most recent", "the newest"),
+        ("", "version", "version of this policy", "version of this statement", "privacy policy", "privacy statement"),
+        ("is always available", "can always be found", "is always posted", "will always be posted", "is always published"),
+    )
+    + combine(
+        ("de meest actuele", "de meest recente", "de actuele", "de laatste", "de nieuwste"),
+        ("", "versie", "privacyverklaring", "versie van deze privacyverklaring", "versie van dit privacybeleid",
+         "versie van het privacybeleid", "privacystatement"),
+        ("vindt u altijd", "vind je altijd", "is altijd te vinden", "staat altijd", "wordt altijd gepubliceerd"),
+    )
+)
 READER_CONSULTS_NL = Phrases(_CONSULTS_NL)
 
 _OF_IT_NL = combine(("", "hiervan", "daarvan"), ("", "tijdig", "vooraf"))
@@ -100,7 +117,7 @@ def check(manifest, context):
 
 def _check_regularly(text):
     """The words asking readers to check the statement themselves, quoted, or None."""
-    found = CHECK_REGULARLY.find(text)
+    found = CHECK_REGULARLY.find(text) or POSTED_ONLY.find(text)
     if found:
         return repr(found)
     regularly, consults = REGULARLY_NL.find(text), READER_CONSULTS_NL.find(text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import itertools
 import json
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from importlib.resources import files
@@ -24,6 +25,7 @@ from privlint.types import PATTERN_MEANINGS
 
 SCHEMA_FILE = "privacy-statement.schema.json"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
+_ECMA_END = re.compile(r"(?<!\\)\$$")
 MAX_PROBLEMS = 100  # per file: beyond this the file is not a manifest with typos, and reporting costs time
 
 
@@ -69,9 +71,22 @@ def published_schema() -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def _validator() -> Any:
-    from jsonschema import Draft202012Validator
+    from jsonschema import Draft202012Validator, validators
 
-    return Draft202012Validator(published_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+    strict = validators.extend(Draft202012Validator, {"pattern": _ecma_pattern})
+    return strict(published_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def _ecma_pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterator[Any]:
+    """``pattern`` as JSON Schema (ECMA-262) means it: a final '$' is the end of the text.
+
+    Python's '$' also matches before a final line break, so "NL\\n" would pass
+    here and then fail in the models (and in editors).
+    """
+    from jsonschema import ValidationError
+
+    if validator.is_type(instance, "string") and not re.search(_ECMA_END.sub(r"\\Z", pattern), instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
 def schema_problems(data: Any, limit: int = MAX_PROBLEMS) -> list[Problem]:

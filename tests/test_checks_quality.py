@@ -581,7 +581,6 @@ def test_check_regularly_clause_with_an_active_announcement_passes(lint_rule, cl
     [
         "We regularly review this policy.",
         "Wij controleren dit beleid regelmatig.",
-        "De meest actuele privacyverklaring vindt u altijd op onze website.",
     ],
 )
 def test_no_request_to_check_the_statement_passes(lint_rule, wording):
@@ -688,3 +687,18 @@ def test_statement_wide_vague_retention_is_not_reported_when_every_purpose_has_i
     assert not lint("privlint: 1\n" + covered, select=("vague-retention",))
     [finding] = lint("privlint: 1\n" + relied_on, select=("vague-retention",))
     assert finding.pointer == "/retention/criteria"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "De meest actuele privacyverklaring vindt u altijd op https://www.example.nl.",
+        "Optimile kan dit Privacybeleid herzien: de meest recente versie is altijd te vinden op onze Websites.",
+        "The latest version is always available on our website.",
+    ],
+)
+def test_leaving_the_latest_version_on_the_website_is_the_same_clause(lint, words):
+    text = f'privlint: 1\nstatement:\n  changes_announced: "{words}"\n'
+    [finding] = lint(text, select=("check-regularly-clause",))
+    assert "announces no change actively" in finding.message
+    assert not lint(text.replace('"\n', ' Wij informeren u per e-mail."\n'), select=("check-regularly-clause",))

@@ -88,8 +88,8 @@ def from_schema(node: dict) -> st.SearchStrategy:
     if kind == "string":
         if node.get("format") == "date":
             return st.dates().map(dt.date.isoformat)
-        if "pattern" in node:  # search semantics, as JSON Schema has: may add text around an unanchored part
-            return st.from_regex(node["pattern"])
+        if "pattern" in node:  # ECMA-262, as JSON Schema means it: a final '$' is the end of the text
+            return st.from_regex(re.sub(r"(?<!\\)\$$", r"\\Z", node["pattern"]))
         return st.text(min_size=node.get("minLength", 0), max_size=40)
     if kind == "boolean":
         return st.booleans()
