@@ -3,8 +3,10 @@
 Reports an automated decision (`automated_decisions`, including profiling) that leaves
 out what the statement must say about it: meaningful information about the logic
 involved (`logic`), its significance and envisaged consequences (`significance`), or
-that the person can obtain human intervention (`human_intervention: true`). Each
-missing element is one finding.
+that the person can obtain human intervention (`human_intervention: true`). Human
+intervention is asked for unless the entry says it has no legal or similarly significant
+effect (`legal_effect: false`, such as profiling that only selects offers), because
+Art. 22(3) covers the decisions of Art. 22(1). Each missing element is one finding.
 
 ## Why it matters
 Art. 13(2)(f) and 14(2)(g) require, where decisions are taken by automated means
@@ -56,7 +58,7 @@ def check(manifest, context):
                 f"{name} does not say what it means for the person (its significance and consequences)",
                 hint="say what the decision can lead to for the person; record it as significance",
             )
-        if decision.human_intervention is not True:
+        if decision.human_intervention is not True and decision.legal_effect is not False:
             said_no = decision.human_intervention is False
             yield Problem(
                 f"{pointer}/human_intervention" if said_no else pointer,

@@ -61,6 +61,8 @@ def check(manifest, context):
     previous_data = context.previous_version()
     if last_changed is None or not isinstance(previous_data, dict):
         return
+    if manifest.model_dump(mode="json", exclude_unset=True) == previous_data:
+        return  # unchanged: the common case, without validating the previous version
     try:
         previous = Manifest.model_validate(previous_data)
     except ValidationError:

@@ -48,7 +48,7 @@ HEDGES = Phrases(
         "among other things", "inter alia", "including but not limited to", "etc.", "and so on",
         "kan", "kunnen", "mogelijk*", "eventueel", "eventuele", "sommige", "soms", "vaak",
         "onder andere", "onder meer", "o.a.", "bijvoorbeeld", "bijv.", "bv.", "zoals", "waaronder", "enz.",
-        "enzovoort", "bepaalde", "certain",
+        "enzovoort", "evt.",
     ]
 )
 
@@ -64,6 +64,10 @@ NOT_HEDGES = Phrases(
 
 
 #: A modal verb in a purpose clause states an ability, not a doubt: "zodat wij u kunnen betalen".
+NOT_HEDGE_PATTERNS = [
+    re.compile(r"\bzo(veel)?\s+\w+(\s+en\s+\w+)?\s+mogelijk\b", re.IGNORECASE),  # "zo snel en goed mogelijk"
+    re.compile(r"\bzoals\s+(ge\w+|hierboven|hieronder|beschreven|besproken|vermeld|bedoeld|aangegeven|toegelicht|uitgelegd|afgesproken|overeengekomen|vastgelegd)\b", re.IGNORECASE),  # "zoals besproken"
+]
 PURPOSE_CLAUSE = re.compile(r"\b(zodat|opdat|so that|in order to)\b[^.,;:()]*?\b(kan|kunnen|can|could)\b", re.IGNORECASE)
 
 
@@ -82,6 +86,8 @@ def check(manifest, context):
 
 def _hedged(pointer, field, text):
     plain = PURPOSE_CLAUSE.sub(" ", NOT_HEDGES.remove(text))
+    for pattern in NOT_HEDGE_PATTERNS:
+        plain = pattern.sub(" ", plain)
     hedges = _unique(HEDGES.find_all(plain))
     if hedges:
         yield Problem(

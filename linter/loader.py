@@ -42,6 +42,7 @@ DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
 MAX_DEPTH = 100
 MAX_ALIAS_EXPANSION = 10_000
 MAX_NODES = 100_000  # the largest real manifest has about 1,000
+MAX_PURE_RETRY = 1024 * 1024  # characters; see load_document
 MAX_NUMBER_LENGTH = 1_000  # digits; longer integers cannot even be printed (sys.get_int_max_str_digits)
 
 Location = tuple[int, int]  # 1-based line and column
@@ -216,10 +217,23 @@ def _lines(text: str) -> list[str]:
 
 def load_document(text: str) -> Document:
     """Parse YAML text into a Document, or raise LoadError."""
-    yaml = YAML(typ="safe")
+    builder, refused = _build(text, pure=False)
+    if refused and "?" in text and len(text) <= MAX_PURE_RETRY:
+        # libyaml ends a plain scalar at '?' inside [...] and {...}, a YAML 1.1 rule, so it
+        # refuses valid YAML 1.2 such as {url: https://example.com/?lang=nl}. The pure-Python
+        # parser reads it (and says where the real error is, if any); it is 25 times slower,
+        # hence only for this and only for files of up to a megabyte.
+        builder, _ = _build(text, pure=True)
+    if builder.problems:
+        raise LoadError(builder.problems)
+    return builder.document
+
+
+def _build(text: str, pure: bool) -> tuple[_Builder, bool]:
+    """The document built from the parser's events, and whether the parser refused the text."""
     builder = _Builder(text)
     try:
-        for event in yaml.parse(io.StringIO(text)):
+        for event in YAML(typ="safe", pure=pure).parse(io.StringIO(text)):
             builder.feed(event)
             if builder.fatal:
                 break
@@ -229,9 +243,9 @@ def load_document(text: str) -> Document:
         builder.problems.append(_from_reader_error(error, text))
     except YAMLError as error:  # unmarked parser error
         builder.problems.append(SyntaxProblem(str(error).strip(), 1, 1, _CHECK_SYNTAX))
-    if builder.problems:
-        raise LoadError(builder.problems)
-    return builder.document
+    else:
+        return builder, False
+    return builder, True
 
 
 def _position(mark: Any) -> Location:

@@ -298,6 +298,11 @@ class AutomatedDecision(Model):
     profiling: bool = False
     logic: Text | None = Field(None, description="Meaningful information about the logic involved.")
     significance: Text | None = Field(None, description="The significance and envisaged consequences for the person.")
+    legal_effect: bool | None = Field(
+        None,
+        description="Whether it is a decision based solely on automated processing with legal or similarly "
+        "significant effects (Art. 22(1)), such as refusing a contract; false for profiling that only selects offers.",
+    )
     human_intervention: bool | None = Field(None, description="Whether the person can obtain human intervention (Art. 22(3)).")
 
 

@@ -32,7 +32,7 @@ from privlint.engine_rules import (
 )
 from privlint.fingerprints import with_fingerprints
 from privlint.globs import matches_any
-from privlint.history import previous_bytes
+from privlint.history import History
 from privlint.loader import DEFAULT_MAX_FILE_SIZE, Document, LoadError, ReadError, decode, load_document, read_text
 from privlint.manifest import Manifest
 from privlint.rules import Context, Finding, Problem, Rule, Severity
@@ -171,6 +171,7 @@ class Linter:
         self.enabled = enabled_rules(self.rules, settings.layers())
         self.checks = [rule for rule in self.enabled if rule.check is not None]
         self.context = Context(today=settings.today, options=self._options())
+        self.history = History(settings.diff_base)
 
     def _with_severity(self, rule: Rule) -> Rule:
         override = None if is_always_on(rule) else most_specific(rule, self.settings.severity)
@@ -224,7 +225,7 @@ class Linter:
             return self._done([_finding(target.display, IO_ERROR, 1, 1, "is a directory, not a file")], key)
         except OSError as error:
             return self._done([_finding(target.display, IO_ERROR, 1, 1, f"cannot read file: {error.strerror or error}")], key)
-        return self._lint_text(text, target.display, key, self._previous_version(target.path))
+        return self._lint_text(text, target.display, key, target.path)
 
     def lint_text(self, text: str, display: str, key: str | None = None) -> list[Finding]:
         try:
@@ -236,7 +237,7 @@ class Linter:
         message = f"privlint failed on this file: {type(error).__name__}: {error}"
         return FileResult([_finding(display, INTERNAL_ERROR, 1, 1, message, hint="please report this with the manifest")])
 
-    def _lint_text(self, text: str, display: str, key: str, previous: Callable[[], Any] | None) -> FileResult:
+    def _lint_text(self, text: str, display: str, key: str, path: Path | None) -> FileResult:
         try:
             document = load_document(text)
         except LoadError as error:
@@ -245,6 +246,7 @@ class Linter:
         if findings:
             return self._done(findings, key, document.data)
         active = self.active_rules(key)
+        previous = self._previous_version(path, text, document.data) if path is not None else None
         findings = self._check(display, document, active, previous)
         return self._suppress(findings, display, key, document, active)
 
@@ -292,16 +294,19 @@ class Linter:
         ordered = sorted(findings, key=lambda finding: finding.sort_key)
         return FileResult(with_fingerprints(ordered, key, data, _ENGINE_NAMES), suppressed)
 
-    def _previous_version(self, path: Path) -> Callable[[], Any]:
-        ref = self.settings.diff_base
+    def _previous_version(self, path: Path, text: str, data: Any) -> Callable[[], Any]:
+        """What ``Context.previous_version`` returns for this file; git runs only when it is called."""
 
         @functools.lru_cache(maxsize=1)
         def load() -> Any:
-            raw = previous_bytes(path, ref)
-            if raw is None:
+            version = self.history.version(path)
+            if version is None:
                 return None
+            if version.has_content(text.encode("utf-8")):
+                return data
+            raw = self.history.read(version)
             try:
-                return load_document(decode(raw)).data
+                return load_document(decode(raw)).data if raw is not None else None
             except LoadError:
                 return None
 

@@ -128,13 +128,19 @@ class Duration:
         )
 
     def after(self, date: dt.date) -> dt.date:
-        """The date this long after ``date``, adding years and months on the calendar."""
+        """The date this long after ``date``, adding years and months on the calendar.
+
+        Past the year 9999 (P9999Y, "for ever") it is ``date.max``, the latest date there is.
+        """
         month_index = date.month - 1 + self.months + 12 * self.years
         year, month = date.year + month_index // 12, month_index % 12 + 1
+        if year > dt.MAXYEAR:
+            return dt.date.max
         day = min(date.day, calendar.monthrange(year, month)[1])
-        return dt.date(year, month, day) + dt.timedelta(
-            weeks=self.weeks, days=self.days, seconds=self.seconds
-        )
+        try:
+            return dt.date(year, month, day) + dt.timedelta(weeks=self.weeks, days=self.days, seconds=self.seconds)
+        except OverflowError:
+            return dt.date.max
 
     def __lt__(self, other: Duration) -> bool:
         return self.approximate_days < other.approximate_days

@@ -435,3 +435,10 @@ def test_extension_beyond_two_months_is_reported(lint_rule, extension):
 
 def test_no_response_time_is_not_this_rules_business(lint_rule):
     assert lint_rule("late-response-time", "privlint: 1\nrights:\n  offered: [access]\n") == []
+
+
+def test_profiling_without_legal_effect_needs_no_human_intervention(lint):
+    base = "privlint: 1\nautomated_decisions:\n  - id: offers\n    profiling: true\n    logic: usage\n    significance: an offer\n"
+    assert not lint(base + "    legal_effect: false\n", select=("incomplete-automated-decision",))
+    [finding] = lint(base, select=("incomplete-automated-decision",))
+    assert "human intervention" in finding.message

@@ -702,3 +702,12 @@ def test_leaving_the_latest_version_on_the_website_is_the_same_clause(lint, word
     [finding] = lint(text, select=("check-regularly-clause",))
     assert "announces no change actively" in finding.message
     assert not lint(text.replace('"\n', ' Wij informeren u per e-mail."\n'), select=("check-regularly-clause",))
+
+
+@pytest.mark.parametrize(
+    "description",
+    ["We helpen je zo snel en goed mogelijk.", "Het SSID zoals geconfigureerd in je modem.", "Zoals besproken in hoofdstuk 7."],
+)
+def test_vague_language_ignores_as_constructions(lint, description):
+    text = f"privlint: 1\npurposes:\n  - id: a\n    description: {description}\n"
+    assert not lint(text, select=("vague-language",))
