@@ -85,7 +85,10 @@ def domain_of(url: str) -> str | None:
     text = url.strip()
     if "@" in text and "/" not in text:  # an e-mail address names a domain too
         text = text.rsplit("@", 1)[1]
-    host = urlsplit(text if "//" in text else f"//{text}").hostname
+    try:
+        host = urlsplit(text if "//" in text else f"//{text}").hostname
+    except ValueError:  # not an address at all, such as "https://[example.nl"
+        return None
     if not host or "." not in host:
         return None
     return host.removeprefix("www.")

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from privlint.atomic import write_text_atomically
+from privlint.fileio import write_atomic
 from privlint.engine_rules import ALWAYS_ON
 from privlint.rules import Finding
 
@@ -77,7 +77,7 @@ def render(baseline: Baseline) -> str:
 
 
 def write(baseline: Baseline, path: str | Path) -> None:
-    write_text_atomically(path, render(baseline))
+    write_atomic(path, render(baseline))
 
 
 def read(path: str | Path) -> Baseline:

@@ -16,9 +16,9 @@ from typing import Any, NoReturn
 import click
 
 from privlint import __version__
+from privlint.reporters import FORMATS
 
 EXIT_USAGE = 2
-FORMATS = ("text", "json", "github", "sarif", "gitlab", "junit")  # as privlint.reporters.FORMATS
 
 
 class _DefaultToCheck(click.Group):
@@ -71,6 +71,11 @@ _config_option = click.option(
 @click.option("--diff-base", metavar="REF", help="Git revision unbumped-last-changed compares with (default: HEAD).")
 @click.option("--force-exclude", is_flag=True, help="Apply the configuration's exclude to files named on the command line too (for pre-commit).")
 @click.option("--show-settings", is_flag=True, help="Print the effective configuration and where each value comes from, then exit.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), envvar="PRIVLINT_CACHE_DIR", metavar="DIR",
+              help="Keep the cache of findings in DIR (also $PRIVLINT_CACHE_DIR; default: .privlint_cache in the project root).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache of findings.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, metavar="N",
+              help="Lint in N processes (default 0: one per core when there are many files).")
 def check(
     paths: tuple[str, ...],
     config_path: Path | None,
@@ -88,6 +93,9 @@ def check(
     diff_base: str | None,
     force_exclude: bool,
     show_settings: bool,
+    cache_dir: Path | None,
+    no_cache: bool,
+    jobs: int,
 ) -> None:
     """Lint manifests (the default command)."""
     from privlint.config import render
@@ -127,7 +135,7 @@ def check(
     )
     if not targets and not force_exclude:
         click.echo("privlint: no manifests (*.privacy.yaml, *.privacy.yml) found", err=True)
-    results = [linter.lint_file(target) for target in targets]
+    results = _lint_all(linter, targets, cache_dir, no_cache, jobs)
     findings = [finding for result in results for finding in result.findings]
     findings, baselined, gone = _apply_baseline(findings, targets, baseline_path, create_baseline)
     summary = Summary.of(
@@ -136,6 +144,17 @@ def check(
     )
     _report(findings, summary, linter.enabled, output_format, output_file)
     sys.exit(exit_code(findings, exit_zero))
+
+
+def _lint_all(linter, targets, cache_dir: Path | None, no_cache: bool, jobs: int) -> list:
+    """Every target's result: from the cache where it holds one, in several processes when there are many."""
+    from privlint.parallel import lint_files
+
+    if targets and not no_cache:
+        from privlint.cache import DEFAULT_DIRECTORY, open_cache
+
+        linter.cache = open_cache(cache_dir or (linter.settings.root or Path.cwd()) / DEFAULT_DIRECTORY, linter)
+    return list(lint_files(linter, targets, jobs))
 
 
 def _apply_baseline(findings, targets, baseline_path: Path | None, create_path: Path | None):
@@ -161,14 +180,14 @@ def _apply_baseline(findings, targets, baseline_path: Path | None, create_path: 
 
 
 def _report(findings, summary, rules, output_format: str | None, output_file: Path | None) -> None:
-    from privlint.atomic import write_text_atomically
+    from privlint.fileio import write_atomic
     from privlint.reporters import reporter
 
     terminal_default = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     if output_file is not None:
         report = reporter(output_format or "text")(findings, summary, rules, color=False)
         try:
-            write_text_atomically(output_file, report)
+            write_atomic(output_file, report)
         except OSError as error:
             _fail(f"cannot write {str(output_file)!r}: {error.strerror or error}")
         terminal_format = terminal_default

@@ -186,6 +186,8 @@ def detect_encoding(raw: bytes) -> tuple[str, int]:
 def decode(raw: bytes) -> str:
     """Bytes to text, or a LoadError located at the first byte that is not text."""
     encoding, skip = detect_encoding(raw)
+    if encoding == "utf-8" and b"\0" in raw:  # before decoding: binary data is seldom valid UTF-8 either
+        _binary(raw[skip : raw.index(b"\0")].decode(encoding, errors="replace"))
     try:
         text = raw[skip:].decode(encoding)
     except UnicodeDecodeError as error:
@@ -195,14 +197,16 @@ def decode(raw: bytes) -> str:
             f"file is not valid {name}: byte 0x{error.object[error.start]:02x} at offset {skip + error.start}",
             line, column, "save the file as UTF-8",
         )]) from None
-    nul = text.find("\0")
-    if nul >= 0:
-        line, column = _end_of(text[:nul])
-        raise LoadError([SyntaxProblem(
-            "file contains NUL characters: it is binary, not YAML", line, column,
-            "a manifest is a text file; check that this is the file you meant",
-        )])
+    if "\0" in text:
+        _binary(text[: text.index("\0")])
     return text
+
+
+def _binary(before: str) -> None:
+    raise LoadError([SyntaxProblem(
+        "file contains NUL characters: it is binary, not YAML", *_end_of(before),
+        "a manifest is a text file; check that this is the file you meant",
+    )])
 
 
 def _end_of(text: str) -> Location:

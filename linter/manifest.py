@@ -11,7 +11,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator, model_validator
 
 from privlint.types import (
     CountryCode,
@@ -175,7 +175,7 @@ class Controller(Model):
 class Dpo(Model):
     """The data protection officer (Art. 13(1)(b); Dutch: FG)."""
 
-    designated: bool | None = Field(None, description="Whether the statement says a DPO is designated.")
+    designated: StrictBool | None = Field(None, description="Whether the statement says a DPO is designated.")
     name: Text | None = None
     contact: Contact | None = None
 
@@ -220,14 +220,14 @@ class DataCategory(Model):
     items: list[Text] = Field(default_factory=list, description="What the category contains: name, address, ...")
     special: SpecialCategory | None = Field(None, description="The Art. 9(1) special category, where it is one.")
     condition: SpecialCondition | None = Field(None, description="The Art. 9(2) condition relied on for special data.")
-    criminal: bool = Field(False, description="Data on criminal convictions and offences (Art. 10).")
+    criminal: StrictBool = Field(False, description="Data on criminal convictions and offences (Art. 10).")
     national_id: Text | None = Field(None, description="The national identification number this is, such as BSN.")
     law: Text | None = Field(
         None, description="The law that allows processing this data (national id, Art. 10 data), such as 'UAVG art. 46'."
     )
-    from_others: bool = Field(False, description="Obtained from someone other than the person (Art. 14).")
+    from_others: StrictBool = Field(False, description="Obtained from someone other than the person (Art. 14).")
     source: Text | None = Field(None, description="Where data obtained from others come from (Art. 14(2)(f)).")
-    publicly_accessible: bool | None = Field(None, description="Whether that source is publicly accessible.")
+    publicly_accessible: StrictBool | None = Field(None, description="Whether that source is publicly accessible.")
     retention: Retention | None = None
 
 
@@ -295,15 +295,15 @@ class AutomatedDecision(Model):
 
     id: Identifier | None = None
     description: Text | None = None
-    profiling: bool = False
+    profiling: StrictBool = False
     logic: Text | None = Field(None, description="Meaningful information about the logic involved.")
     significance: Text | None = Field(None, description="The significance and envisaged consequences for the person.")
-    legal_effect: bool | None = Field(
+    legal_effect: StrictBool | None = Field(
         None,
         description="Whether it is a decision based solely on automated processing with legal or similarly "
         "significant effects (Art. 22(1)), such as refusing a contract; false for profiling that only selects offers.",
     )
-    human_intervention: bool | None = Field(None, description="Whether the person can obtain human intervention (Art. 22(3)).")
+    human_intervention: StrictBool | None = Field(None, description="Whether the person can obtain human intervention (Art. 22(3)).")
 
 
 class Manifest(Model):
@@ -329,3 +329,11 @@ class Manifest(Model):
     rights: Rights | None = None
     supervisory_authority: SupervisoryAuthority | None = None
     automated_decisions: list[AutomatedDecision] = Field(default_factory=list)
+
+    @field_validator("privlint", mode="before")
+    @classmethod
+    def _version_is_a_number(cls, value: object) -> object:
+        # Literal[1] would take true for 1 (True == 1); the schema's const does not.
+        if isinstance(value, bool):
+            raise ValueError("the format version is a number, not true or false")
+        return value

@@ -17,8 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from privlint import suppressions
 from privlint.engine_rules import (
     ALWAYS_ON,
@@ -36,8 +34,8 @@ from privlint.history import History
 from privlint.loader import DEFAULT_MAX_FILE_SIZE, Document, LoadError, ReadError, decode, load_document, read_text
 from privlint.manifest import Manifest
 from privlint.rules import Context, Finding, Problem, Rule, Severity
-from privlint.schema import schema_problems
 from privlint.selection import RuleSelection, enabled_rules, is_always_on, most_specific
+from privlint.validation import validate
 
 MANIFEST_SUFFIXES = (".privacy.yaml", ".privacy.yml")
 DEFAULT_INCLUDE = tuple(f"*{suffix}" for suffix in MANIFEST_SUFFIXES)
@@ -95,7 +93,7 @@ def display_path(path: Path) -> str:
     """The path relative to the working directory where it is below it, with '/'."""
     try:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symbolic-link loop, before Python 3.13
         return path.as_posix()
 
 
@@ -172,6 +170,7 @@ class Linter:
         self.checks = [rule for rule in self.enabled if rule.check is not None]
         self.context = Context(today=settings.today, options=self._options())
         self.history = History(settings.diff_base)
+        self.cache: Any = None  # a privlint.cache.Cache, when the command line opens one
 
     def _with_severity(self, rule: Rule) -> Rule:
         override = None if is_always_on(rule) else most_specific(rule, self.settings.severity)
@@ -215,16 +214,19 @@ class Linter:
     def _lint_file(self, target: Target) -> FileResult:
         key = target.key or target.display
         if target.problem:
-            return self._done([_finding(target.display, IO_ERROR, 1, 1, target.problem)], key)
+            return self._done([_finding(target.display, IO_ERROR, 1, 1, target.problem, hint="check the path")], key)
         try:
             text = read_text(target.path, self.settings.max_file_size)
         except LoadError as error:
             rule = IO_ERROR if isinstance(error, ReadError) else YAML_SYNTAX
             return self._done([_finding(target.display, rule, p.line, p.column, p.message, hint=p.hint) for p in error.problems], key)
         except IsADirectoryError:
-            return self._done([_finding(target.display, IO_ERROR, 1, 1, "is a directory, not a file")], key)
+            return self._done([_finding(target.display, IO_ERROR, 1, 1, "is a directory, not a file", hint="pass a manifest file, or a directory not named like one")], key)
         except OSError as error:
-            return self._done([_finding(target.display, IO_ERROR, 1, 1, f"cannot read file: {error.strerror or error}")], key)
+            return self._done([_finding(target.display, IO_ERROR, 1, 1, f"cannot read file: {error.strerror or error}", hint="check that the file exists and that you may read it")], key)
+        if self.cache is not None:
+            return self.cache.result(self, target.path, text, target.display, key,
+                                     lambda: self._lint_text(text, target.display, key, target.path))
         return self._lint_text(text, target.display, key, target.path)
 
     def lint_text(self, text: str, display: str, key: str | None = None) -> list[Finding]:
@@ -242,22 +244,17 @@ class Linter:
             document = load_document(text)
         except LoadError as error:
             return self._done([_finding(display, YAML_SYNTAX, p.line, p.column, p.message, hint=p.hint) for p in error.problems], key)
-        findings = [self._locate(display, document, INVALID_MANIFEST, p) for p in schema_problems(document.data)]
-        if findings:
-            return self._done(findings, key, document.data)
+        manifest, problems = validate(document.data)
+        if manifest is None:
+            return self._done([self._locate(display, document, INVALID_MANIFEST, p) for p in problems], key, document.data)
         active = self.active_rules(key)
         previous = self._previous_version(path, text, document.data) if path is not None else None
-        findings = self._check(display, document, active, previous)
+        findings = self._check(display, document, manifest, active, previous)
         return self._suppress(findings, display, key, document, active)
 
-    def _check(self, display: str, document: Document, active: list[Rule], previous: Callable[[], Any] | None) -> list[Finding]:
-        try:
-            manifest = Manifest.model_validate(document.data)
-        except ValidationError as error:  # the schema and the models disagree: still say where
-            return [
-                self._locate(display, document, INVALID_MANIFEST, Problem(_pointer(e["loc"]), e["msg"]))
-                for e in error.errors()
-            ]
+    def _check(
+        self, display: str, document: Document, manifest: Manifest, active: list[Rule], previous: Callable[[], Any] | None
+    ) -> list[Finding]:
         context = dataclasses.replace(self.context, previous_version=previous) if previous else self.context
         findings = []
         for rule in (rule for rule in active if rule.check is not None):
@@ -322,10 +319,6 @@ def _finding(
     file: str, rule: Rule, line: int, column: int, message: str, pointer: str = "", hint: str | None = None
 ) -> Finding:
     return Finding(file, line, column, rule.code, rule.name, rule.severity, message, pointer, hint)
-
-
-def _pointer(location: Iterable[Any]) -> str:
-    return "".join(f"/{part}" for part in location)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from privlint.config import config_in
+from privlint.fileio import write_atomic
 from privlint.manifest import SCHEMA_ID
 from privlint.rules import Rule
 from privlint.runner import DEFAULT_INCLUDE, MANIFEST_SUFFIXES
@@ -107,8 +108,7 @@ def manifest_name(name: str) -> str:
 
 def _create(path: Path, text: str) -> bool:
     try:
-        with path.open("x", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        write_atomic(path, text, overwrite=False)  # an interrupted init leaves no half-written file
     except FileExistsError:
         return False
     return True

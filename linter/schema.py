@@ -168,18 +168,20 @@ def _explain(error: Any) -> Iterator[Problem]:
                 if key == "privlint" and not path:
                     yield Problem(pointer, "the format version is missing", f"start the manifest with 'privlint: {FORMAT_VERSION}'")
                 else:
-                    yield Problem(pointer, f"required key {key!r} is missing in {where}")
+                    yield Problem(pointer, f"required key {key!r} is missing in {where}", f"add {key!r} here")
     elif kind == "const" and path == ["privlint"]:
         yield Problem(pointer, f"unsupported format version {instance!r}; this privlint reads version {FORMAT_VERSION}", f"write 'privlint: {FORMAT_VERSION}'")
+    elif kind == "type" and path == ["privlint"]:
+        return  # the format version's own message (const, above) says it better
     elif kind == "type" or (kind == "const"):
         yield _type_problem(error, pointer, where)
     elif kind == "enum":
         allowed = [str(v) for v in error.validator_value]
-        hint = _suggest(str(instance), allowed) if isinstance(instance, str) else None
+        hint = (_suggest(str(instance), allowed) if isinstance(instance, str) else None) or "use one of the values listed"
         yield Problem(pointer, f"{where}: {_describe(instance)} is not one of {', '.join(allowed)}", hint)
     elif kind == "pattern":
         meaning = PATTERN_MEANINGS.get(error.validator_value, f"text matching {error.validator_value}")
-        yield Problem(pointer, f"{where}: {_describe(instance)} is not {meaning}")
+        yield Problem(pointer, f"{where}: {_describe(instance)} is not {meaning}", f"write {meaning}")
     elif kind == "format":
         yield Problem(pointer, f"{where}: {instance!r} is not a real date", "write a date as YYYY-MM-DD, or a month as YYYY-MM")
     elif kind == "minLength":
@@ -187,7 +189,7 @@ def _explain(error: Any) -> Iterator[Problem]:
     elif kind == "anyOf":
         yield _any_of_problem(error, pointer, where)
     else:
-        yield Problem(pointer, f"{where}: {error.message}")
+        yield Problem(pointer, f"{where}: {error.message}", "see the manifest format: 'privlint schema' prints it")
 
 
 def _type_problem(error: Any, pointer: str, where: str) -> Problem:
@@ -196,7 +198,7 @@ def _type_problem(error: Any, pointer: str, where: str) -> Problem:
     expected_words = " or ".join(_TYPE_WORDS.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
     if instance is None:
         return Problem(pointer, f"{where} has an empty value; expected {expected_words}", "give a value, or leave the key out")
-    hint = None
+    hint = f"give {expected_words} here"
     if expected == "boolean" and isinstance(instance, str) and instance.lower() in ("yes", "no", "on", "off", "y", "n"):
         hint = "YAML 1.2 reads this as text: write true or false"
     elif expected == "string" and isinstance(instance, (bool, int, float)):
@@ -215,7 +217,7 @@ def _any_of_problem(error: Any, pointer: str, where: str) -> Problem:
         )
     if all(branch.get("type") == "string" for branch in branches):
         return _type_problem(_Substitute(error, "string"), pointer, where)
-    return Problem(pointer, f"{where}: {error.message}")
+    return Problem(pointer, f"{where}: {error.message}", "see the manifest format: 'privlint schema' prints it")
 
 
 class _Substitute:

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema
 
-MONTH_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
+MONTH_PATTERN = r"^(?!0000)[0-9]{4}-(0[1-9]|1[0-2])$"  # there is no year 0, as in dates
 DURATION_PATTERN = (
     r"^P(?=[0-9T])([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?"
     r"(T(?=[0-9])([0-9]+H)?([0-9]+M)?([0-9]+S)?)?$"
@@ -58,7 +58,7 @@ class PartialDate:
             date = dt.date.fromisoformat(value)
         except ValueError:
             raise ValueError(f"{value!r} is not a real date (YYYY-MM-DD) or month (YYYY-MM)") from None
-        if len(value) != 10:
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):  # 3.11 also reads 2023-W01-1
             raise ValueError(f"{value!r} is not written YYYY-MM-DD")
         return cls(date.year, date.month, date.day)
 

@@ -27,6 +27,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from privlint.registry import load_rules
 from privlint.reporters import reporter
@@ -99,12 +100,27 @@ def from_schema(node: dict) -> st.SearchStrategy:
 
 
 def to_yaml(data, flow: bool) -> str:
-    yaml = YAML(typ="safe", pure=True)
+    """Block style with plain scalars where YAML allows them, or flow style with quoted text.
+
+    In flow style every text is double-quoted: ruamel.yaml emits ``[?x]`` plain, which
+    YAML parsers (ruamel's own and libyaml) read as a mapping key.
+    """
+    yaml = YAML(typ="rt" if flow else "safe", pure=True)
     yaml.default_flow_style = flow
     yaml.width = 80
     stream = io.StringIO()
-    yaml.dump(data, stream)
+    yaml.dump(_quoted(data) if flow else data, stream)
     return stream.getvalue()
+
+
+def _quoted(value):
+    if isinstance(value, str):
+        return DoubleQuotedScalarString(value)
+    if isinstance(value, dict):
+        return {_quoted(key): _quoted(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_quoted(item) for item in value]
+    return value
 
 
 @PROPERTY_SETTINGS

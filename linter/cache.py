@@ -1,0 +1,235 @@
+"""A cache of each file's findings, so that a re-run over unchanged manifests is quick.
+
+An entry is one file's result as JSON, stored under a key made of everything
+the result depends on:
+
+* the file: the hash of its content, and its path as shown and relative to the
+  project root (findings name the file; fingerprints and per-file-ignores use
+  the path);
+* privlint: its version, and the size and modification time of each of its
+  modules and of each check's module, with the check's code, so that neither
+  an upgrade nor an edit of a check can bring back old findings;
+* the run: the whole configuration (selected rules, options, severities,
+  today's date, diff base, ...) and the rules registered.
+
+A check that compares a manifest with its previous version in git makes the
+result depend on that version too: the entry then records which version (its
+blob id) it was compared with, and is used only while it is still the one.
+
+Entries are written to a temporary file and renamed into place (no reader ever
+sees half an entry), and read with suspicion: an entry that cannot be read,
+does not parse, or holds another key is ignored and rewritten. A result with
+an internal error is never stored. Entries live in one directory per run
+configuration; directories not used for a week are removed.
+
+The cache directory is ``--cache-dir``, else ``$PRIVLINT_CACHE_DIR``, else
+``.privlint_cache`` in the project root; ``--no-cache`` switches it off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import os
+import secrets
+import shutil
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from privlint import __version__
+from privlint.engine_rules import INTERNAL_ERROR
+from privlint.rules import Finding, Severity
+
+DEFAULT_DIRECTORY = ".privlint_cache"
+FORMAT = "1"  # the layout of entries; bump when it changes
+UNUSED_FOR = 7 * 24 * 3600  # seconds after which a run directory is removed
+_GITIGNORE = "# Created by privlint: the cache is local, not for version control.\n*\n"
+_CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# Created by privlint: a cache directory (https://bford.info/cachedir/).\n"
+
+
+class Cache:
+    """Results of one run configuration, keyed by file content and path."""
+
+    def __init__(self, directory: Path, run_key: str):
+        self.directory = directory
+        self.run_key = run_key
+
+    # -- the key -------------------------------------------------------------
+
+    def key(self, text: str, display: str, key: str) -> str:
+        digest = hashlib.blake2b(digest_size=20)
+        for part in (self.run_key, display, key):
+            digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+        digest.update(text.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    # -- use -----------------------------------------------------------------
+
+    def result(self, linter: Any, path: Path, text: str, display: str, key: str, compute: Callable[[], Any]) -> Any:
+        """The cached result for this file, or ``compute()``'s, stored for next time."""
+        entry_key = self.key(text, display, key)
+        cached = self._read(entry_key, linter, path)
+        if cached is not None:
+            return cached
+        history = getattr(linter, "history", None)
+        recorder = _RecordingHistory(history) if history is not None else None
+        if recorder is not None:
+            linter.history = recorder
+        try:
+            result = compute()
+        finally:
+            if recorder is not None:
+                linter.history = history
+        self._write(entry_key, result, recorder.seen if recorder is not None else {})
+        return result
+
+    def _entry(self, entry_key: str) -> Path:
+        return self.directory / f"{entry_key}.json"
+
+    def _read(self, entry_key: str, linter: Any, path: Path) -> Any:
+        try:
+            with open(self._entry(entry_key), "rb") as stream:
+                entry = json.loads(stream.read())
+            if entry["key"] != entry_key:
+                return None
+            for consulted, blob in entry["history"].items():
+                if _blob(linter.history.version(consulted)) != blob:
+                    return None
+            return _result_from_json(entry["result"])
+        except Exception:  # missing, unreadable, corrupt or from another layout: a miss
+            return None
+
+    def _write(self, entry_key: str, result: Any, history: dict[str, str | None]) -> None:
+        if any(finding.rule == INTERNAL_ERROR.name for finding in result.findings):
+            return
+        try:
+            text = json.dumps({"key": entry_key, "history": history, "result": _result_to_json(result)}, ensure_ascii=False)
+        except (TypeError, ValueError):
+            return
+        with contextlib.suppress(OSError):
+            _write_atomically(self._entry(entry_key), text)
+
+
+class _RecordingHistory:
+    """Passes through to the linter's git history, noting which files' versions were asked for."""
+
+    def __init__(self, history: Any):
+        self._history = history
+        self.seen: dict[str, str | None] = {}
+
+    def version(self, path: Any) -> Any:
+        found = self._history.version(path)
+        self.seen[os.fspath(path)] = _blob(found)
+        return found
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._history, name)
+
+
+def _blob(version: Any) -> str | None:
+    return getattr(version, "blob", None)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    # No fsync: after a crash an entry may be lost or empty, and an empty entry is a miss.
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    try:
+        with open(temporary, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+# -- results as JSON -----------------------------------------------------------
+
+
+def _result_to_json(result: Any) -> dict[str, Any]:
+    record = {field.name: getattr(result, field.name) for field in dataclasses.fields(result)}
+    record["findings"] = [
+        {**dataclasses.asdict(finding), "severity": finding.severity.value} for finding in result.findings
+    ]
+    return record
+
+
+def _result_from_json(record: dict[str, Any]) -> Any:
+    from privlint.runner import FileResult
+
+    findings = [Finding(**{**item, "severity": Severity(item["severity"])}) for item in record["findings"]]
+    for finding in findings:  # a malformed entry must not pass for findings
+        if not (isinstance(finding.line, int) and isinstance(finding.column, int) and isinstance(finding.message, str)):
+            raise ValueError("malformed cache entry")
+    return FileResult(**{**record, "findings": findings})
+
+
+# -- opening ---------------------------------------------------------------------
+
+
+def open_cache(directory: Path, linter: Any) -> Cache | None:
+    """The cache for this linter's configuration in ``directory``, or None if it cannot be used."""
+    run_key = run_fingerprint(linter)
+    run_directory = directory / f"v{FORMAT}" / run_key[:24]
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        for name, text in (("CACHEDIR.TAG", _CACHEDIR_TAG), (".gitignore", _GITIGNORE)):
+            if not (directory / name).exists():
+                _write_atomically(directory / name, text)
+        run_directory.mkdir(parents=True, exist_ok=True)
+        os.utime(run_directory)  # in use: not to be pruned
+    except OSError:
+        return None
+    _prune(run_directory.parent, keep=run_directory)
+    return Cache(run_directory, run_key)
+
+
+def _prune(parent: Path, keep: Path) -> None:
+    cutoff = time.time() - UNUSED_FOR
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(parent):
+            if entry.is_dir(follow_symlinks=False) and entry.path != str(keep) and entry.stat().st_mtime < cutoff:
+                shutil.rmtree(entry.path, ignore_errors=True)
+
+
+def run_fingerprint(linter: Any) -> str:
+    """What every result of this run depends on besides the file itself."""
+    digest = hashlib.blake2b(digest_size=20)
+    parts = [
+        FORMAT,
+        __version__,
+        sys.version,
+        repr(linter.settings),
+        repr(sorted(linter.context.options.items())),
+        repr([(rule.code, rule.name, rule.severity.value, rule.origin) for rule in linter.rules]),
+        _source_fingerprint(linter.rules),
+    ]
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()
+
+
+def _source_fingerprint(rules: Any) -> str:
+    """Size and modification time of privlint's files and of each check's module, and each check's code."""
+    package = Path(__file__).resolve().parent
+    files = {path for path in package.rglob("*") if path.suffix in (".py", ".json")}
+    codes = []
+    for rule in rules:
+        if rule.check is None:
+            continue
+        module = sys.modules.get(getattr(rule.check, "__module__", ""))
+        if module is not None and getattr(module, "__file__", None):
+            files.add(Path(module.__file__))
+        code = getattr(rule.check, "__code__", None)
+        codes.append(f"{rule.code}:{getattr(rule.check, '__qualname__', '')}:{code.co_code.hex() if code else ''}")
+    stats = []
+    for path in sorted(files):
+        with contextlib.suppress(OSError):
+            status = path.stat()
+            stats.append(f"{path}:{status.st_size}:{status.st_mtime_ns}")
+    return "\n".join(stats + codes)

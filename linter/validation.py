@@ -1,0 +1,39 @@
+"""Validating a manifest once: the model decides, the schema explains.
+
+The pydantic models and the published JSON Schema are one contract (the schema
+is generated from the models, and tests hold them to the same verdicts). So a
+document the model accepts is not walked again by jsonschema, which costs
+several times as much as the model. Only when the model rejects a document does
+the schema pass run, to report every error, each at its node, in words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import ValidationError
+
+from privlint.manifest import Manifest
+from privlint.rules import Problem
+
+
+def validate(data: Any) -> tuple[Manifest | None, list[Problem]]:
+    """The typed manifest and no problems, or None and every problem found."""
+    model_errors: list[dict[str, Any]] = []
+    if isinstance(data, dict):
+        try:
+            return Manifest.model_validate(data), []
+        except ValidationError as error:
+            model_errors = error.errors()
+    from privlint.schema import schema_problems  # imports jsonschema: only for invalid documents
+
+    problems = schema_problems(data)
+    if problems or not model_errors:
+        return None, problems
+    # The model rejects what the schema allows (a disagreement the tests guard against): still say where.
+    return None, [Problem(_pointer(error["loc"]), error["msg"]) for error in model_errors]
+
+
+def _pointer(location: Iterable[Any]) -> str:
+    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in location)
