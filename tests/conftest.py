@@ -34,6 +34,8 @@ def lint(rules):
 def cli(monkeypatch):
     """Run the CLI in-process; returns click's Result (exit_code, output)."""
 
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+
     def run(*args: str, cwd: Path | None = None):
         if cwd is not None:
             monkeypatch.chdir(cwd)
