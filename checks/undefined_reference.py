@@ -41,27 +41,36 @@ import difflib  # noqa: E402
 from privlint.rules import Problem  # noqa: E402
 
 
+COMPARISONS = 20_000  # spelling comparisons for "did you mean", per manifest: a bound on time for huge ones
+
+
 def check(manifest, context):
-    categories = [category.id for category in manifest.data_categories]
-    recipients = [recipient.id for recipient in manifest.recipients]
+    categories = _Declared([category.id for category in manifest.data_categories], "data category", "data_categories")
+    recipients = _Declared([recipient.id for recipient in manifest.recipients], "recipient", "recipients")
+    budget = [COMPARISONS]
     for index, purpose in enumerate(manifest.purposes):
         owner = f"purpose {purpose.label}"
-        yield from _undeclared(f"/purposes/{index}/data", owner, purpose.data, categories, "data category", "data_categories")
-        yield from _undeclared(f"/purposes/{index}/recipients", owner, purpose.recipients, recipients, "recipient", "recipients")
+        yield from _undeclared(f"/purposes/{index}/data", owner, purpose.data, categories, budget)
+        yield from _undeclared(f"/purposes/{index}/recipients", owner, purpose.recipients, recipients, budget)
     for index, transfer in enumerate(manifest.transfers):
         owner = f"transfer {index + 1}" + (f" (to {transfer.destination})" if transfer.destination else "")
-        yield from _undeclared(f"/transfers/{index}/recipients", owner, transfer.recipients, recipients, "recipient", "recipients")
+        yield from _undeclared(f"/transfers/{index}/recipients", owner, transfer.recipients, recipients, budget)
 
 
-def _undeclared(pointer, owner, used, declared, kind, section):
-    known = set(declared)
+class _Declared:
+    def __init__(self, ids, kind, section):
+        self.ids, self.known, self.kind, self.section = ids, frozenset(ids), kind, section
+
+
+def _undeclared(pointer, owner, used, declared, budget):
     for number, wanted in enumerate(used):
-        if wanted in known:
+        if wanted in declared.known:
             continue
-        close = difflib.get_close_matches(wanted, declared, n=1)
+        budget[0] -= len(declared.ids)
+        close = difflib.get_close_matches(wanted, declared.ids, n=1) if budget[0] >= 0 else []
         hint = f"did you mean {close[0]!r}? " if close else ""
         yield Problem(
             f"{pointer}/{number}",
-            f"{owner} refers to {kind} {wanted!r}, which is not declared",
-            hint=hint + f"declare {wanted!r} under {section}, or correct the id",
+            f"{owner} refers to {declared.kind} {wanted!r}, which is not declared",
+            hint=hint + f"declare {wanted!r} under {declared.section}, or correct the id",
         )

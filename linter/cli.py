@@ -181,7 +181,7 @@ def _apply_baseline(findings, targets, baseline_path: Path | None, create_path: 
 
 def _report(findings, summary, rules, output_format: str | None, output_file: Path | None) -> None:
     from privlint.fileio import write_atomic
-    from privlint.reporters import reporter
+    from privlint.reporters import chunked_reporter, reporter
 
     terminal_default = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     if output_file is not None:
@@ -194,7 +194,8 @@ def _report(findings, summary, rules, output_format: str | None, output_file: Pa
     else:
         terminal_format = output_format or terminal_default
     color = terminal_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    click.echo(reporter(terminal_format)(findings, summary, rules, color=color), nl=False, color=color)
+    for chunk in chunked_reporter(terminal_format)(findings, summary, rules, color=color):  # a long report is never held whole
+        click.echo(chunk, nl=False, color=color)
 
 
 @main.command("config")

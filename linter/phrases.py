@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import product
 
 
@@ -26,19 +26,22 @@ class Phrases:
     """
 
     def __init__(self, phrases: Iterable[str]):
+        self._phrases = {p.strip() for p in phrases if p.strip()}
+
+    @cached_property
+    def _pattern(self) -> re.Pattern[str]:
         tree: dict[str, _Node] = {}
-        for phrase in {p.strip() for p in phrases if p.strip()}:
+        for phrase in self._phrases:
             node, words = tree, phrase.split()
             for position, word in enumerate(words):
                 entry = node.setdefault(_word(word), _Node())
                 entry.longest = max(entry.longest, len(phrase))
                 entry.ends = entry.ends or position == len(words) - 1
                 node = entry.next
-        self._source = rf"(?<![\w])(?:{_alternatives(tree)})(?![\w])"
-
-    @cached_property
-    def _pattern(self) -> re.Pattern[str]:
-        return re.compile(self._source, re.IGNORECASE)
+        # Only where a phrase can start: the look-ahead saves trying every phrase at every position.
+        starts = "".join(sorted({re.escape(phrase[0]) for phrase in self._phrases}))
+        ahead = f"(?=[{starts}])" if starts else ""
+        return re.compile(rf"(?<![\w]){ahead}(?:{_alternatives(tree)})(?![\w])", re.IGNORECASE)
 
     def find(self, text: str | None) -> str | None:
         """The first phrase found in ``text``, as written there, or None."""
@@ -79,6 +82,7 @@ def _alternatives(tree: dict[str, _Node]) -> str:
     return "|".join(parts)
 
 
+@lru_cache(maxsize=None)
 def _word(word: str) -> str:
     # A trailing '*' matches any word ending: 'mogelijk*' finds 'mogelijkerwijs'.
     return re.escape(word[:-1]) + r"\w*" if word.endswith("*") else re.escape(word)

@@ -129,8 +129,20 @@ def uncovered_data(manifest: Manifest, purpose) -> list[str] | None:
     """
     if covers(purpose.retention):
         return None
-    covered = {category.id for category in manifest.data_categories if covers(category.retention)}
+    covered = _covered_data(manifest)
     return [data_id for data_id in purpose.data if data_id not in covered]
+
+
+_last_covered: tuple[Manifest, frozenset[str]] | None = None
+
+
+def _covered_data(manifest: Manifest) -> frozenset[str]:
+    """The ids of the data categories a retention covers, computed once per manifest, not once per purpose."""
+    global _last_covered
+    last = _last_covered
+    if last is None or last[0] is not manifest:
+        last = _last_covered = (manifest, frozenset(c.id for c in manifest.data_categories if covers(c.retention)))
+    return last[1]
 
 
 def relies_on_statement_retention(manifest: Manifest, purpose) -> bool:

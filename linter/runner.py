@@ -135,8 +135,13 @@ def discover(
         if force_exclude and exclude and matches_any(key, exclude, below=True):
             continue
         if path.is_dir() and not is_manifest_name(path.name):  # a directory named like a manifest is an error
-            for found in _walk(path, root, include, exclude):
+            unreadable: list[OSError] = []
+            for found in _walk(path, root, include, exclude, unreadable.append):
                 add(found, root_relative(found, root))
+            for error in unreadable:  # a directory that cannot be listed is not silently skipped
+                where = Path(error.filename)
+                problem = f"cannot read directory: {error.strerror or error}"
+                targets.setdefault(display_path(where), Target(where, display_path(where), problem, root_relative(where, root)))
         elif path.exists():
             add(path, key)
         else:
@@ -146,9 +151,12 @@ def discover(
     return [targets[key] for key in sorted(targets)]
 
 
-def _walk(top: Path, root: Path | None, include: Sequence[str], exclude: Sequence[str]) -> Iterator[Path]:
+def _walk(
+    top: Path, root: Path | None, include: Sequence[str], exclude: Sequence[str],
+    onerror: Callable[[OSError], None] | None = None,
+) -> Iterator[Path]:
     # followlinks=False: a link to a parent directory cannot loop.
-    for directory, subdirectories, filenames in os.walk(top, followlinks=False):
+    for directory, subdirectories, filenames in os.walk(top, followlinks=False, onerror=onerror):
         subdirectories[:] = sorted(
             name for name in subdirectories
             if not name.startswith(".") and name not in SKIPPED_DIRECTORIES

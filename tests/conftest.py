@@ -14,6 +14,12 @@ ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 23)
 
 
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path_factory, monkeypatch):
+    """Each test gets its own cache of findings: none is written into the repository, none shared."""
+    monkeypatch.setenv("PRIVLINT_CACHE_DIR", str(tmp_path_factory.mktemp("privlint-cache")))
+
+
 @pytest.fixture(scope="session")
 def rules():
     return load_rules()

@@ -32,6 +32,7 @@ SECONDS = 20.0  # per run, generous for slow CI; the slowest case takes about 2 
 COMPANION = "companion.privacy.yaml"
 COMPANION_TEXT = "privlint: 1\nstatement:\n  titel: Privacy statement\n"
 COMPANION_LINE = "companion.privacy.yaml:3:3: PL002 invalid-manifest [error] unknown key 'titel' in statement"
+NOT_IN_CI = {"GITHUB_ACTIONS": None}  # text output, not GitHub annotations, wherever the tests run
 VALID_WITH_TYPO = "privlint: 1\nstatement: {title: Privacy statement, titel: y}\n"  # 'titel' at 2:39
 
 
@@ -136,6 +137,25 @@ def symlink_loop_in_a_tree(directory: Path, file: str, monkeypatch: pytest.Monke
     return ["tree"]
 
 
+def unreadable_directory_in_a_tree(directory: Path, file: str, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    tree = directory / "tree"
+    (tree / "locked").mkdir(parents=True)
+    (tree / "locked" / "hidden.privacy.yaml").write_text(COMPANION_TEXT, encoding="utf-8")
+    (tree / "good.privacy.yaml").write_text(COMPANION_TEXT, encoding="utf-8")
+    (tree / "locked").chmod(0)
+    monkeypatch.setattr(os, "scandir", _refusing(os.scandir, "locked"))  # root lists anything: refuse as the kernel would
+    return ["tree"]
+
+
+def _refusing(real, name: str):
+    def scandir(path="."):
+        if Path(path).name == name:
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    return scandir
+
+
 SPACES_AND_ACCENTS = "map met spaties/privacyverklaring café ü.privacy.yaml"
 
 
@@ -156,6 +176,8 @@ CASES = [
     Case("unclosed-bracket", (syntax(4, 18, "a '[' list is never closed"),), 1),
     Case("unclosed-brace", (syntax(2, 12, "a '{' mapping is never closed"),), 1),
     Case("bracket-closed-too-late", (syntax(5, 11, "a '[' list opened on line 4, column 11 is not closed"),), 1),
+    Case("question-mark-in-a-flow-mapping", (invalid(2, 55, "unknown key 'titel' in statement"),), 1,
+         writes("privlint: 1\nstatement: {url: https://example.com/privacy?lang=nl, titel: x}\n")),  # libyaml refuses it
     Case("control-character", (syntax(3, 17, "the character U+0007 is not allowed in YAML"),), 1,
          writes("privlint: 1\nstatement:\n  title: Privacy\x07\n")),
     # -- keys
@@ -186,7 +208,7 @@ CASES = [
     Case("deep-flow-nesting", (syntax(2, 111, "nesting deeper than 100 levels"),), 1,
          writes("privlint: 1\nstatement: " + "[" * 100_000 + "]" * 100_000 + "\n")),
     Case("deep-block-nesting", (syntax(102, 201, "nesting deeper than 100 levels"),), 1, writes(nested_block_mappings(150))),
-    Case("too-many-values", (syntax(2, 299_997, "the file holds more than 100,000 values"),), 1,
+    Case("too-many-values", (syntax(2, 299_997, "the file holds more than 100,000 keys and values"),), 1,
          writes("privlint: 1\npurposes: [" + ", ".join(["p"] * 200_000) + "]\n")),
     Case("fifty-megabytes", (io_error("file is 52,428,729 bytes, over the limit of 5,242,880 bytes"),), 2, fifty_megabytes),
     Case("ten-thousand-line-string", (invalid(10_004, 3, "unknown key 'titel' in statement"),), 1,
@@ -206,6 +228,7 @@ CASES = [
     Case("utf16-be-with-bom", (invalid(2, 39, "unknown key 'titel'"),), 1, writes(b"\xfe\xff" + VALID_WITH_TYPO.encode("utf-16-be"))),
     Case("utf16-without-bom", (invalid(2, 39, "unknown key 'titel'"),), 1, writes(VALID_WITH_TYPO.encode("utf-16-le"))),
     Case("utf32-with-bom", (invalid(2, 39, "unknown key 'titel'"),), 1, writes(VALID_WITH_TYPO.encode("utf-32"))),
+    Case("utf32-without-bom", (invalid(2, 39, "unknown key 'titel'"),), 1, writes(VALID_WITH_TYPO.encode("utf-32-be"))),
     Case("utf16-odd-length", (syntax(2, 1, "file is not valid UTF-16"),), 1, writes("privlint: 1\n".encode("utf-16") + b"x")),
     Case("utf8-with-bom", (invalid(1, 15, "unknown key 'statment'"),), 1, writes("\ufeff{privlint: 1, statment: {}}\n")),
     Case("crlf-line-endings", (invalid(4, 3, "unknown key 'titel'"),), 1, writes("privlint: 1\r\nstatement:\r\n  title: x\r\n  titel: y\r\n")),
@@ -245,13 +268,17 @@ CASES = [
         io_error("cannot read file", "tree/loop-b.privacy.yaml"),
         invalid(3, 3, "unknown key 'titel' in statement", "tree/sub/good.privacy.yaml"),
     ), 2, symlink_loop_in_a_tree),
+    Case("unreadable-directory-in-a-tree", (
+        invalid(3, 3, "unknown key 'titel' in statement", "tree/good.privacy.yaml"),
+        io_error("cannot read directory: Permission denied", "tree/locked"),
+    ), 2, unreadable_directory_in_a_tree),
     Case("spaces-and-non-ascii-in-the-path", (invalid(3, 3, "unknown key 'titel'", SPACES_AND_ACCENTS),), 1,
          writes(COMPANION_TEXT, SPACES_AND_ACCENTS)),
 ]
 
 
 def run(args: list[str]):
-    return CliRunner().invoke(main, ["--today", TODAY, *args])
+    return CliRunner().invoke(main, ["--today", TODAY, *args], env=NOT_IN_CI)
 
 
 def assert_no_traceback(result) -> None:
@@ -310,6 +337,30 @@ def test_more_than_a_hundred_problems_in_a_file_are_cut_short(tmp_path, monkeypa
     assert "more than 100 problems; only the first 100 are reported" in messages
 
 
+LARGE_BUT_WITHIN_THE_LIMITS = {
+    "many-purposes-and-categories": "privlint: 1\nstatement: {last_changed: 2026-01-01}\ndata_categories:\n"
+    + "".join(f"  - id: d{n}\n    retention: {{period: P2Y}}\n" for n in range(6_000))
+    + "purposes:\n" + "".join(f"  - id: p{n}\n    legal_bases: [contract]\n    data: [d{n}]\n" for n in range(6_000)),
+    "many-misspelt-references": "privlint: 1\ndata_categories:\n" + "".join(f"  - id: category-{n}\n" for n in range(10_000))
+    + "purposes:\n" + "".join(f"  - id: p{n}\n    data: [categry-{n}]\n" for n in range(10_000)),
+    "many-suppression-comments": "privlint: 1\nstatement: {title: x}\n"
+    + "# privlint: disable=missing-retention -- r\n" * 40_000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(LARGE_BUT_WITHIN_THE_LIMITS))
+def test_large_manifests_within_the_limits_lint_in_seconds(tmp_path, monkeypatch, name):
+    """Checks stay linear: a check comparing every purpose with every category took minutes here."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / f"{name}.privacy.yaml").write_text(LARGE_BUT_WITHIN_THE_LIMITS[name], encoding="utf-8")
+    started = time.perf_counter()
+    result = run(["--no-cache", "--format", "json", f"{name}.privacy.yaml"])
+    assert time.perf_counter() - started < SECONDS
+    assert_no_traceback(result)
+    assert not [f for f in json.loads(result.stdout)["findings"] if f["code"].startswith("PL0") and f["code"] != "PL004"]
+    assert result.exit_code == 1
+
+
 @pytest.mark.parametrize("how", ["option", "configuration"])
 def test_the_size_limit_can_be_raised(tmp_path, monkeypatch, how):
     monkeypatch.chdir(tmp_path)
@@ -336,6 +387,7 @@ def run_process(args: list[str], cwd: Path, timeout: float = SECONDS) -> tuple[i
         process = subprocess.Popen(
             [sys.executable, "-m", "privlint", "--today", TODAY, *args],
             cwd=cwd, stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            env={name: value for name, value in os.environ.items() if name != "GITHUB_ACTIONS"},
         )
         deadline = time.monotonic() + timeout
         while True:

@@ -69,7 +69,7 @@ def opened_for_writing(events) -> list[str]:
 
 
 def run(*args: str):
-    return CliRunner().invoke(main, ["--today", TODAY, *args])
+    return CliRunner().invoke(main, ["--today", TODAY, *args], env={"GITHUB_ACTIONS": None})
 
 
 # -- a check that raises ----------------------------------------------------------

@@ -8,6 +8,7 @@ the rules that ran (with their effective severity) and ``summary`` is a
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from importlib import import_module
 from typing import Protocol
 
@@ -22,3 +23,14 @@ def reporter(name: str) -> Reporter:
     if name not in FORMATS:
         raise ValueError(f"unknown format {name!r}")
     return import_module(f"privlint.reporters.{name}_report").render
+
+
+def chunked_reporter(name: str) -> Callable[..., Iterable[str]]:
+    """The report in pieces, from reporters that can write it so (``render_chunks``); else in one piece."""
+    if name not in FORMATS:
+        raise ValueError(f"unknown format {name!r}")
+    module = import_module(f"privlint.reporters.{name}_report")
+    chunks = getattr(module, "render_chunks", None)
+    if chunks is not None:
+        return chunks
+    return lambda findings, summary, rules, *, color=False: [module.render(findings, summary, rules, color=color)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import groupby
 
 import click
@@ -12,24 +13,42 @@ _COLOURS = {Severity.error: "red", Severity.warning: "yellow", Severity.info: "b
 
 
 def render(findings, summary, rules, *, color: bool = False) -> str:
+    return "".join(render_chunks(findings, summary, rules, color=color))
+
+
+def render_chunks(findings, summary, rules, *, color: bool = False, size: int = 1 << 16) -> Iterator[str]:
+    """The report in pieces of about ``size`` characters: a long report is never held whole."""
+    pending: list[str] = []
+    length = 0
+    for line in _lines(findings, summary, color):
+        pending.append(line)
+        length += len(line) + 1
+        if length >= size:
+            yield "\n".join(pending) + "\n"
+            pending, length = [], 0
+    if pending:
+        yield "\n".join(pending) + "\n"
+
+
+def _lines(findings, summary, color: bool) -> Iterator[str]:
     def style(text: str, **kwargs) -> str:
         return click.style(text, **kwargs) if color else text
 
-    lines: list[str] = []
+    any_finding = False
     for _, group in groupby(findings, key=lambda finding: finding.file):
-        if lines:
-            lines.append("")
+        if any_finding:
+            yield ""
+        any_finding = True
         for finding in group:
             where = style(f"{finding.file}:{finding.line}:{finding.column}:", bold=True)
             code = style(finding.code, fg=_COLOURS[finding.severity], bold=True)
             severity = style(f"[{finding.severity.value}]", fg=_COLOURS[finding.severity])
-            lines.append(f"{where} {code} {finding.rule} {severity} {finding.message}")
+            yield f"{where} {code} {finding.rule} {severity} {finding.message}"
             if finding.hint:
-                lines.append(f"    {style('hint:', fg='cyan')} {finding.hint}")
-    if lines:
-        lines.append("")
-    lines.extend(summary_lines(summary))
-    return "\n".join(lines) + "\n"
+                yield f"    {style('hint:', fg='cyan')} {finding.hint}"
+    if any_finding:
+        yield ""
+    yield from summary_lines(summary)
 
 
 def summary_lines(summary) -> list[str]:

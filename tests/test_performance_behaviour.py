@@ -1,0 +1,387 @@
+"""What makes privlint fast must not change what it says: the cache, the worker processes,
+validating once, the loader's fast path, the phrase matcher and the streamed report.
+
+These tests are about behaviour, not timings (benchmarks/run.py measures those).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import random
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, TODAY
+
+from privlint import loader
+from privlint.cache import Cache, open_cache, run_fingerprint
+from privlint.loader import load_document, read_text
+from privlint.manifest import Manifest
+from privlint.parallel import process_count
+from privlint.phrases import Phrases, combine
+from privlint.reporters import text_report
+from privlint.runner import Linter, Settings, Summary, discover
+from privlint.schema import schema_problems
+from privlint.validation import validate
+
+SEEDS = sorted((ROOT / "seeds").glob("*.privacy.yaml"))
+DAY = str(TODAY)
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A directory of manifests of every kind: clean, with findings, invalid, not YAML."""
+    directory = tmp_path / "statements"
+    directory.mkdir()
+    for seed in SEEDS:
+        shutil.copy(seed, directory / seed.name)
+    (directory / "invalid.privacy.yaml").write_text("privlint: 1\nstatement:\n  last_change: 2023-02-30\n", encoding="utf-8")
+    (directory / "broken.privacy.yaml").write_text("privlint: 1\nstatement: [\n", encoding="utf-8")
+    (directory / "suppressed.privacy.yaml").write_text(
+        "privlint: 1\nstatement:\n  last_changed: 2019-01-01  # privlint: ignore[stale-last-changed] reviewed\n",
+        encoding="utf-8",
+    )
+    return directory
+
+
+def entries(cache_dir: Path) -> list[Path]:
+    return sorted(cache_dir.glob("v*/*/*.json"))
+
+
+# -- the cache -------------------------------------------------------------------------
+
+
+def test_a_warm_run_says_the_same_without_linting_again(project, tmp_path, cli, monkeypatch):
+    cache_dir = tmp_path / "cache"
+    cold = cli("--today", DAY, "--cache-dir", str(cache_dir), str(project))
+    assert entries(cache_dir)
+
+    def must_not_run(*args, **kwargs):
+        raise AssertionError("linted although the cache holds the result")
+
+    monkeypatch.setattr(Linter, "_lint_text", must_not_run)
+    warm = cli("--today", DAY, "--cache-dir", str(cache_dir), str(project))
+    assert (warm.exit_code, warm.output) == (cold.exit_code, cold.output)
+    assert "internal-error" not in warm.output
+
+
+@pytest.mark.parametrize("output_format", ["text", "json"])
+def test_output_is_identical_with_and_without_cache_and_with_any_number_of_processes(project, tmp_path, cli, output_format):
+    common = ("--today", DAY, "--format", output_format, str(project), str(tmp_path / "missing.privacy.yaml"))
+    cache = ("--cache-dir", str(tmp_path / "cache"))
+    runs = {
+        "one process, no cache": cli("--no-cache", "-j", "1", *common),
+        "two processes, no cache": cli("--no-cache", "-j", "2", *common),
+        "three processes, no cache": cli("--no-cache", "-j", "3", *common),
+        "two processes, cold cache": cli(*cache, "-j", "2", *common),
+        "one process, warm cache": cli(*cache, "-j", "1", *common),
+        "two processes, warm cache": cli(*cache, "-j", "2", *common),
+    }
+    reference = runs["one process, no cache"]
+    assert reference.exit_code == 2  # the missing path
+    for name, result in runs.items():
+        assert (result.exit_code, result.output) == (reference.exit_code, reference.output), name
+
+
+def test_a_corrupt_cache_is_ignored_and_rewritten(project, tmp_path, cli):
+    cache_dir = tmp_path / "cache"
+    first = cli("--today", DAY, "--cache-dir", str(cache_dir), str(project))
+    damage = [
+        b"",
+        b"{\"key\": ",
+        b"\x00\xff garbage",
+        b"[]",
+        b"{\"key\": \"another\", \"history\": {}, \"result\": {\"findings\": [], \"suppressed\": 0}}",
+        b"{\"history\": {}, \"result\": {\"findings\": [], \"suppressed\": 0}}",
+    ]
+    for number, entry in enumerate(entries(cache_dir)):
+        if number % len(damage) == 4:  # valid JSON under the wrong key
+            entry.write_bytes(damage[4])
+        elif number % len(damage) == 5:  # the right key, but no findings in the right shape
+            entry.write_text(json.dumps({"key": entry.stem, "history": {}, "result": {"findings": [{"line": "x"}]}}))
+        else:
+            entry.write_bytes(damage[number % len(damage)])
+    again = cli("--today", DAY, "--cache-dir", str(cache_dir), str(project))
+    assert (again.exit_code, again.output) == (first.exit_code, first.output)
+    for entry in entries(cache_dir):
+        assert json.loads(entry.read_text(encoding="utf-8"))["key"] == entry.stem
+
+
+def test_no_cache_neither_reads_nor_writes_the_cache(project, tmp_path, cli):
+    cache_dir = tmp_path / "cache"
+    cli("--no-cache", "--today", DAY, "--cache-dir", str(cache_dir), str(project))
+    assert not cache_dir.exists()
+
+    clean = cli("--today", DAY, "--cache-dir", str(cache_dir), str(project))
+    for entry in entries(cache_dir):  # an entry that reads well is trusted: alter what it says
+        record = json.loads(entry.read_text(encoding="utf-8"))
+        message = record["result"]["finding_fields"].index("message")
+        for finding in record["result"]["findings"]:
+            finding[message] = "from the cache"
+        entry.write_text(json.dumps(record), encoding="utf-8")
+    assert "from the cache" in cli("--today", DAY, "--cache-dir", str(cache_dir), str(project)).output
+    assert cli("--no-cache", "--today", DAY, "--cache-dir", str(cache_dir), str(project)).output == clean.output
+
+
+def test_another_day_or_configuration_is_not_served_from_the_cache(project, tmp_path, cli):
+    cache = ("--cache-dir", str(tmp_path / "cache"))
+    for arguments in (("--today", DAY), ("--today", "2031-06-30"), ("--today", DAY, "--max-age", "P5Y"),
+                      ("--today", DAY, "--select", "PL1"), ("--today", DAY, "--ignore", "vague-language")):
+        cached = cli(*cache, *arguments, str(project))
+        fresh = cli("--no-cache", *arguments, str(project))
+        assert (cached.exit_code, cached.output) == (fresh.exit_code, fresh.output), arguments
+
+
+def test_the_cache_key_covers_content_path_day_configuration_and_code(rules):
+    def key(settings=None, text="privlint: 1\n", display="a.privacy.yaml", rule_list=rules):
+        linter = Linter(rule_list, settings or Settings(today=TODAY))
+        return Cache(Path("unused"), run_fingerprint(linter)).key(text, display, display)
+
+    reference = key()
+    assert key() == reference
+    assert key(text="privlint: 1\n# changed\n") != reference
+    assert key(display="b.privacy.yaml") != reference
+    assert key(Settings(today=TODAY.replace(day=24))) != reference
+    assert key(Settings(today=TODAY, select=("PL1",))) != reference
+    assert key(Settings(today=TODAY, options={"max-age": "P6M"})) != reference
+    changed = [dataclasses.replace(rule, check=lambda manifest, context: iter(())) if rule.check else rule for rule in rules]
+    assert key(rule_list=changed) != reference  # another version of a check
+
+
+def test_results_that_compare_with_git_are_reused_only_while_that_version_stands(tmp_path, cli, monkeypatch):
+    for variable in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.chdir(tmp_path)
+
+    def git(*args):
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", *args],
+                       cwd=tmp_path, check=True, capture_output=True)
+
+    manifest = tmp_path / "a.privacy.yaml"
+    git("init", "-q")
+    manifest.write_text("privlint: 1\nstatement:\n  last_changed: 2025-10\n  title: Before\n", encoding="utf-8")
+    git("add", "-A")
+    git("commit", "-q", "-m", "first")
+    manifest.write_text("privlint: 1\nstatement:\n  last_changed: 2025-10\n  title: After\n", encoding="utf-8")
+    arguments = ("--today", DAY, "--select", "unbumped-last-changed", "--cache-dir", str(tmp_path / "cache"), "a.privacy.yaml")
+    assert "unbumped-last-changed" in cli(*arguments).output
+    git("commit", "-q", "-am", "second")  # the same content is now the committed version
+    assert "unbumped-last-changed" not in cli(*arguments).output
+
+
+def test_results_with_an_internal_error_are_not_cached(project, tmp_path, rules):
+    def failing(manifest, context):
+        raise RuntimeError("boom")
+        yield
+
+    broken = [dataclasses.replace(rule, check=failing) if rule.name == "missing-retention" else rule for rule in rules]
+    linter = Linter(broken, Settings(today=TODAY))
+    linter.cache = open_cache(tmp_path / "cache", linter)
+    [target] = discover([project / "odido.privacy.yaml"])
+    assert "internal-error" in {finding.rule for finding in linter.lint_file(target).findings}
+    assert not entries(tmp_path / "cache")
+
+
+def test_the_default_cache_is_in_the_project_root_and_kept_out_of_git(project, tmp_path, cli, monkeypatch):
+    monkeypatch.delenv("PRIVLINT_CACHE_DIR", raising=False)
+    cli("--today", DAY, ".", cwd=project)
+    assert (project / ".privlint_cache" / "CACHEDIR.TAG").is_file()
+    assert (project / ".privlint_cache" / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    assert entries(project / ".privlint_cache")
+
+    monkeypatch.setenv("PRIVLINT_CACHE_DIR", str(tmp_path / "elsewhere"))
+    cli("--today", DAY, ".", cwd=project)
+    assert entries(tmp_path / "elsewhere")
+
+
+def test_a_cache_directory_that_cannot_be_used_does_not_stop_linting(project, tmp_path, cli):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a directory", encoding="utf-8")
+    with_blocked = cli("--today", DAY, "--cache-dir", str(blocked / "cache"), str(project))
+    without = cli("--no-cache", "--today", DAY, str(project))
+    assert (with_blocked.exit_code, with_blocked.output) == (without.exit_code, without.output)
+
+
+# -- processes ---------------------------------------------------------------------------
+
+
+def test_one_process_for_few_files_and_no_more_than_asked_or_useful():
+    assert process_count(1) == 1
+    assert process_count(5) == 1
+    assert process_count(10_000, jobs=3) == 3
+    assert process_count(2, jobs=8) == 2
+    assert 1 <= process_count(10_000) <= 64
+
+
+# -- validating once -----------------------------------------------------------------------
+
+INVALID = {
+    "explicit null": {"privlint": 1, "dpo": {"designated": None}},
+    "null in a list": {"privlint": 1, "purposes": [{"id": "a", "legal_bases": [None]}]},
+    "unknown key": {"privlint": 1, "statement": {"last_change": "2023-06-01"}},
+    "impossible date": {"privlint": 1, "statement": {"last_changed": "2023-02-30"}},
+    "impossible month": {"privlint": 1, "statement": {"last_changed": "2023-13"}},
+    "week date": {"privlint": 1, "statement": {"last_changed": "2023-W01-1"}},
+    "date and time": {"privlint": 1, "statement": {"last_changed": "2023-06-01T00:00"}},
+    "line break after a pattern": {"privlint": 1, "controller": {"country": "NL\n"}},
+    "malformed duration": {"privlint": 1, "retention": {"period": "P"}},
+    "yes for a boolean": {"privlint": 1, "dpo": {"designated": "yes"}},
+    "1 for a boolean": {"privlint": 1, "data_categories": [{"id": "a", "criminal": 1}]},
+    "true for the version": {"privlint": True},
+    "text for the version": {"privlint": "1"},
+    "unknown legal basis": {"privlint": 1, "purposes": [{"id": "a", "legal_bases": ["concent"]}]},
+    "number for text": {"privlint": 1, "purposes": [{"id": 5}]},
+    "empty text": {"privlint": 1, "statement": {"title": ""}},
+    "lower-case country": {"privlint": 1, "controller": {"country": "nl"}},
+    "mapping for a list": {"privlint": 1, "purposes": {"id": "a"}},
+    "no version": {"statement": {}},
+    "not a mapping": ["privlint", 1],
+    "empty": None,
+}
+
+
+@pytest.mark.parametrize("name", sorted(INVALID))
+def test_the_model_and_the_schema_reject_the_same_documents(name):
+    data = INVALID[name]
+    assert schema_problems(data), f"the schema accepts {name}"
+    manifest, problems = validate(data)
+    assert manifest is None and problems, f"the model accepts {name}"
+    assert problems == schema_problems(data)  # reported as the schema words and locates them
+
+
+def valid_documents():
+    paths = [*SEEDS, *sorted((ROOT / "examples").rglob("*.privacy.yaml"))]
+    documents = []
+    for path in paths:
+        try:
+            data = load_document(read_text(path)).data
+        except loader.LoadError:  # rule examples that are not YAML on purpose
+            continue
+        if not schema_problems(data):
+            documents.append(data)
+    return documents
+
+
+def test_the_model_and_the_schema_accept_the_same_documents():
+    documents = valid_documents()
+    assert len(documents) >= len(SEEDS)
+    for data in documents:
+        manifest, problems = validate(data)
+        assert isinstance(manifest, Manifest) and problems == []
+
+
+def test_a_valid_manifest_is_checked_without_loading_the_schema_validator():
+    program = (
+        "import sys\n"
+        "from privlint.loader import load_document, read_text\n"
+        "from privlint.validation import validate\n"
+        f"manifest, problems = validate(load_document(read_text(__import__('pathlib').Path({str(SEEDS[0])!r}))).data)\n"
+        "assert manifest is not None and not problems\n"
+        "print('jsonschema' in sys.modules)\n"
+        "manifest, problems = validate({'privlint': 1, 'statement': {'last_change': '2023-06-01'}})\n"
+        "print('jsonschema' in sys.modules, problems[0].pointer)\n"
+    )
+    output = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True).stdout
+    assert output.split() == ["False", "True", "/statement/last_change"]
+
+
+@pytest.mark.parametrize("command", [["--version"], ["rules"]])
+def test_describing_commands_do_not_load_the_schema_validator(command):
+    program = (
+        "import sys\n"
+        f"sys.argv = ['privlint', *{command!r}]\n"
+        "from privlint.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('jsonschema' in sys.modules, file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
+    assert done.stderr.strip().splitlines()[-1] == "False"
+
+
+# -- the loader's fast path ----------------------------------------------------------------
+
+
+def loader_inputs():
+    texts = []
+    for path in sorted((ROOT / "tests").rglob("*")) + SEEDS + sorted((ROOT / "examples").rglob("*.yaml")):
+        if path.is_file() and path.suffix in (".yaml", ".yml"):
+            try:
+                texts.append(read_text(path))
+            except loader.LoadError:
+                continue
+    texts += [
+        "", "just text", "- - - x", "1: a\nnull: b\n~: c\ntrue: d\n", "'a/b~c': {x: 1}\n", "a: 'x'\nb: \"y\"\nc: |\n  z\n",
+        "x: 0o17\ny: +12\nz: .nan\nw: -.inf\nv: 0x1F\nu: 1e3\nt: ~\ns: Null\n", "a: &x 1\nb: *x\n", "a: !!str 1\n",
+        "<<: {a: 1}\n", "a: 1\na: 2\n", "? [a]\n: b\n", "a: b\n---\nc: d\n", "a: [1, 2\n", "a:\n\t- b\n",
+    ]
+    return texts
+
+
+def test_the_loaders_fast_path_builds_what_the_general_builder_builds():
+    fast = 0
+    for text in loader_inputs():
+        document = loader._build_common(text)
+        builder, refused = loader._build(text, pure=False)
+        if document is None:
+            continue
+        fast += 1
+        assert not refused and not builder.problems, text[:80]
+        general = builder.document
+        assert (repr(document.data), document.value_at, document.key_at) == (repr(general.data), general.value_at, general.key_at), text[:80]
+    assert fast >= len(SEEDS)
+
+
+# -- phrases -------------------------------------------------------------------------------
+
+
+def plain_alternation(phrases):
+    """The phrase matcher as a plain alternation, longest phrase first: the meaning Phrases keeps."""
+    words = lambda phrase: r"\s+".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in phrase.split())
+    alternatives = sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
+    return re.compile(rf"(?<![\w])(?:{'|'.join(map(words, alternatives))})(?![\w])", re.IGNORECASE)
+
+
+def test_phrases_match_as_a_plain_alternation_of_the_longest_phrase_first():
+    phrases = combine(("as long as", "so long as", "zolang", "zo lang"), ("", "it is", "als", "dat"), ("necessary", "nodig", "needed")) + [
+        "mogelijk*", "e.g.", "such as", "such", "o.a.", "onder andere", "onder", "6(1)(f)", "kan", "kunnen",
+    ]
+    matcher, reference = Phrases(phrases), plain_alternation(phrases)
+    vocabulary = [w for p in phrases for w in p.split()] + ["x", "Zolang", "NODIG", ",", ".", "mogelijkheden", "kans", "\n", "e.g"]
+    generator = random.Random(5)
+    for _ in range(3000):
+        text = " ".join(generator.choice(vocabulary) for _ in range(generator.randint(1, 12)))
+        assert matcher.find_all(text) == [m.group(0) for m in reference.finditer(text)], text
+        assert matcher.remove(text) == reference.sub(" ", text), text
+    assert matcher.find("we keep it zolang als   NODIG is") == "zolang als   NODIG"
+
+
+# -- the report, in pieces ----------------------------------------------------------------
+
+
+def test_the_text_report_in_pieces_is_the_report(project, rules):
+    linter = Linter(rules, Settings(today=TODAY))
+    targets = discover([project])
+    findings = [finding for target in targets for finding in linter.lint(target)]
+    summary = Summary.of(findings, len(targets))
+    whole = text_report.render(findings, summary, linter.enabled)
+    pieces = list(text_report.render_chunks(findings, summary, linter.enabled, size=200))
+    assert len(pieces) > 10 and "".join(pieces) == whole
+
+
+# -- the benchmark corpus --------------------------------------------------------------------
+
+
+def test_the_benchmark_corpus_is_reproducible_and_follows_the_model(tmp_path):
+    script = ROOT / "benchmarks" / "generate_corpus.py"
+    for out in ("first", "second"):
+        subprocess.run([sys.executable, str(script), "--out", str(tmp_path / out), "--sizes", "3"], check=True, capture_output=True)
+    first = sorted((tmp_path / "first" / "3").iterdir())
+    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in sorted((tmp_path / "second" / "3").iterdir())]
+    for path in first:
+        manifest, problems = validate(load_document(read_text(path)).data)
+        assert manifest is not None and len(manifest.purposes) >= 50, problems
