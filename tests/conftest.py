@@ -37,6 +37,17 @@ def lint(rules):
 
 
 @pytest.fixture
+def lint_rule(rules):
+    """Lint manifest text with one rule selected: ``lint_rule(name, text, **options)``."""
+
+    def run(rule_name: str, text: str, **options):
+        settings = Settings(today=TODAY, select=(rule_name,), options=options)
+        return Linter(rules, settings).lint_text(text, "test.privacy.yaml")
+
+    return run
+
+
+@pytest.fixture
 def cli(monkeypatch):
     """Run the CLI in-process; returns click's Result (exit_code, output)."""
 

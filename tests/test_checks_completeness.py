@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from privlint.registry import load_rules
 from privlint.runner import Linter, Settings, discover
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "rules"
@@ -48,21 +47,6 @@ FAIL_EXAMPLES = {
     "missing-data-source": [(4, 5)],
     "late-response-time": [(5, 3), (6, 3)],
 }
-
-
-@pytest.fixture(scope="module")
-def rules():
-    return load_rules()
-
-
-@pytest.fixture
-def lint_rule(rules):
-    """Lint manifest text with one registered rule selected: ``lint_rule(name, text)``."""
-
-    def run(rule_name: str, text: str):
-        return Linter(rules, Settings(today=TODAY, select=(rule_name,))).lint_text(text, "test.privacy.yaml")
-
-    return run
 
 
 def located(findings):

@@ -14,7 +14,6 @@ import pytest
 
 from privlint.manifest import Retention, StatementRetention
 from privlint.phrases import combine
-from privlint.registry import load_rules
 from privlint.retention import is_unbounded_retention, is_vague_retention
 from privlint.runner import Linter, Settings, SettingsError, discover
 
@@ -90,22 +89,6 @@ FAIL_EXAMPLES = {
         (13, 5, "recipient 'analytics' is declared but no purpose or transfer refers to it"),
     ],
 }
-
-
-@pytest.fixture(scope="module")
-def rules():
-    return load_rules()
-
-
-@pytest.fixture
-def lint_rule(rules):
-    """Lint manifest text with one registered rule selected: ``lint_rule(name, text, **options)``."""
-
-    def run(rule_name: str, text: str, **options):
-        settings = Settings(today=TODAY, select=(rule_name,), options=options)
-        return Linter(rules, settings).lint_text(text, "test.privacy.yaml")
-
-    return run
 
 
 def located(findings):
