@@ -10,7 +10,13 @@ round wrote. Peak memory is the largest sum, over privlint and its worker
 processes, of their proportional set size (PSS: shared pages counted once),
 sampled every 50 ms during the 2,000-file run.
 
-The corpus is written by generate_corpus.py when it is missing.
+Before the measured rounds, every command runs once unmeasured, and bytecode
+is cached (PYTHONDONTWRITEBYTECODE is dropped from the environment): figures
+are for an installed package, whose .pyc files exist, on files the operating
+system has read before. The load average before and after is printed, because
+other work on the machine slows every figure; CPU seconds are printed beside
+wall time for the same reason. The corpus is written by generate_corpus.py when
+it is missing.
 """
 
 from __future__ import annotations

@@ -70,10 +70,10 @@ class Cache:
 
     # -- use -----------------------------------------------------------------
 
-    def result(self, linter: Any, path: Path, text: str, display: str, key: str, compute: Callable[[], Any]) -> Any:
+    def result(self, linter: Any, text: str, display: str, key: str, compute: Callable[[], Any]) -> Any:
         """The cached result for this file, or ``compute()``'s, stored for next time."""
         entry_key = self.key(text, display, key)
-        cached = self._read(entry_key, linter, path)
+        cached = self._read(entry_key, linter)
         if cached is not None:
             return cached
         history = getattr(linter, "history", None)
@@ -91,7 +91,7 @@ class Cache:
     def _entry(self, entry_key: str) -> Path:
         return self.directory / f"{entry_key}.json"
 
-    def _read(self, entry_key: str, linter: Any, path: Path) -> Any:
+    def _read(self, entry_key: str, linter: Any) -> Any:
         try:
             with open(self._entry(entry_key), "rb") as stream:
                 entry = json.loads(stream.read())

@@ -1,9 +1,10 @@
 """Linting: from paths on the command line to sorted, located findings.
 
-One file at a time: read, parse, validate against the schema, then run every
+One file at a time: read, parse, validate (privlint.validation), then run every
 selected check on the typed manifest, drop what the file's suppression comments
 suppress, and give each finding its fingerprint. A file that fails a step gets
-findings for that step and the run goes on with the next file.
+findings for that step and the run goes on with the next file. With a cache
+(privlint.cache), a file whose result is known is not linted again.
 """
 
 from __future__ import annotations
@@ -233,8 +234,7 @@ class Linter:
         except OSError as error:
             return self._done([_finding(target.display, IO_ERROR, 1, 1, f"cannot read file: {error.strerror or error}", hint="check that the file exists and that you may read it")], key)
         if self.cache is not None:
-            return self.cache.result(self, target.path, text, target.display, key,
-                                     lambda: self._lint_text(text, target.display, key, target.path))
+            return self.cache.result(self, text, target.display, key, lambda: self._lint_text(text, target.display, key, target.path))
         return self._lint_text(text, target.display, key, target.path)
 
     def lint_text(self, text: str, display: str, key: str | None = None) -> list[Finding]:
