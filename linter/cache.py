@@ -33,7 +33,6 @@ import dataclasses
 import hashlib
 import json
 import os
-import secrets
 import shutil
 import sys
 import time
@@ -41,6 +40,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from privlint.fileio import write_atomic
 from privlint import __version__
 from privlint.engine_rules import INTERNAL_ERROR
 from privlint.rules import Finding, Severity
@@ -114,7 +114,7 @@ class Cache:
         except (TypeError, ValueError):
             return
         with contextlib.suppress(OSError):
-            _write_atomically(self._entry(entry_key), text)
+            write_atomic(self._entry(entry_key), text, durable=False)
 
 
 class _RecordingHistory:
@@ -135,19 +135,6 @@ class _RecordingHistory:
 
 def _blob(version: Any) -> str | None:
     return getattr(version, "blob", None)
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    # No fsync: after a crash an entry may be lost or empty, and an empty entry is a miss.
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    try:
-        with open(temporary, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
 
 
 # -- results as JSON -----------------------------------------------------------
@@ -197,7 +184,7 @@ def open_cache(directory: Path, linter: Any) -> Cache | None:
         directory.mkdir(parents=True, exist_ok=True)
         for name, text in (("CACHEDIR.TAG", _CACHEDIR_TAG), (".gitignore", _GITIGNORE)):
             if not (directory / name).exists():
-                _write_atomically(directory / name, text)
+                write_atomic(directory / name, text, durable=False)
         run_directory.mkdir(parents=True, exist_ok=True)
         os.utime(run_directory)  # in use: not to be pruned
     except OSError:

@@ -18,22 +18,26 @@ from pathlib import Path
 _BINARY = getattr(os, "O_BINARY", 0)
 
 
-def write_atomic(path: str | Path, text: str, *, overwrite: bool = True, encoding: str = "utf-8") -> Path:
+def write_atomic(
+    path: str | Path, text: str, *, overwrite: bool = True, encoding: str = "utf-8", durable: bool = True
+) -> Path:
     """Write ``text`` to ``path`` atomically and return the path written.
 
     A symbolic link is written through (its target changes, the link stays).
     An existing file keeps its permissions; a new one gets the usual ones
     (0o666 less the umask). With ``overwrite=False`` an existing file is never
     replaced, even one created while the text was being written: FileExistsError.
-    Line endings are written as given.
+    Line endings are written as given. ``durable=False`` skips the fsyncs, for files
+    such as cache entries that may be lost in a crash but must never be half written.
     """
     target = Path(os.path.realpath(path))
     temporary, descriptor = _create_beside(target)
     try:
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(text.encode(encoding))
-            stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                stream.flush()
+                os.fsync(stream.fileno())
         with contextlib.suppress(FileNotFoundError):
             os.chmod(temporary, os.stat(target).st_mode & 0o7777)
         if overwrite:
@@ -44,7 +48,8 @@ def write_atomic(path: str | Path, text: str, *, overwrite: bool = True, encodin
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
-    _sync_directory(target.parent)
+    if durable:
+        _sync_directory(target.parent)
     return target
 
 
