@@ -61,8 +61,11 @@ BARE_WORDS = (
 LEGAL_FORM = re.compile(r"[\s,]+(b\.?v\.?|n\.?v\.?|gmbh|ltd\.?|limited|inc\.?|s\.?a\.?|bvba|bv|srl|llc|plc|ag|se)$", re.IGNORECASE)
 
 
+BARE = Phrases(BARE_WORDS)
+
+
 def check(manifest, context):
-    bare = Phrases(BARE_WORDS + _company_names(manifest))
+    names = _company_names(manifest)
     for index, purpose in enumerate(manifest.purposes):
         if LegalBasis.legitimate_interests not in purpose.legal_bases:
             continue
@@ -73,7 +76,7 @@ def check(manifest, context):
                 f"purpose {purpose.label} rests on legitimate interests but does not say what the interest is",
                 hint="state the interest pursued (such as preventing fraud) and record it as legitimate_interest",
             )
-        elif _says_nothing_but(bare, interest):
+        elif _says_nothing_but(interest, names):
             yield Problem(
                 f"/purposes/{index}/legitimate_interest",
                 f"purpose {purpose.label} names its legitimate interest only as {interest!r}, without saying what the interest is",
@@ -90,7 +93,9 @@ def _company_names(manifest) -> tuple[str, ...]:
     return tuple(variants | {f"{variant}{ending}" for variant in variants for ending in ("'s", "’s")})
 
 
-def _says_nothing_but(phrases: Phrases, text: str) -> bool:
-    """Whether every word of ``text`` belongs to one of ``phrases``."""
-    found = "".join(phrases.find_all(text))
+def _says_nothing_but(text: str, company_names: tuple[str, ...]) -> bool:
+    """Whether every word of ``text`` is a bare word or the controller's name."""
+    for name in sorted(company_names, key=len, reverse=True):
+        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", text, flags=re.IGNORECASE)
+    found = "".join(BARE.find_all(text))
     return re.sub(r"\W", "", found) == re.sub(r"\W", "", text)

@@ -36,6 +36,7 @@ ARTICLE = "Art. 12(1) (WP260)"
 SUMMARY = "Wording relies on hedges such as 'may', 'some' or 'such as'"
 
 import re  # noqa: E402
+from functools import cache  # noqa: E402
 
 from privlint.phrases import Phrases  # noqa: E402
 from privlint.rules import Problem  # noqa: E402
@@ -84,13 +85,17 @@ def check(manifest, context):
         yield from _hedged(f"/recipients/{index}/description", f"the description of recipient {recipient.id!r}", recipient.description)
 
 
+@cache
+def _scanner() -> re.Pattern[str]:
+    """One pass over a text: constructions that do not hedge are tried first and consume their words."""
+    skips = [NOT_HEDGES.expression, PURPOSE_CLAUSE.pattern, *(pattern.pattern for pattern in NOT_HEDGE_PATTERNS)]
+    return re.compile(f"(?P<skip>{'|'.join(skips)})|(?P<hedge>{HEDGES.expression})", re.IGNORECASE)
+
+
 def _hedged(pointer, field, text):
-    if HEDGES.find(text) is None:  # most texts: one pass, and done
+    if not text:
         return
-    plain = PURPOSE_CLAUSE.sub(" ", NOT_HEDGES.remove(text))
-    for pattern in NOT_HEDGE_PATTERNS:
-        plain = pattern.sub(" ", plain)
-    hedges = _unique(HEDGES.find_all(plain))
+    hedges = _unique(match.group("hedge") for match in _scanner().finditer(text) if match.lastgroup == "hedge")
     if hedges:
         yield Problem(
             pointer,

@@ -43,6 +43,11 @@ class Phrases:
         ahead = f"(?=[{starts}])" if starts else ""
         return re.compile(rf"(?<![\w]){ahead}(?:{_alternatives(tree)})(?![\w])", re.IGNORECASE)
 
+    @property
+    def expression(self) -> str:
+        """The regular expression (case-insensitive), for checks that combine it with others in one pass."""
+        return self._pattern.pattern
+
     def find(self, text: str | None) -> str | None:
         """The first phrase found in ``text``, as written there, or None."""
         if not text:
@@ -52,10 +57,6 @@ class Phrases:
 
     def find_all(self, text: str | None) -> list[str]:
         return [m.group(0) for m in self._pattern.finditer(text or "")]
-
-    def remove(self, text: str | None) -> str:
-        """``text`` with every occurrence of the phrases blanked out."""
-        return self._pattern.sub(" ", text or "")
 
 
 @dataclass
