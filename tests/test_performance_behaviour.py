@@ -356,7 +356,6 @@ def test_phrases_match_as_a_plain_alternation_of_the_longest_phrase_first():
     for _ in range(3000):
         text = " ".join(generator.choice(vocabulary) for _ in range(generator.randint(1, 12)))
         assert matcher.find_all(text) == [m.group(0) for m in reference.finditer(text)], text
-        assert matcher.remove(text) == reference.sub(" ", text), text
     assert matcher.find("we keep it zolang als   NODIG is") == "zolang als   NODIG"
 
 
