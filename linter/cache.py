@@ -40,9 +40,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from privlint.fileio import write_atomic
 from privlint import __version__
 from privlint.engine_rules import INTERNAL_ERROR
+from privlint.fileio import write_atomic
 from privlint.rules import Finding, Severity
 
 DEFAULT_DIRECTORY = ".privlint_cache"

@@ -21,6 +21,7 @@ import math
 import os
 import re
 import stat
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -130,6 +131,11 @@ class NotAFile(ReadError):
 
 def escape_pointer_token(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
+
+
+def pointer_to(path: Iterable[Any]) -> str:
+    """The JSON Pointer of a path of keys and list indexes: ``["purposes", 0]`` -> ``/purposes/0``."""
+    return "".join("/" + escape_pointer_token(str(part)) for part in path)
 
 
 def read_text(path: Path, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:

@@ -35,10 +35,6 @@ class Severity(str, enum.Enum):
     warning = "warning"
     info = "info"
 
-    @property
-    def rank(self) -> int:
-        return {"error": 0, "warning": 1, "info": 2}[self.value]
-
 
 @dataclass(frozen=True)
 class Problem:

@@ -176,7 +176,6 @@ class Linter:
         self.settings = settings
         self.rules = [self._with_severity(rule) for rule in rules]
         self.enabled = enabled_rules(self.rules, settings.layers())
-        self.checks = [rule for rule in self.enabled if rule.check is not None]
         self.context = Context(today=settings.today, options=self._options())
         self.history = History(settings.diff_base)
         self.cache: Any = None  # a privlint.cache.Cache, when the command line opens one
@@ -218,7 +217,7 @@ class Linter:
         try:
             return self._lint_file(target)
         except Exception as error:  # a bug in privlint must not hide the other files
-            return self._crashed(target.display, target.key or target.display, error)
+            return self._crashed(target.display, error)
 
     def _lint_file(self, target: Target) -> FileResult:
         key = target.key or target.display
@@ -241,9 +240,9 @@ class Linter:
         try:
             return self._lint_text(text, display, key or display, None).findings
         except Exception as error:  # a bug in privlint must not hide the other files
-            return self._crashed(display, key or display, error).findings
+            return self._crashed(display, error).findings
 
-    def _crashed(self, display: str, key: str, error: Exception) -> FileResult:
+    def _crashed(self, display: str, error: Exception) -> FileResult:
         message = f"privlint failed on this file: {type(error).__name__}: {error}"
         return FileResult([_finding(display, INTERNAL_ERROR, 1, 1, message, hint="please report this with the manifest")])
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic.json_schema import GenerateJsonSchema
 
+from privlint.loader import pointer_to
 from privlint.manifest import FORMAT_VERSION, Manifest
 from privlint.rules import Problem
 from privlint.types import PATTERN_MEANINGS
@@ -106,10 +107,6 @@ def schema_problems(data: Any, limit: int = MAX_PROBLEMS) -> list[Problem]:
 # -- turning jsonschema errors into sentences --------------------------------
 
 
-def _pointer(path: Any) -> str:
-    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
-
-
 def _describe(value: Any) -> str:
     if value is None:
         return "empty"
@@ -151,14 +148,14 @@ def _suggest(word: str, candidates: list[str]) -> str | None:
 def _explain(error: Any) -> Iterator[Problem]:
     kind = error.validator
     path = list(error.absolute_path)
-    pointer = _pointer(path)
+    pointer = pointer_to(path)
     instance = error.instance
     where = _where(path)
     if kind == "additionalProperties":
         known = sorted(error.schema.get("properties", {}))
         for key in sorted(set(instance) - set(known)):
             yield Problem(
-                _pointer([*path, key]),
+                pointer_to([*path, key]),
                 f"unknown key {key!r} in {where}",
                 _suggest(key, known) or f"known keys here: {', '.join(known)}",
             )

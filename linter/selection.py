@@ -77,6 +77,3 @@ def most_specific(rule: Rule, table: Mapping[str, T]) -> T | None:
         return None
     return max(matching, key=lambda entry: (entry[0], entry[1]))[2]
 
-
-def unknown_selectors(rules: Sequence[Rule], selectors: Iterable[str]) -> list[str]:
-    return [selector for selector in selectors if not any(rule.matches(selector) for rule in rules)]

@@ -15,6 +15,7 @@ a suppression that suppresses nothing is reported too.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import io
 import re
@@ -105,8 +106,10 @@ def parse_directives(text: str) -> list[Directive]:
             directive.selectors = selectors
             directive.reason = reason[0].strip() if reason else ""
             if directive.kind == "disable":
-                later = [n for n in content_lines if n > comment.line]
-                directive.target_line = comment.line if not comment.own_line else (later[0] if later else None)
+                after = bisect.bisect_right(content_lines, comment.line)
+                directive.target_line = (
+                    comment.line if not comment.own_line else (content_lines[after] if after < len(content_lines) else None)
+                )
             else:
                 directive.at_top = comment.line < first_content
         directives.append(directive)

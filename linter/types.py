@@ -63,10 +63,6 @@ class PartialDate:
         return cls(date.year, date.month, date.day)
 
     @property
-    def is_month(self) -> bool:
-        return self.day is None
-
-    @property
     def earliest(self) -> dt.date:
         """The first day the value can mean."""
         return dt.date(self.year, self.month, self.day or 1)

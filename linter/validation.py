@@ -9,11 +9,11 @@ the schema pass run, to report every error, each at its node, in words.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from pydantic import ValidationError
 
+from privlint.loader import pointer_to
 from privlint.manifest import Manifest
 from privlint.rules import Problem
 
@@ -32,8 +32,5 @@ def validate(data: Any) -> tuple[Manifest | None, list[Problem]]:
     if problems or not model_errors:
         return None, problems
     # The model rejects what the schema allows (a disagreement the tests guard against): still say where.
-    return None, [Problem(_pointer(error["loc"]), error["msg"]) for error in model_errors]
+    return None, [Problem(pointer_to(error["loc"]), error["msg"]) for error in model_errors]
 
-
-def _pointer(location: Iterable[Any]) -> str:
-    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in location)

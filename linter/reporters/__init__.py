@@ -19,17 +19,19 @@ class Reporter(Protocol):
     def __call__(self, findings, summary, rules, *, color: bool = False) -> str: ...
 
 
-def reporter(name: str) -> Reporter:
+def _module(name: str):
     if name not in FORMATS:
         raise ValueError(f"unknown format {name!r}")
-    return import_module(f"privlint.reporters.{name}_report").render
+    return import_module(f"privlint.reporters.{name}_report")
+
+
+def reporter(name: str) -> Reporter:
+    return _module(name).render
 
 
 def chunked_reporter(name: str) -> Callable[..., Iterable[str]]:
     """The report in pieces, from reporters that can write it so (``render_chunks``); else in one piece."""
-    if name not in FORMATS:
-        raise ValueError(f"unknown format {name!r}")
-    module = import_module(f"privlint.reporters.{name}_report")
+    module = _module(name)
     chunks = getattr(module, "render_chunks", None)
     if chunks is not None:
         return chunks
