@@ -25,7 +25,7 @@ from typing import Any
 
 from privlint.loader import DEFAULT_MAX_FILE_SIZE
 from privlint.rules import Option, Rule, Severity
-from privlint.runner import DEFAULT_INCLUDE, Settings
+from privlint.runner import DEFAULT_INCLUDE, Settings, root_relative
 from privlint.selection import RuleSelection, enabled_rules, is_always_on
 
 if sys.version_info >= (3, 11):
@@ -56,15 +56,8 @@ class ConfigFile:
 
     @property
     def label(self) -> str:
-        shown = _shown(self.path)
+        shown = root_relative(self.path)
         return f"{shown} [tool.privlint]" if self.path.name == "pyproject.toml" else shown
-
-
-def _shown(path: Path) -> str:
-    try:
-        return path.absolute().relative_to(Path.cwd().absolute()).as_posix()
-    except ValueError:
-        return path.absolute().as_posix()
 
 
 def find_config_file(start: Path | None = None) -> Path | None:
@@ -104,13 +97,13 @@ def read_config_file(path: str | Path) -> ConfigFile:
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"cannot read configuration file {str(path)!r}: {error}") from None
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{_shown(path)} is not valid TOML: {error}") from None
+        raise ConfigError(f"{root_relative(path)} is not valid TOML: {error}") from None
     if path.name == "pyproject.toml":
         table = document.get("tool", {}).get("privlint")
         if table is None:
-            raise ConfigError(f"{_shown(path)} has no [tool.privlint] table")
+            raise ConfigError(f"{root_relative(path)} has no [tool.privlint] table")
         if not isinstance(table, dict):
-            raise ConfigError(f"{_shown(path)}: tool.privlint must be a table")
+            raise ConfigError(f"{root_relative(path)}: tool.privlint must be a table")
         return ConfigFile(path, table)
     return ConfigFile(path, document)
 
@@ -326,7 +319,7 @@ def render(configuration: Configuration, rules: Sequence[Rule]) -> str:
     lines = [
         "# privlint: the effective configuration",
         f"# file: {file.label if file else 'none found (defaults apply)'}",
-        f"# root: {_shown(configuration.root) or '.'} (globs and fingerprints are relative to it)",
+        f"# root: {root_relative(configuration.root) or '.'} (globs and fingerprints are relative to it)",
     ]
     rows = [(key, configuration.values[key]) for key in KEYS]
     rows += [(name, configuration.values[name]) for name in sorted(configuration.options)]

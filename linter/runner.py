@@ -98,7 +98,7 @@ def display_path(path: Path) -> str:
         return path.as_posix()
 
 
-def root_relative(path: Path, root: Path | None) -> str:
+def root_relative(path: Path, root: Path | None = None) -> str:
     """The path relative to the project root where it is below it, with '/'."""
     absolute = Path(os.path.abspath(path))
     try:
