@@ -42,7 +42,7 @@ SUMMARY = "A purpose rests on legitimate interests without saying what the inter
 import re  # noqa: E402
 
 from privlint.manifest import LegalBasis  # noqa: E402
-from privlint.phrases import Phrases  # noqa: E402
+from privlint.phrases import LowerCasePattern, Phrases  # noqa: E402
 from privlint.rules import Problem  # noqa: E402
 
 #: Words that name the basis, its owner or the article, but not what the interest is.
@@ -84,18 +84,18 @@ def check(manifest, context):
             )
 
 
-def _company_names(manifest) -> tuple[str, ...]:
+def _company_names(manifest) -> LowerCasePattern:
+    """The controller's names, with and without legal form, as one expression (compiled on first use)."""
     controller = manifest.controller
-    if controller is None:
-        return ()
-    names = [controller.name or "", *controller.other_entities, *controller.trade_names]
+    names = [controller.name or "", *controller.other_entities, *controller.trade_names] if controller else []
     variants = {variant for name in names if name for variant in (name, LEGAL_FORM.sub("", name))}
-    return tuple(variants | {f"{variant}{ending}" for variant in variants for ending in ("'s", "’s")})
+    variants |= {f"{variant}{ending}" for variant in variants for ending in ("'s", "’s")}
+    alternatives = "|".join(re.escape(name.lower()) for name in sorted(variants, key=lambda name: (-len(name), name)))
+    return LowerCasePattern(rf"(?<!\w)(?:{alternatives})(?!\w)" if alternatives else r"(?!)")
 
 
-def _says_nothing_but(text: str, company_names: tuple[str, ...]) -> bool:
+def _says_nothing_but(text: str, company_names: LowerCasePattern) -> bool:
     """Whether every word of ``text`` is a bare word or the controller's name."""
-    for name in sorted(company_names, key=len, reverse=True):
-        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", text, flags=re.IGNORECASE)
+    text = company_names.substitute(" ", text)
     found = "".join(BARE.find_all(text))
     return re.sub(r"\W", "", found) == re.sub(r"\W", "", text)

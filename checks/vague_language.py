@@ -35,10 +35,7 @@ SEVERITY = "info"
 ARTICLE = "Art. 12(1) (WP260)"
 SUMMARY = "Wording relies on hedges such as 'may', 'some' or 'such as'"
 
-import re  # noqa: E402
-from functools import cache  # noqa: E402
-
-from privlint.phrases import Phrases  # noqa: E402
+from privlint.phrases import LowerCasePattern, Phrases  # noqa: E402
 from privlint.rules import Problem  # noqa: E402
 
 #: Qualifiers WP260 calls poor practice, and "such as" / "onder andere" in place of a list.
@@ -64,12 +61,20 @@ NOT_HEDGES = Phrases(
 )
 
 
-#: A modal verb in a purpose clause states an ability, not a doubt: "zodat wij u kunnen betalen".
+#: Constructions that hedge no more than the phrases above: "zo snel en goed mogelijk",
+#: "zoals besproken", and a modal verb in a purpose clause, which states an ability, not a
+#: doubt ("zodat wij u kunnen betalen"). Regular expressions, in lower case.
 NOT_HEDGE_PATTERNS = [
-    re.compile(r"\bzo(veel)?\s+\w+(\s+en\s+\w+)?\s+mogelijk\b", re.IGNORECASE),  # "zo snel en goed mogelijk"
-    re.compile(r"\bzoals\s+(ge\w+|hierboven|hieronder|beschreven|besproken|vermeld|bedoeld|aangegeven|toegelicht|uitgelegd|afgesproken|overeengekomen|vastgelegd)\b", re.IGNORECASE),  # "zoals besproken"
+    r"(zodat|opdat|so that|in order to)\b[^.,;:()]*?\b(kan|kunnen|can|could)\b",
+    r"zo(veel)?\s+\w+(\s+en\s+\w+)?\s+mogelijk\b",
+    r"zoals\s+(ge\w+|hierboven|hieronder|beschreven|besproken|vermeld|bedoeld|aangegeven|toegelicht|uitgelegd|afgesproken|overeengekomen|vastgelegd)\b",
 ]
-PURPOSE_CLAUSE = re.compile(r"\b(zodat|opdat|so that|in order to)\b[^.,;:()]*?\b(kan|kunnen|can|could)\b", re.IGNORECASE)
+
+#: One pass over a text, tried only where a word starts: constructions that do not hedge are
+#: tried first and consume their words.
+SCANNER = LowerCasePattern(
+    rf"(?<!\w)(?=\w)(?:(?P<skip>{'|'.join([NOT_HEDGES.expression, *NOT_HEDGE_PATTERNS])})|(?P<hedge>{HEDGES.expression}))"
+)
 
 
 def check(manifest, context):
@@ -85,17 +90,10 @@ def check(manifest, context):
         yield from _hedged(f"/recipients/{index}/description", f"the description of recipient {recipient.id!r}", recipient.description)
 
 
-@cache
-def _scanner() -> re.Pattern[str]:
-    """One pass over a text: constructions that do not hedge are tried first and consume their words."""
-    skips = [NOT_HEDGES.expression, PURPOSE_CLAUSE.pattern, *(pattern.pattern for pattern in NOT_HEDGE_PATTERNS)]
-    return re.compile(f"(?P<skip>{'|'.join(skips)})|(?P<hedge>{HEDGES.expression})", re.IGNORECASE)
-
-
 def _hedged(pointer, field, text):
     if not text:
         return
-    hedges = _unique(match.group("hedge") for match in _scanner().finditer(text) if match.lastgroup == "hedge")
+    hedges = _unique(written for match, written in SCANNER.finditer(text) if match.lastgroup == "hedge")
     if hedges:
         yield Problem(
             pointer,

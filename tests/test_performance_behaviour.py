@@ -23,7 +23,7 @@ from privlint.cache import Cache, open_cache, run_fingerprint
 from privlint.loader import load_document, read_text
 from privlint.manifest import Manifest
 from privlint.parallel import process_count
-from privlint.phrases import Phrases, combine
+from privlint.phrases import LowerCasePattern, Phrases, combine
 from privlint.reporters import text_report
 from privlint.runner import Linter, Settings, Summary, discover
 from privlint.schema import schema_problems
@@ -351,12 +351,20 @@ def test_phrases_match_as_a_plain_alternation_of_the_longest_phrase_first():
         "mogelijk*", "e.g.", "such as", "such", "o.a.", "onder andere", "onder", "6(1)(f)", "kan", "kunnen",
     ]
     matcher, reference = Phrases(phrases), plain_alternation(phrases)
-    vocabulary = [w for p in phrases for w in p.split()] + ["x", "Zolang", "NODIG", ",", ".", "mogelijkheden", "kans", "\n", "e.g"]
+    vocabulary = [w for p in phrases for w in p.split()] + ["x", "Zolang", "NODIG", ",", ".", "mogelijkheden", "kans", "\n", "e.g", "İ", "SUCH", "Mogelijk"]
     generator = random.Random(5)
     for _ in range(3000):
         text = " ".join(generator.choice(vocabulary) for _ in range(generator.randint(1, 12)))
         assert matcher.find_all(text) == [m.group(0) for m in reference.finditer(text)], text
     assert matcher.find("we keep it zolang als   NODIG is") == "zolang als   NODIG"
+
+
+def test_a_lower_case_pattern_matches_in_any_case_and_gives_the_words_as_written():
+    pattern = LowerCasePattern(r"(?<!\w)(?:odido netherlands b\.v\.|odido)(?!\w)")
+    for text in ("Odido Netherlands B.V. en ODIDO", "İstanbul: Odido Netherlands B.V. en ODIDO"):  # 'İ' lower-cases to two characters
+        assert [written for _, written in pattern.finditer(text)] == ["Odido Netherlands B.V.", "ODIDO"]
+        assert pattern.substitute("_", text).endswith("_ en _")
+    assert pattern.search("Odidoo") is None
 
 
 # -- the report, in pieces ----------------------------------------------------------------
