@@ -89,24 +89,38 @@ class SyntaxProblem:
     hint: str | None = None
 
 
+#: Where the document, or a mapping or list in it, stands: the parser's mark where it starts,
+#: the marks of its members (a mapping's keys, a list's items), and the Positions of its
+#: members that are mappings or lists. Same shape as the data; marks count from 0.
+Positions = tuple[Any, "dict[str, Any] | list[Any]", "dict[Any, Positions]"]
+_NOWHERE: Positions = (None, {}, {})
+
+
 @dataclass
 class Document:
-    """A parsed manifest: its data, and where every node of it stands."""
+    """A parsed manifest: its data, and where its nodes stand."""
 
     data: Any
     text: str
-    value_at: dict[str, Location] = field(default_factory=dict)
-    key_at: dict[str, Location] = field(default_factory=dict)
+    positions: Positions = _NOWHERE
 
     def locate(self, pointer: str) -> Location:
-        """Where the node at a JSON Pointer is, or its nearest existing parent."""
-        while True:
-            found = self.key_at.get(pointer) or self.value_at.get(pointer)
-            if found:
-                return found
-            if not pointer:
-                return (1, 1)
-            pointer = pointer[: pointer.rfind("/")]
+        """Where the node at a JSON Pointer is (a mapping's member: its key), or its nearest existing parent."""
+        found, marks, containers = self.positions
+        for token in pointer.split("/")[1:]:
+            if type(marks) is list:
+                member: Any = int(token) if token.isdecimal() else -1
+                if not 0 <= member < len(marks):
+                    break
+            else:
+                member = token.replace("~1", "/").replace("~0", "~")
+                if member not in marks:
+                    break
+            found = marks[member]
+            if member not in containers:
+                break
+            _, marks, containers = containers[member]
+        return _position(found)
 
 
 class LoadError(Exception):
@@ -284,10 +298,9 @@ def _build_common(text: str) -> Document | None:
     if CParser is None:
         return None
     parser = CParser(text)
-    value_at: dict[str, Location] = {}
-    key_at: dict[str, Location] = {}
     data: Any = None
-    stack: list[list[Any]] = []  # per open container: [value, pointer, key awaiting its value (mappings)]
+    positions = _NOWHERE
+    stack: list[list[Any]] = []  # per open container: [value, marks, containers, start mark, key awaiting its value]
     nodes = documents = 0
     try:
         while parser.check_event():
@@ -304,49 +317,50 @@ def _build_common(text: str) -> Document | None:
                     raise _Uncommon
                 else:
                     value = _resolve_plain(raw)
-                mark = event.start_mark
                 if not stack:
-                    value_at[""] = (mark.line + 1, mark.column + 1)
-                    data = value
+                    data, positions = value, (event.start_mark, {}, {})
                     continue
                 top = stack[-1]
                 container = top[0]
                 if type(container) is list:
-                    value_at[f"{top[1]}/{len(container)}"] = (mark.line + 1, mark.column + 1)
+                    top[1].append(event.start_mark)
                     container.append(value)
-                elif top[2] is None:  # a key: as written, whatever it would resolve to
+                elif top[4] is None:  # a key: as written, whatever it would resolve to
                     if raw in container or (raw == "<<" and not event.style):
                         raise _Uncommon
-                    key_at[f"{top[1]}/{escape_pointer_token(raw)}"] = (mark.line + 1, mark.column + 1)
-                    top[2] = raw
+                    top[1][raw] = event.start_mark
+                    top[4] = raw
                 else:
-                    value_at[f"{top[1]}/{escape_pointer_token(top[2])}"] = (mark.line + 1, mark.column + 1)
-                    container[top[2]] = value
-                    top[2] = None
+                    container[top[4]] = value
+                    top[4] = None
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 nodes += 1
                 if event.anchor is not None or event.tag is not None or nodes > MAX_NODES or len(stack) >= MAX_DEPTH:
                     raise _Uncommon
-                if not stack:
-                    pointer = ""
-                elif type(stack[-1][0]) is list:
-                    pointer = f"{stack[-1][1]}/{len(stack[-1][0])}"
-                elif stack[-1][2] is None:  # a list or mapping as a key
-                    raise _Uncommon
+                if stack:
+                    top = stack[-1]
+                    if type(top[0]) is list:
+                        top[1].append(event.start_mark)
+                    elif top[4] is None:  # a list or mapping as a key
+                        raise _Uncommon
+                if kind is MappingStartEvent:
+                    stack.append([{}, {}, {}, event.start_mark, None])
                 else:
-                    pointer = f"{stack[-1][1]}/{escape_pointer_token(stack[-1][2])}"
-                mark = event.start_mark
-                value_at[pointer] = (mark.line + 1, mark.column + 1)
-                stack.append([{} if kind is MappingStartEvent else [], pointer, None])
+                    stack.append([[], [], {}, event.start_mark, None])
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
-                value = stack.pop()[0]
+                done = stack.pop()
+                value, where = done[0], (done[3], done[1], done[2])
                 if not stack:
-                    data = value
-                elif type(stack[-1][0]) is list:
-                    stack[-1][0].append(value)
+                    data, positions = value, where
+                    continue
+                top = stack[-1]
+                if type(top[0]) is list:
+                    top[2][len(top[0])] = where
+                    top[0].append(value)
                 else:
-                    stack[-1][0][stack[-1][2]] = value
-                    stack[-1][2] = None
+                    top[2][top[4]] = where
+                    top[0][top[4]] = value
+                    top[4] = None
             elif kind is DocumentStartEvent:
                 documents += 1
                 if documents > 1:
@@ -357,7 +371,7 @@ def _build_common(text: str) -> Document | None:
         return None
     finally:
         parser.dispose()
-    return Document(data, text, value_at, key_at)
+    return Document(data, text, positions)
 
 
 def _events(text: str, pure: bool) -> Any:
@@ -439,12 +453,14 @@ class _Node:
     """A mapping or sequence being built."""
 
     value: Any
-    pointer: str
+    start: Any  # the parser's mark
     anchor: str | None
+    marks: dict[str, Any] | list[Any]  # of a mapping's keys, of a list's items
+    containers: dict[Any, Positions] = field(default_factory=dict)
     size: int = 1
     key: str | None = None  # mappings: the key whose value comes next
     key_is_merge: bool = False
-    merges: list[tuple[Any, Location]] = field(default_factory=list)
+    merges: list[tuple[Any, Any]] = field(default_factory=list)  # (value, mark)
 
 
 class _Builder:
@@ -500,48 +516,49 @@ class _Builder:
 
     # -- where a new node goes ---------------------------------------------
 
-    def slot(self, event: Any, is_scalar: bool) -> str | None:
-        """The pointer of the node that starts here, or None when it is a mapping key."""
+    def is_key(self, event: Any, is_scalar: bool) -> bool:
+        """Whether the node that starts here is a mapping key (one that is not text is reported and skipped)."""
         if not self.stack:
-            return ""
+            return False
         parent = self.stack[-1]
-        if isinstance(parent.value, list):
-            return f"{parent.pointer}/{len(parent.value)}"
-        if parent.key is None:
-            if not is_scalar:
-                self.fail(
-                    "a mapping key must be plain text, not a list or mapping", event.start_mark,
-                    "write the key as plain text, such as 'title:'", fatal=False,
-                )
-                self.skip_depth = 1
-            return None
-        return f"{parent.pointer}/{escape_pointer_token(parent.key)}"
+        if isinstance(parent.value, list) or parent.key is not None:
+            return False
+        if not is_scalar:
+            self.fail(
+                "a mapping key must be plain text, not a list or mapping", event.start_mark,
+                "write the key as plain text, such as 'title:'", fatal=False,
+            )
+            self.skip_depth = 1
+        return True
 
-    def place(self, value: Any, size: int, start: Any) -> None:
+    def place(self, value: Any, size: int, start: Any, positions: Positions | None = None) -> None:
         """Attach a finished node to its parent (or make it the document)."""
         if not self.stack:
-            self.document.data = value
+            self.document.data, self.document.positions = value, positions or (start, {}, {})
             return
         parent = self.stack[-1]
         parent.size += size
         if isinstance(parent.value, list):
+            if positions:
+                parent.containers[len(parent.value)] = positions
+            parent.marks.append(start)
             parent.value.append(value)
         elif parent.key_is_merge:
-            parent.merges.append((value, _position(start)))
+            parent.merges.append((value, start))
             parent.key, parent.key_is_merge = None, False
         else:
+            if positions:
+                parent.containers[parent.key] = positions
             parent.value[parent.key] = value
             parent.key = None
 
     # -- events --------------------------------------------------------------
 
     def scalar(self, event: ScalarEvent) -> None:
-        pointer = self.slot(event, is_scalar=True)
         value = self.resolve(event)
-        if pointer is None:
+        if self.is_key(event, is_scalar=True):
             self.key(event, value)
             return
-        self.document.value_at[pointer] = _position(event.start_mark)
         if event.anchor:
             self.anchors[event.anchor] = (value, 1)
         self.place(value, 1, event.start_mark)
@@ -552,20 +569,19 @@ class _Builder:
         if key == "<<" and not event.style and event.tag is None:
             parent.key, parent.key_is_merge = key, True
             return
-        pointer = f"{parent.pointer}/{escape_pointer_token(key)}"
         if key in parent.value:
-            first_line = self.document.key_at[pointer][0]
+            first_line = parent.marks[key].line + 1
             self.fail(
                 f"duplicate key {key!r} (first defined on line {first_line})",
                 event.start_mark,
                 "a key may appear once in a mapping: merge the two entries",
                 fatal=False,
             )
-        self.document.key_at[pointer] = _position(event.start_mark)
+        parent.marks[key] = event.start_mark
         parent.key = key
 
     def alias(self, event: AliasEvent) -> None:
-        pointer = self.slot(event, is_scalar=True)
+        is_key = self.is_key(event, is_scalar=True)
         if event.anchor not in self.anchors:
             self.fail(
                 f"alias *{event.anchor} refers to no anchor defined before it", event.start_mark,
@@ -573,7 +589,7 @@ class _Builder:
             )
             return
         value, size = self.anchors[event.anchor]
-        if pointer is None:
+        if is_key:
             self.fail("an alias cannot be a mapping key", event.start_mark, "write the key out as plain text")
             return
         self.alias_expansion += size
@@ -584,12 +600,10 @@ class _Builder:
                 "a manifest has no need for deeply repeated aliases (this looks like an alias bomb)",
             )
             return
-        self.document.value_at[pointer] = _position(event.start_mark)
         self.place(value, size, event.start_mark)
 
     def start(self, event: MappingStartEvent | SequenceStartEvent) -> None:
-        pointer = self.slot(event, is_scalar=False)
-        if pointer is None:
+        if self.is_key(event, is_scalar=False):
             return
         if len(self.stack) >= MAX_DEPTH:
             self.fail(
@@ -601,9 +615,10 @@ class _Builder:
         expected = "map" if isinstance(event, MappingStartEvent) else "seq"
         if tag not in (None, "!", f"{_CORE}{expected}"):
             self.tag_problem(tag, event.start_mark)
-        self.document.value_at[pointer] = _position(event.start_mark)
-        container: Any = {} if expected == "map" else []
-        self.stack.append(_Node(container, pointer, event.anchor))
+        if expected == "map":
+            self.stack.append(_Node({}, event.start_mark, event.anchor, marks={}))
+        else:
+            self.stack.append(_Node([], event.start_mark, event.anchor, marks=[]))
 
     def end(self, event: Any) -> None:
         node = self.stack.pop()
@@ -611,23 +626,23 @@ class _Builder:
             self.merge(node)
         if node.anchor:
             self.anchors[node.anchor] = (node.value, node.size)
-        self.place(node.value, node.size, event.start_mark)
+        self.place(node.value, node.size, node.start, (node.start, node.marks, node.containers))
 
     def merge(self, node: _Node) -> None:
         """Apply ``<<`` merge keys: explicit keys win, then earlier sources."""
-        for source, location in node.merges:
+        for source, mark in node.merges:
             sources = source if isinstance(source, list) else [source]
             for mapping in sources:
                 if not isinstance(mapping, dict):
                     self.problems.append(SyntaxProblem(
-                        "a merge key '<<' needs a mapping or a list of mappings", *location,
+                        "a merge key '<<' needs a mapping or a list of mappings", *_position(mark),
                         "merge a mapping that has an anchor: '<<: *defaults'",
                     ))
                     continue
                 for key, value in mapping.items():
                     if key not in node.value:
                         node.value[key] = value
-                        self.document.key_at.setdefault(f"{node.pointer}/{escape_pointer_token(key)}", location)
+                        node.marks.setdefault(key, mark)
 
     # -- scalars -------------------------------------------------------------
 

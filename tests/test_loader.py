@@ -5,12 +5,21 @@ import pytest
 from privlint.loader import LoadError, decode, load_document
 
 
-def test_positions_of_keys_values_and_list_items_are_one_based():
+def test_positions_of_keys_and_list_items_are_one_based():
     document = load_document("privlint: 1\npurposes:\n  - id: a\n    legal_bases: [consent, contract]\n")
-    assert document.key_at["/privlint"] == (1, 1)
-    assert document.key_at["/purposes/0/id"] == (3, 5)
-    assert document.value_at["/purposes/0"] == (3, 5)
-    assert document.value_at["/purposes/0/legal_bases/1"] == (4, 28)
+    assert document.locate("") == (1, 1)
+    assert document.locate("/privlint") == (1, 1)
+    assert document.locate("/purposes") == (2, 1)  # a mapping's member: where its key is
+    assert document.locate("/purposes/0/id") == (3, 5)
+    assert document.locate("/purposes/0") == (3, 5)
+    assert document.locate("/purposes/0/legal_bases/1") == (4, 28)
+
+
+def test_pointer_tokens_are_unescaped_and_list_indexes_checked():
+    document = load_document("'a/b~c': [x, y]\nn: {k: v}\n")
+    assert document.locate("/a~1b~0c/1") == (1, 14)
+    assert document.locate("/a~1b~0c/2") == document.locate("/a~1b~0c/-1") == document.locate("/a~1b~0c/x") == (1, 1)
+    assert document.locate("/n/k/deeper") == (2, 5)
 
 
 def test_a_missing_node_is_located_at_its_nearest_parent():
