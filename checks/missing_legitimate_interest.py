@@ -40,6 +40,7 @@ ARTICLE = "Art. 13(1)(d), 14(2)(b), 6(1)(f)"
 SUMMARY = "A purpose rests on legitimate interests without saying what the interest is"
 
 import re  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
 
 from privlint.manifest import LegalBasis  # noqa: E402
 from privlint.phrases import LowerCasePattern, Phrases  # noqa: E402
@@ -62,6 +63,9 @@ LEGAL_FORM = re.compile(r"[\s,]+(b\.?v\.?|n\.?v\.?|gmbh|ltd\.?|limited|inc\.?|s\
 
 
 BARE = Phrases(BARE_WORDS)
+_WORD = re.compile(r"\w+")
+_BARE_VOCABULARY = frozenset(_WORD.findall(" ".join(BARE_WORDS).lower()))
+_BARE_STEMS = tuple(word[:-1] for phrase in BARE_WORDS for word in phrase.lower().split() if word.endswith("*"))
 
 
 def check(manifest, context):
@@ -84,18 +88,31 @@ def check(manifest, context):
             )
 
 
-def _company_names(manifest) -> LowerCasePattern:
-    """The controller's names, with and without legal form, as one expression (compiled on first use)."""
+@dataclass(frozen=True)
+class _CompanyNames:
+    pattern: LowerCasePattern  # with and without legal form, compiled on first use
+    words: frozenset[str]
+
+
+def _company_names(manifest) -> _CompanyNames:
     controller = manifest.controller
     names = [controller.name or "", *controller.other_entities, *controller.trade_names] if controller else []
     variants = {variant for name in names if name for variant in (name, LEGAL_FORM.sub("", name))}
     variants |= {f"{variant}{ending}" for variant in variants for ending in ("'s", "’s")}
     alternatives = "|".join(re.escape(name.lower()) for name in sorted(variants, key=lambda name: (-len(name), name)))
-    return LowerCasePattern(rf"(?<!\w)(?:{alternatives})(?!\w)" if alternatives else r"(?!)")
+    return _CompanyNames(
+        LowerCasePattern(rf"(?<!\w)(?:{alternatives})(?!\w)" if alternatives else r"(?!)"),
+        frozenset(_WORD.findall(" ".join(variants).lower())),
+    )
 
 
-def _says_nothing_but(text: str, company_names: LowerCasePattern) -> bool:
+def _says_nothing_but(text: str, company_names: _CompanyNames) -> bool:
     """Whether every word of ``text`` is a bare word or the controller's name."""
-    text = company_names.substitute(" ", text)
+    if any(
+        word not in _BARE_VOCABULARY and word not in company_names.words and not word.startswith(_BARE_STEMS)
+        for word in _WORD.findall(text.lower())
+    ):
+        return False  # most interests: a word that no bare phrase or name has
+    text = company_names.pattern.substitute(" ", text)
     found = "".join(BARE.find_all(text))
     return re.sub(r"\W", "", found) == re.sub(r"\W", "", text)
