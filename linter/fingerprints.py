@@ -28,7 +28,6 @@ from privlint.rules import Finding
 
 SEPARATOR = "\x1f"
 _DIGITS = re.compile(r"\d+")
-_SPACE = re.compile(r"\s+")
 
 
 def stable_pointer(data: Any, pointer: str) -> str:
@@ -64,7 +63,7 @@ def value_at(data: Any, pointer: str) -> Any:
 def normalise(value: Any) -> str:
     if isinstance(value, (dict, list)) or value is None:
         return ""
-    return _SPACE.sub(" ", str(value)).strip().casefold()
+    return " ".join(str(value).split()).casefold()  # str.split and re's \s agree on what white space is
 
 
 def _material(finding: Finding, key: str, data: Any, engine_rule: bool) -> str:

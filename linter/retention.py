@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from privlint.manifest import Manifest, Retention
 from privlint.phrases import Phrases, combine
@@ -151,6 +152,7 @@ def relies_on_statement_retention(manifest: Manifest, purpose) -> bool:
     return uncovered is not None and (bool(uncovered) or not purpose.data)
 
 
+@lru_cache(maxsize=4096)  # a manifest repeats a few periods many times
 def is_longer(duration: Duration, other: Duration, start: dt.date) -> bool:
     """Whether ``duration`` ends after ``other`` when both run from ``start`` (P120M is not longer than P10Y)."""
     # Duration.after works in whole days; the hours left over decide between equal dates.
