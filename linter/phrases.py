@@ -85,7 +85,7 @@ class Phrases:
         # Only where a phrase can start: the look-ahead saves trying every phrase at every position.
         starts = "".join(sorted({re.escape(phrase[0]) for phrase in self._phrases}))
         ahead = f"(?=[{starts}])" if starts else ""
-        return LowerCasePattern(rf"(?<![\w]){ahead}(?:{_alternatives(tree)})(?![\w])")
+        return LowerCasePattern(rf"(?<![\w]){ahead}{_alternatives(tree)}(?![\w])")
 
     @property
     def expression(self) -> str:
@@ -115,13 +115,19 @@ def _alternatives(tree: dict[str, _Node]) -> str:
     for word, node in tree.items():
         rest = ""
         if node.next:
-            rest = rf"(?:\s+(?:{_alternatives(node.next)})){'?' if node.ends else ''}"
+            rest = rf"\s+{_alternatives(node.next)}"
+            rest = f"(?:{rest})?" if node.ends else rest
         groups.setdefault(rest, []).append((node.longest, word))
     parts = []
     for rest, words in sorted(groups.items(), key=lambda group: (-max(group[1])[0], group[0])):
         ordered = [word for _, word in sorted(words, key=lambda item: (-item[0], -len(item[1]), item[1]))]
-        parts.append((ordered[0] if len(ordered) == 1 else f"(?:{'|'.join(ordered)})") + rest)
-    return "|".join(parts)
+        parts += ordered if not rest else [_group(ordered) + rest]
+    return _group(parts)
+
+
+def _group(alternatives: list[str]) -> str:
+    """One alternative as it is, several in a group (fewer groups: the expression compiles faster)."""
+    return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
 
 
 @lru_cache(maxsize=None)
