@@ -29,7 +29,6 @@ The cache directory is ``--cache-dir``, else ``$PRIVLINT_CACHE_DIR``, else
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import hashlib
 import json
 import os
@@ -43,7 +42,7 @@ from typing import Any
 from privlint import __version__
 from privlint.engine_rules import INTERNAL_ERROR
 from privlint.fileio import write_atomic
-from privlint.rules import Finding, Severity
+from privlint.runner import FileResult
 
 DEFAULT_DIRECTORY = ".privlint_cache"
 FORMAT = "1"  # the layout of entries; bump when it changes
@@ -100,7 +99,7 @@ class Cache:
             for consulted, blob in entry["history"].items():
                 if _blob(linter.history.version(consulted)) != blob:
                     return None
-            return _result_from_json(entry["result"])
+            return FileResult.from_record(entry["result"])
         except Exception:  # missing, unreadable, corrupt or from another layout: a miss
             return None
 
@@ -109,7 +108,7 @@ class Cache:
             return
         try:
             text = json.dumps(
-                {"key": entry_key, "history": history, "result": _result_to_json(result)}, ensure_ascii=False, separators=(",", ":")
+                {"key": entry_key, "history": history, "result": result.to_record()}, ensure_ascii=False, separators=(",", ":")
             )
         except (TypeError, ValueError):
             return
@@ -135,42 +134,6 @@ class _RecordingHistory:
 
 def _blob(version: Any) -> str | None:
     return getattr(version, "blob", None)
-
-
-# -- results as JSON -----------------------------------------------------------
-
-
-_FINDING_FIELDS = tuple(field.name for field in dataclasses.fields(Finding))
-_SEVERITIES = {severity.value: severity for severity in Severity}
-
-
-def _result_to_json(result: Any) -> dict[str, Any]:
-    record = {field.name: getattr(result, field.name) for field in dataclasses.fields(result) if field.name != "findings"}
-    record["finding_fields"] = _FINDING_FIELDS
-    record["findings"] = [
-        [finding.severity.value if name == "severity" else getattr(finding, name) for name in _FINDING_FIELDS]
-        for finding in result.findings
-    ]
-    return record
-
-
-def _result_from_json(record: dict[str, Any]) -> Any:
-    from privlint.runner import FileResult
-
-    if tuple(record.pop("finding_fields")) != _FINDING_FIELDS:
-        raise ValueError("cache entry written for other findings")
-    findings = []
-    for row in record["findings"]:
-        values = dict(zip(_FINDING_FIELDS, row, strict=True))
-        values["severity"] = _SEVERITIES[values["severity"]]
-        if not (isinstance(values["line"], int) and isinstance(values["column"], int) and isinstance(values["message"], str)):
-            raise ValueError("malformed cache entry")  # a damaged entry must not pass for findings
-        # The fields as they were stored from a Finding: filled in directly, five times as fast as
-        # the frozen dataclass's __init__ (a warm run makes tens of thousands of findings).
-        finding = object.__new__(Finding)
-        finding.__dict__.update(values)
-        findings.append(finding)
-    return FileResult(**{**record, "findings": findings})
 
 
 # -- opening ---------------------------------------------------------------------

