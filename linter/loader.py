@@ -308,10 +308,10 @@ def _build_common(text: str) -> Document | None:
             kind = type(event)
             if kind is ScalarEvent:
                 nodes += 1
-                if event.anchor is not None or event.tag is not None or nodes > MAX_NODES:
+                if event.anchor is not None or event.ctag is not None or nodes > MAX_NODES:
                     raise _Uncommon
                 raw = event.value
-                if event.style:
+                if event.style or (raw and raw[0] not in _STARTS_NON_TEXT):  # most scalars: text as written
                     value = raw
                 elif len(raw) > MAX_NUMBER_LENGTH:
                     raise _Uncommon
@@ -335,7 +335,7 @@ def _build_common(text: str) -> Document | None:
                     top[4] = None
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 nodes += 1
-                if event.anchor is not None or event.tag is not None or nodes > MAX_NODES or len(stack) >= MAX_DEPTH:
+                if event.anchor is not None or event.ctag is not None or nodes > MAX_NODES or len(stack) >= MAX_DEPTH:
                     raise _Uncommon
                 if stack:
                     top = stack[-1]
