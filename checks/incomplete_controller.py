@@ -60,4 +60,4 @@ def check(manifest, context):
 
 def has_channel(contact) -> bool:
     """Whether a Contact gives at least one way to reach someone."""
-    return contact is not None and any(value is not None for value in contact.model_dump().values())
+    return contact is not None and any(getattr(contact, name) is not None for name in type(contact).model_fields)

@@ -77,7 +77,8 @@ class Authority:
 
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(char for char in text if not unicodedata.combining(char))
+    if not text.isascii():  # ASCII has no combining marks
+        text = "".join(char for char in text if not unicodedata.combining(char))
     return re.sub(r"[^a-z0-9]+", " ", text).strip()
 
 
@@ -110,7 +111,7 @@ def authorities() -> tuple[Authority, ...]:
             name=name,
             countries=frozenset(entry["relevant-countries"]),
             web=entry.get("web"),
-            names=frozenset(normalise(n) for n in names if normalise(n)),
+            names=frozenset(filter(None, map(normalise, names))),
             domains=frozenset(domains),
         ))
     return tuple(table)

@@ -1,9 +1,9 @@
 """A manifest's previous version, from git, with few git calls for many files.
 
-Per run: one ``git rev-parse --show-toplevel`` per directory and one
-``git ls-tree`` per repository list every file at the revision with its blob
-id. A file whose content hashes to that blob id is unchanged, which needs no
-further call; only a changed file is read with ``git cat-file``.
+Per run: one ``git ls-tree`` per directory lists the files in it at the
+revision with their blob ids. A file whose content hashes to that blob id is
+unchanged, which needs no further call; only a changed file is read with
+``git cat-file``.
 
 Everything here fails quietly (None): outside a repository, without git, for a
 file that is new since the revision, or in a repository without commits. Only a
@@ -45,9 +45,9 @@ def verify_revision(ref: str, directory: Path) -> None:
 
 @dataclass(frozen=True)
 class Version:
-    """A file as it is at the revision: its repository and blob id."""
+    """A file as it is at the revision: a directory in its repository, and its blob id."""
 
-    toplevel: str
+    directory: str
     blob: str
 
     def has_content(self, data: bytes) -> bool:
@@ -60,34 +60,26 @@ class History:
 
     def __init__(self, ref: str = "HEAD"):
         self.ref = ref
-        self._toplevels: dict[str, str | None] = {}
-        self._trees: dict[str, dict[str, str]] = {}
+        self._listings: dict[str, dict[str, str]] = {}
 
     def version(self, path: str | Path) -> Version | None:
-        real = os.path.realpath(path)
-        toplevel = self._toplevel(os.path.dirname(real))
-        if toplevel is None:
-            return None
-        blob = self._tree(toplevel).get(Path(os.path.relpath(real, toplevel)).as_posix())
-        return Version(toplevel, blob) if blob else None
+        directory, name = os.path.split(os.path.realpath(path))
+        blob = self._listing(directory).get(name)
+        return Version(directory, blob) if blob else None
 
     def read(self, version: Version) -> bytes | None:
-        return _git(version.toplevel, "cat-file", "blob", version.blob)
+        return _git(version.directory, "cat-file", "blob", version.blob)
 
-    def _toplevel(self, directory: str) -> str | None:
-        if directory not in self._toplevels:
-            output = _git(directory, "rev-parse", "--show-toplevel")
-            self._toplevels[directory] = os.path.realpath(output.decode().strip()) if output else None
-        return self._toplevels[directory]
-
-    def _tree(self, toplevel: str) -> dict[str, str]:
-        if toplevel not in self._trees:
-            output = b"" if self.ref.startswith("-") else _git(toplevel, "ls-tree", "-r", "-z", "--full-tree", self.ref, "--")
-            tree = {}
+    def _listing(self, directory: str) -> dict[str, str]:
+        """The blob id of each file directly in ``directory`` at the revision, by name."""
+        if directory not in self._listings:
+            # Run in the directory, ls-tree lists just that directory's entries, named relative to it.
+            output = None if self.ref.startswith("-") else _git(directory, "ls-tree", "-z", self.ref, "--")
+            listing = {}
             for entry in (output or b"").split(b"\0"):
                 info, _, name = entry.partition(b"\t")
                 parts = info.split()
                 if len(parts) == 3 and parts[1] == b"blob":
-                    tree[name.decode("utf-8", "surrogateescape")] = parts[2].decode()
-            self._trees[toplevel] = tree
-        return self._trees[toplevel]
+                    listing[name.decode("utf-8", "surrogateescape")] = parts[2].decode()
+            self._listings[directory] = listing
+        return self._listings[directory]
