@@ -165,8 +165,10 @@ def read_text(path: Path, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
         status = os.fstat(stream.fileno())
         _require_regular_file(path, status)
         _require_size(status.st_size, max_size)
-        raw = stream.read(max_size + 1)
-    _require_size(len(raw), max_size)  # it grew while being read
+        raw = stream.read(status.st_size + 1)  # not max_size + 1: a buffer that large costs more than the read
+        if len(raw) > status.st_size:  # it grew while being read
+            raw += stream.read(max_size + 1 - len(raw))
+    _require_size(len(raw), max_size)
     return decode(raw)
 
 

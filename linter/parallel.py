@@ -37,7 +37,18 @@ def process_count(files: int, jobs: int = 0) -> int:
 
 
 def lint_files(linter: Any, targets: Sequence[Any], jobs: int = 0) -> Iterator[Any]:
-    """Each target's FileResult, in order."""
+    """Each target's FileResult, in order: the cache's where it holds one, the others linted.
+
+    The cache is read here, so that processes are started only for the files it
+    does not know (none on a re-run over unchanged files).
+    """
+    known = [linter.cached(target) for target in targets]
+    linted = _linted(linter, [target for target, result in zip(targets, known) if result is None], jobs)
+    for result in known:
+        yield result if result is not None else next(linted)
+
+
+def _linted(linter: Any, targets: Sequence[Any], jobs: int) -> Iterator[Any]:
     processes = process_count(len(targets), jobs)
     if processes == 1:
         for target in targets:

@@ -123,21 +123,30 @@ class FileResult:
         return cls(findings, record["suppressed"])
 
 
-def display_path(path: Path) -> str:
-    """The path relative to the working directory where it is below it, with '/'."""
+def display_path(path: Path, cwd: str | None = None) -> str:
+    """The path relative to the working directory (``cwd``, resolved) where it is below it, with '/'."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symbolic-link loop, before Python 3.13
+        resolved = str(path.resolve())
+    except (OSError, RuntimeError):  # RuntimeError: a symbolic-link loop, before Python 3.13
         return path.as_posix()
+    relative = _relative(resolved, cwd or str(Path.cwd().resolve()))
+    return path.as_posix() if relative is None else relative
 
 
-def root_relative(path: Path, root: Path | None = None) -> str:
+def root_relative(path: str | Path, root: Path | None = None) -> str:
     """The path relative to the project root where it is below it, with '/'."""
-    absolute = Path(os.path.abspath(path))
-    try:
-        return absolute.relative_to(os.path.abspath(root or Path.cwd())).as_posix()
-    except ValueError:  # outside the root: the absolute path
-        return absolute.as_posix()
+    absolute = os.path.abspath(path)
+    relative = _relative(absolute, os.path.abspath(root or os.getcwd()))
+    return Path(absolute).as_posix() if relative is None else relative
+
+
+def _relative(path: str, base: str) -> str | None:
+    """Absolute ``path`` relative to absolute ``base``, with '/'; None when it is not below it."""
+    path_case, base_case = os.path.normcase(path), os.path.normcase(base)
+    if path_case == base_case:
+        return "."
+    prefix = base_case if base_case.endswith(os.sep) else base_case + os.sep
+    return path[len(prefix) :].replace(os.sep, "/") if path_case.startswith(prefix) else None
 
 
 def is_manifest_name(name: str) -> bool:
@@ -158,9 +167,10 @@ def discover(
     also drops files named directly (as pre-commit names them).
     """
     targets: dict[str, Target] = {}
+    cwd = str(Path.cwd().resolve())
 
     def add(path: Path, key: str) -> None:
-        shown = display_path(path)
+        shown = display_path(path, cwd)
         targets.setdefault(shown, Target(path, shown, key=key))
 
     for given in paths:
@@ -170,8 +180,8 @@ def discover(
             continue
         if path.is_dir() and not is_manifest_name(path.name):  # a directory named like a manifest is an error
             unreadable: list[OSError] = []
-            for found in _walk(path, root, include, exclude, unreadable.append):
-                add(found, root_relative(found, root))
+            for found, found_key in _walk(path, root, include, exclude, unreadable.append):
+                add(found, found_key)
             for error in unreadable:  # a directory that cannot be listed is not silently skipped
                 where = Path(error.filename)
                 problem = f"cannot read directory: {error.strerror or error}"
@@ -188,18 +198,19 @@ def discover(
 def _walk(
     top: Path, root: Path | None, include: Sequence[str], exclude: Sequence[str],
     onerror: Callable[[OSError], None] | None = None,
-) -> Iterator[Path]:
+) -> Iterator[tuple[Path, str]]:
+    """Each included file below ``top``, with its path relative to the root."""
     # followlinks=False: a link to a parent directory cannot loop.
     for directory, subdirectories, filenames in os.walk(top, followlinks=False, onerror=onerror):
         subdirectories[:] = sorted(
             name for name in subdirectories
             if not name.startswith(".") and name not in SKIPPED_DIRECTORIES
-            and not matches_any(root_relative(Path(directory, name), root), exclude, below=True)
+            and not matches_any(root_relative(os.path.join(directory, name), root), exclude, below=True)
         )
         for name in sorted(filenames):
-            key = root_relative(Path(directory, name), root)
+            key = root_relative(os.path.join(directory, name), root)
             if matches_any(key, include) and not matches_any(key, exclude, below=True):
-                yield Path(directory, name)
+                yield Path(directory, name), key
 
 
 class Linter:
@@ -268,6 +279,16 @@ class Linter:
         if self.cache is not None:
             return self.cache.result(self, text, target.display, key, lambda: self._lint_text(text, target.display, key, target.path))
         return self._lint_text(text, target.display, key, target.path)
+
+    def cached(self, target: Target) -> FileResult | None:
+        """The cache's result for this file, if it holds one (None without a cache, or when unreadable)."""
+        if self.cache is None or target.problem:
+            return None
+        try:
+            text = read_text(target.path, self.settings.max_file_size)
+        except (LoadError, OSError):
+            return None
+        return self.cache.lookup(self, text, target.display, target.key or target.display)
 
     def lint_text(self, text: str, display: str, key: str | None = None) -> list[Finding]:
         try:

@@ -22,6 +22,7 @@ from privlint import loader
 from privlint.cache import Cache, open_cache, run_fingerprint
 from privlint.loader import load_document, read_text
 from privlint.manifest import Manifest
+from privlint import parallel
 from privlint.parallel import process_count
 from privlint.phrases import LowerCasePattern, Phrases, combine
 from privlint.reporters import text_report
@@ -216,6 +217,23 @@ def test_one_process_for_few_files_and_no_more_than_asked_or_useful():
     assert process_count(10_000, jobs=3) == 3
     assert process_count(2, jobs=8) == 2
     assert 1 <= process_count(10_000) <= 64
+
+
+def test_only_the_files_the_cache_does_not_know_go_to_worker_processes(project, tmp_path, rules, monkeypatch):
+    linter = Linter(rules, Settings(today=TODAY))
+    linter.cache = open_cache(tmp_path / "cache", linter)
+    targets = discover([project])
+    cold = list(parallel.lint_files(linter, targets, jobs=2))
+    sent = []
+    monkeypatch.setattr(parallel, "_in_processes", lambda linter, targets, processes: sent.append(targets) or iter(()))
+    assert list(parallel.lint_files(linter, targets, jobs=2)) == cold and sent == []  # all from the cache: no process started
+
+    changed = targets[1:3]
+    for target in changed:
+        target.path.write_text(target.path.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    monkeypatch.setattr(parallel, "_in_processes", lambda linter, targets, processes: sent.append(targets) or map(linter.lint_file, targets))
+    again = list(parallel.lint_files(linter, targets, jobs=2))
+    assert sent == [changed] and again[:1] + again[3:] == cold[:1] + cold[3:]
 
 
 # -- validating once -----------------------------------------------------------------------
