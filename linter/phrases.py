@@ -85,7 +85,8 @@ class Phrases:
         # Only where a phrase can start: the look-ahead saves trying every phrase at every position.
         starts = "".join(sorted({re.escape(phrase[0]) for phrase in self._phrases}))
         ahead = f"(?=[{starts}])" if starts else ""
-        return LowerCasePattern(rf"(?<![\w]){ahead}{_alternatives(tree)}(?![\w])")
+        alternatives, tail = _expression(tree)
+        return LowerCasePattern(rf"(?<![\w]){ahead}{alternatives}{tail}(?![\w])")
 
     @property
     def expression(self) -> str:
@@ -109,20 +110,33 @@ class _Node:
     longest: int = 0
 
 
-def _alternatives(tree: dict[str, _Node]) -> str:
-    """The expression for the phrases of ``tree``; longer phrases are tried first."""
-    groups: dict[str, list[tuple[int, str]]] = {}  # the expression for what follows -> words before it
+def _expression(tree: dict[str, _Node]) -> tuple[str, str]:
+    """The expression for the phrases of ``tree``, as alternatives and the tail they all end with.
+
+    Longer phrases are tried first. A tail shared by every alternative is written
+    once, after them: ``(?:a|b)c`` tries what ``ac|bc`` tries, in the same order;
+    ``combine`` lists end in such tails, and the expression is then much shorter.
+    """
+    groups: dict[str, tuple[str, str, list[tuple[int, str]]]] = {}  # what follows -> (it, its tail, words before it)
     for word, node in tree.items():
-        rest = ""
+        follows, tail = "", ""
         if node.next:
-            rest = rf"\s+{_alternatives(node.next)}"
-            rest = f"(?:{rest})?" if node.ends else rest
-        groups.setdefault(rest, []).append((node.longest, word))
-    parts = []
-    for rest, words in sorted(groups.items(), key=lambda group: (-max(group[1])[0], group[0])):
+            alternatives, tail = _expression(node.next)
+            follows = rf"\s+{alternatives}"
+            if node.ends:
+                follows, tail = f"(?:{follows}{tail})?", ""
+        groups.setdefault(follows + tail, (follows, tail, []))[2].append((node.longest, word))
+    parts: list[tuple[str, str]] = []
+    for key, (follows, tail, words) in sorted(groups.items(), key=lambda group: (-max(group[1][2])[0], group[0])):
         ordered = [word for _, word in sorted(words, key=lambda item: (-item[0], -len(item[1]), item[1]))]
-        parts += ordered if not rest else [_group(ordered) + rest]
-    return _group(parts)
+        if not key:
+            parts += [(word, "") for word in ordered]
+        else:  # what follows the words is their tail, unless it has a tail of its own
+            parts.append((_group(ordered) + follows, tail) if tail else (_group(ordered), follows))
+    tails = {tail for _, tail in parts}
+    if len(tails) == 1:
+        return _group([part for part, _ in parts]), tails.pop()
+    return _group([part + tail for part, tail in parts]), ""
 
 
 def _group(alternatives: list[str]) -> str:

@@ -385,6 +385,31 @@ def test_phrases_match_as_a_plain_alternation_of_the_longest_phrase_first():
     assert matcher.find("we keep it zolang als   NODIG is") == "zolang als   NODIG"
 
 
+def every_phrase_list():
+    import importlib
+    import pkgutil
+
+    import privlint.checks
+    from privlint import retention
+
+    modules = [importlib.import_module(f"privlint.checks.{m.name}") for m in pkgutil.iter_modules(privlint.checks.__path__)]
+    return [(f"{module.__name__}.{name}", value) for module in [*modules, retention]
+            for name, value in vars(module).items() if isinstance(value, Phrases)]
+
+
+def test_every_checks_phrases_match_as_a_plain_alternation_of_the_longest_phrase_first():
+    generator = random.Random(11)
+    lists = every_phrase_list()
+    assert len(lists) >= 10
+    for name, matcher in lists:
+        phrases = sorted(matcher._phrases)
+        reference = plain_alternation(phrases)
+        vocabulary = sorted({word for phrase in phrases for word in phrase.split()}) + ["x", ".", "Regelmatig", "\n"]
+        for _ in range(300):
+            text = " ".join(generator.choice(vocabulary) for _ in range(generator.randint(1, 14)))
+            assert matcher.find_all(text) == [m.group(0) for m in reference.finditer(text)], (name, text)
+
+
 def test_a_lower_case_pattern_matches_in_any_case_and_gives_the_words_as_written():
     pattern = LowerCasePattern(r"(?<!\w)(?:odido netherlands b\.v\.|odido)(?!\w)")
     for text in ("Odido Netherlands B.V. en ODIDO", "İstanbul: Odido Netherlands B.V. en ODIDO"):  # 'İ' lower-cases to two characters
