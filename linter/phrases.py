@@ -76,12 +76,14 @@ class Phrases:
     def _pattern(self) -> LowerCasePattern:
         tree: dict[str, _Node] = {}
         for phrase in self._phrases:
-            node, words = tree, phrase.split()
-            for position, word in enumerate(words):
-                entry = node.setdefault(_word(word), _Node())
+            node = tree
+            for word in phrase.split():
+                entry = node.get(word)
+                if entry is None:
+                    entry = node[word] = _Node()
                 entry.longest = max(entry.longest, len(phrase))
-                entry.ends = entry.ends or position == len(words) - 1
                 node = entry.next
+            entry.ends = True
         # Only where a phrase can start: the look-ahead saves trying every phrase at every position.
         starts = "".join(sorted({re.escape(phrase[0]) for phrase in self._phrases}))
         ahead = f"(?=[{starts}])" if starts else ""
@@ -103,7 +105,8 @@ class Phrases:
 
 @dataclass
 class _Node:
-    """A word in the tree: whether a phrase ends here, the words that may follow, the longest phrase through it."""
+    """A word in the tree (as written in the phrases): whether a phrase ends here, the words that may
+    follow, the longest phrase through it."""
 
     ends: bool = False
     next: dict[str, _Node] = field(default_factory=dict)
@@ -128,7 +131,8 @@ def _expression(tree: dict[str, _Node]) -> tuple[str, str]:
         groups.setdefault(follows + tail, (follows, tail, []))[2].append((node.longest, word))
     parts: list[tuple[str, str]] = []
     for key, (follows, tail, words) in sorted(groups.items(), key=lambda group: (-max(group[1][2])[0], group[0])):
-        ordered = [word for _, word in sorted(words, key=lambda item: (-item[0], -len(item[1]), item[1]))]
+        escaped = [(longest, _word(word)) for longest, word in words]
+        ordered = [word for _, word in sorted(escaped, key=lambda item: (-item[0], -len(item[1]), item[1]))]
         if not key:
             parts += [(word, "") for word in ordered]
         else:  # what follows the words is their tail, unless it has a tail of its own
