@@ -93,11 +93,11 @@ def check(manifest, context):
 def _hedged(pointer, field, text):
     if not text:
         return
-    hedges = _unique(written for match, written in SCANNER.finditer(text) if match.lastgroup == "hedge")
+    hedges = [written for match, written in SCANNER.finditer(text) if match.lastgroup == "hedge"]
     if hedges:
         yield Problem(
             pointer,
-            f"{field} relies on hedges: {', '.join(map(repr, hedges))}",
+            f"{field} relies on hedges: {', '.join(map(repr, _unique(hedges)))}",
             hint="say exactly which data are used, for what and by whom; give the complete list "
             "instead of 'such as' or 'onder andere' (WP260)",
         )

@@ -54,15 +54,18 @@ MAX_NUMBER_LENGTH = 1_000  # digits; longer integers cannot even be printed (sys
 Location = tuple[int, int]  # 1-based line and column
 
 _CORE = "tag:yaml.org,2002:"
-_NULL = re.compile(r"^(~|null|Null|NULL|)$")
-_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_KEYWORDS = {  # every plain scalar that means null, true or false
+    "": None, "~": None, "null": None, "Null": None, "NULL": None,
+    "true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False,
+}
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _OCT = re.compile(r"^0o[0-7]+$")
 _HEX = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 _INF = re.compile(r"^[-+]?\.(inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(nan|NaN|NAN)$")
-_STARTS_NON_TEXT = frozenset("~nNtTfF0123456789+-.")  # the first characters of every pattern above
+_STARTS_NUMBER = frozenset("0123456789+-.")  # the first characters of every number pattern above
+_STARTS_NON_TEXT = _STARTS_NUMBER | frozenset("~nNtTfF")  # and of the keywords
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what the YAML parser counts as a new line
 _BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
     (b"\x00\x00\xfe\xff", "utf-32-be"),
@@ -302,7 +305,15 @@ def _build_common(text: str) -> Document | None:
     parser = CParser(text)
     data: Any = None
     positions = _NOWHERE
-    stack: list[list[Any]] = []  # per open container: [value, marks, containers, start mark, key awaiting its value]
+    # The open container, its members' marks, its containers' Positions, its start mark, the key
+    # awaiting its value (mappings), and whether it is a list; the enclosing ones on the stack.
+    container: Any = None
+    marks: Any = None
+    containers: Any = None
+    start: Any = None
+    key: str | None = None
+    is_list = False
+    stack: list[tuple[Any, ...]] = []
     nodes = documents = 0
     try:
         while parser.check_event():
@@ -319,50 +330,44 @@ def _build_common(text: str) -> Document | None:
                     raise _Uncommon
                 else:
                     value = _resolve_plain(raw)
-                if not stack:
+                if container is None:
                     data, positions = value, (event.start_mark, {}, {})
-                    continue
-                top = stack[-1]
-                container = top[0]
-                if type(container) is list:
-                    top[1].append(event.start_mark)
+                elif is_list:
+                    marks.append(event.start_mark)
                     container.append(value)
-                elif top[4] is None:  # a key: as written, whatever it would resolve to
+                elif key is None:  # a key: as written, whatever it would resolve to
                     if raw in container or (raw == "<<" and not event.style):
                         raise _Uncommon
-                    top[1][raw] = event.start_mark
-                    top[4] = raw
+                    marks[raw] = event.start_mark
+                    key = raw
                 else:
-                    container[top[4]] = value
-                    top[4] = None
+                    container[key] = value
+                    key = None
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 nodes += 1
-                if event.anchor is not None or event.ctag is not None or nodes > MAX_NODES or len(stack) >= MAX_DEPTH:
-                    raise _Uncommon
-                if stack:
-                    top = stack[-1]
-                    if type(top[0]) is list:
-                        top[1].append(event.start_mark)
-                    elif top[4] is None:  # a list or mapping as a key
+                if event.anchor is not None or event.ctag is not None or nodes > MAX_NODES or len(stack) >= MAX_DEPTH - 1:
+                    raise _Uncommon  # (the stack holds the containers around the open one)
+                if container is not None:
+                    if is_list:
+                        marks.append(event.start_mark)
+                    elif key is None:  # a list or mapping as a key
                         raise _Uncommon
-                if kind is MappingStartEvent:
-                    stack.append([{}, {}, {}, event.start_mark, None])
-                else:
-                    stack.append([[], [], {}, event.start_mark, None])
+                    stack.append((container, marks, containers, start, key, is_list))
+                is_list = kind is SequenceStartEvent
+                container, marks, containers, start, key = ([], [], {}, event.start_mark, None) if is_list else ({}, {}, {}, event.start_mark, None)
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
-                done = stack.pop()
-                value, where = done[0], (done[3], done[1], done[2])
+                value, where = container, (start, marks, containers)
                 if not stack:
-                    data, positions = value, where
+                    data, positions, container = value, where, None
                     continue
-                top = stack[-1]
-                if type(top[0]) is list:
-                    top[2][len(top[0])] = where
-                    top[0].append(value)
+                container, marks, containers, start, key, is_list = stack.pop()
+                if is_list:
+                    containers[len(container)] = where
+                    container.append(value)
                 else:
-                    top[2][top[4]] = where
-                    top[0][top[4]] = value
-                    top[4] = None
+                    containers[key] = where
+                    container[key] = value
+                    key = None
             elif kind is DocumentStartEvent:
                 documents += 1
                 if documents > 1:
@@ -689,12 +694,10 @@ class _Builder:
 
 
 def _resolve_plain(text: str) -> Any:
-    if text and text[0] not in _STARTS_NON_TEXT:  # most scalars: no null, boolean or number starts so
+    if text in _KEYWORDS:
+        return _KEYWORDS[text]
+    if text[0] not in _STARTS_NUMBER:  # most scalars, and every other word: text
         return text
-    if _NULL.match(text):
-        return None
-    if text in _BOOL:
-        return _BOOL[text]
     if _INT.match(text):
         return int(text)
     if _OCT.match(text):
