@@ -69,6 +69,14 @@ class Cache:
 
     # -- use -----------------------------------------------------------------
 
+    def is_empty(self) -> bool:
+        """Whether the cache holds no entry (a first run: no file need be looked up)."""
+        try:
+            with os.scandir(self.directory) as entries:
+                return next(entries, None) is None
+        except OSError:
+            return True
+
     def lookup(self, linter: Any, text: str, display: str, key: str) -> Any:
         """The cached result for this file, or None."""
         return self._read(self.key(text, display, key), linter)

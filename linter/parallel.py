@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 MIN_FILES_PER_PROCESS = 8  # fewer files per process than this, and starting it costs more than it saves
-BATCH = 8  # at most this many files a worker takes at a time
+BATCH = 4  # at most this many files a worker takes at a time (few: the workers finish close together)
 
 
 def available_cores() -> int:
@@ -42,7 +42,7 @@ def lint_files(linter: Any, targets: Sequence[Any], jobs: int = 0) -> Iterator[A
     The cache is read here, so that processes are started only for the files it
     does not know (none on a re-run over unchanged files).
     """
-    known = [linter.cached(target) for target in targets]
+    known = linter.cached_results(targets)
     linted = _linted(linter, [target for target, result in zip(targets, known) if result is None], jobs)
     for result in known:
         yield result if result is not None else next(linted)

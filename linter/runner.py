@@ -280,9 +280,14 @@ class Linter:
             return self.cache.result(self, text, target.display, key, lambda: self._lint_text(text, target.display, key, target.path))
         return self._lint_text(text, target.display, key, target.path)
 
-    def cached(self, target: Target) -> FileResult | None:
-        """The cache's result for this file, if it holds one (None without a cache, or when unreadable)."""
-        if self.cache is None or target.problem:
+    def cached_results(self, targets: Sequence[Target]) -> list[FileResult | None]:
+        """The cache's result for each target, where it holds one."""
+        if self.cache is None or self.cache.is_empty():  # no cache, or a first run: nothing to look up
+            return [None] * len(targets)
+        return [self._cached(target) for target in targets]
+
+    def _cached(self, target: Target) -> FileResult | None:
+        if target.problem:
             return None
         try:
             text = read_text(target.path, self.settings.max_file_size)
