@@ -1,3 +1,3 @@
-from privlint.cli import main
+from privlint.cli import run
 
-main()
+run()
