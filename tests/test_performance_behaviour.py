@@ -432,6 +432,17 @@ def test_the_text_report_in_pieces_is_the_report(project, rules):
     assert len(pieces) > 10 and "".join(pieces) == whole
 
 
+def test_the_coloured_text_report_is_the_plain_one_with_colours(project, rules):
+    import click
+
+    linter = Linter(rules, Settings(today=TODAY))
+    targets = discover([project])
+    findings = [finding for target in targets for finding in linter.lint(target)]
+    summary = Summary.of(findings, len(targets))
+    coloured = text_report.render(findings, summary, linter.enabled, color=True)
+    assert "\x1b[" in coloured and click.unstyle(coloured) == text_report.render(findings, summary, linter.enabled)
+
+
 # -- the benchmark corpus --------------------------------------------------------------------
 
 

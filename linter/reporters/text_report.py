@@ -31,24 +31,32 @@ def render_chunks(findings, summary, rules, *, color: bool = False, size: int = 
 
 
 def _lines(findings, summary, color: bool) -> Iterator[str]:
-    def style(text: str, **kwargs) -> str:
-        return click.style(text, **kwargs) if color else text
-
     any_finding = False
     for _, group in groupby(findings, key=lambda finding: finding.file):
         if any_finding:
             yield ""
         any_finding = True
         for finding in group:
-            where = style(f"{finding.file}:{finding.line}:{finding.column}:", bold=True)
-            code = style(finding.code, fg=_COLOURS[finding.severity], bold=True)
-            severity = style(f"[{finding.severity.value}]", fg=_COLOURS[finding.severity])
-            yield f"{where} {code} {finding.rule} {severity} {finding.message}"
+            if color:
+                yield from _coloured(finding)
+                continue
+            yield f"{finding.file}:{finding.line}:{finding.column}: {finding.code} {finding.rule} [{finding.severity.value}] {finding.message}"
             if finding.hint:
-                yield f"    {style('hint:', fg='cyan')} {finding.hint}"
+                yield f"    hint: {finding.hint}"
     if any_finding:
         yield ""
     yield from summary_lines(summary)
+
+
+def _coloured(finding) -> Iterator[str]:
+    """The lines of one finding, as above, in colour."""
+    colour = _COLOURS[finding.severity]
+    where = click.style(f"{finding.file}:{finding.line}:{finding.column}:", bold=True)
+    code = click.style(finding.code, fg=colour, bold=True)
+    severity = click.style(f"[{finding.severity.value}]", fg=colour)
+    yield f"{where} {code} {finding.rule} {severity} {finding.message}"
+    if finding.hint:
+        yield f"    {click.style('hint:', fg='cyan')} {finding.hint}"
 
 
 def summary_lines(summary) -> list[str]:
