@@ -35,6 +35,8 @@ SEVERITY = "info"
 ARTICLE = "Art. 12(1) (WP260)"
 SUMMARY = "Wording relies on hedges such as 'may', 'some' or 'such as'"
 
+from functools import lru_cache  # noqa: E402
+
 from privlint.phrases import LowerCasePattern, Phrases  # noqa: E402
 from privlint.rules import Problem  # noqa: E402
 
@@ -91,20 +93,21 @@ def check(manifest, context):
 
 
 def _hedged(pointer, field, text):
-    if not text:
-        return
-    hedges = [written for match, written in SCANNER.finditer(text) if match.lastgroup == "hedge"]
+    hedges = _hedges(text) if text else ()
     if hedges:
         yield Problem(
             pointer,
-            f"{field} relies on hedges: {', '.join(map(repr, _unique(hedges)))}",
+            f"{field} relies on hedges: {', '.join(map(repr, hedges))}",
             hint="say exactly which data are used, for what and by whom; give the complete list "
             "instead of 'such as' or 'onder andere' (WP260)",
         )
 
 
-def _unique(found):
+@lru_cache(maxsize=8192)  # data items ("e-mailadres") and stock sentences recur, within and across manifests
+def _hedges(text):
+    """The hedges in ``text``, each once, as first written."""
     seen = {}
-    for phrase in found:
-        seen.setdefault(" ".join(phrase.lower().split()), phrase)
-    return list(seen.values())
+    for match, written in SCANNER.finditer(text):
+        if match.lastgroup == "hedge":
+            seen.setdefault(" ".join(written.lower().split()), written)
+    return tuple(seen.values())
