@@ -103,7 +103,7 @@ def _hedged(pointer, field, text):
         )
 
 
-@lru_cache(maxsize=8192)  # data items ("e-mailadres") and stock sentences recur, within and across manifests
+@lru_cache(maxsize=2048)  # data items ("e-mailadres") and stock sentences recur, within and across manifests
 def _hedges(text):
     """The hedges in ``text``, each once, as first written."""
     seen = {}

@@ -39,10 +39,9 @@ class Model(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _reject_empty_values(cls, data: object) -> object:
-        if isinstance(data, dict):
+        if isinstance(data, dict) and None in data.values():
             empty = [key for key, value in data.items() if value is None]
-            if empty:
-                raise ValueError(f"empty value for {', '.join(map(repr, empty))}")
+            raise ValueError(f"empty value for {', '.join(map(repr, empty))}")
         return data
 
 

@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema
@@ -100,7 +101,13 @@ class Duration:
     def parse(cls, value: Any) -> Duration:
         if isinstance(value, Duration):
             return value
-        if not isinstance(value, str) or not re.fullmatch(DURATION_PATTERN, value):
+        if not isinstance(value, str):
+            raise ValueError(f"expected {PATTERN_MEANINGS[DURATION_PATTERN]}")
+        return _parse_duration(value)
+
+    @classmethod
+    def _from_text(cls, value: str) -> Duration:
+        if not re.fullmatch(DURATION_PATTERN, value):
             raise ValueError(f"expected {PATTERN_MEANINGS[DURATION_PATTERN]}")
         parts = {k: int(v) for k, v in _DURATION_PARTS.fullmatch(value).groupdict(default="0").items()}
         return cls(
@@ -143,6 +150,9 @@ class Duration:
 
     def __str__(self) -> str:
         return self.text
+
+
+_parse_duration = lru_cache(maxsize=1024)(Duration._from_text)  # a manifest repeats a few periods many times
 
 
 def _string_type(python_type: type, schema: dict[str, Any]) -> Any:
