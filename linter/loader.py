@@ -324,6 +324,12 @@ def _build_common(text: str) -> Document | None:
                 if event.anchor is not None or event.ctag is not None or nodes > MAX_NODES:
                     raise _Uncommon
                 raw = event.value
+                if key is None and not is_list and container is not None:  # a key: as written
+                    if raw in container or (not event.style and (raw == "<<" or len(raw) > MAX_NUMBER_LENGTH)):
+                        raise _Uncommon
+                    marks[raw] = event.start_mark
+                    key = raw
+                    continue
                 if event.style or (raw and raw[0] not in _STARTS_NON_TEXT):  # most scalars: text as written
                     value = raw
                 elif len(raw) > MAX_NUMBER_LENGTH:
@@ -335,11 +341,6 @@ def _build_common(text: str) -> Document | None:
                 elif is_list:
                     marks.append(event.start_mark)
                     container.append(value)
-                elif key is None:  # a key: as written, whatever it would resolve to
-                    if raw in container or (raw == "<<" and not event.style):
-                        raise _Uncommon
-                    marks[raw] = event.start_mark
-                    key = raw
                 else:
                     container[key] = value
                     key = None

@@ -336,6 +336,7 @@ def loader_inputs():
         "", "just text", "- - - x", "1: a\nnull: b\n~: c\ntrue: d\n", "'a/b~c': {x: 1}\n", "a: 'x'\nb: \"y\"\nc: |\n  z\n",
         "x: 0o17\ny: +12\nz: .nan\nw: -.inf\nv: 0x1F\nu: 1e3\nt: ~\ns: Null\n", "a: &x 1\nb: *x\n", "a: !!str 1\n",
         "<<: {a: 1}\n", "a: 1\na: 2\n", "? [a]\n: b\n", "a: b\n---\nc: d\n", "a: [1, 2\n", "a:\n\t- b\n",
+        "1" * (loader.MAX_NUMBER_LENGTH + 1) + ": a\n", "a: " + "1" * (loader.MAX_NUMBER_LENGTH + 1) + "\n",
         "[" * loader.MAX_DEPTH + "]" * loader.MAX_DEPTH, "[" * (loader.MAX_DEPTH + 1) + "]" * (loader.MAX_DEPTH + 1),
     ]
     return texts
