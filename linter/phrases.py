@@ -120,14 +120,13 @@ def _expression(tree: dict[str, _Node]) -> tuple[str, str]:
     once, after them: ``(?:a|b)c`` tries what ``ac|bc`` tries, in the same order;
     ``combine`` lists end in such tails, and the expression is then much shorter.
     """
+    if len(tree) == 1:  # a word that only one word can follow, as in most of a tree: no ordering to do
+        [(word, node)] = tree.items()
+        follows, tail = _following(node)
+        return (_word(word) + follows, tail) if tail or not follows else (_word(word), follows)
     groups: dict[str, tuple[str, str, list[tuple[int, str]]]] = {}  # what follows -> (it, its tail, words before it)
     for word, node in tree.items():
-        follows, tail = "", ""
-        if node.next:
-            alternatives, tail = _expression(node.next)
-            follows = rf"\s+{alternatives}"
-            if node.ends:
-                follows, tail = f"(?:{follows}{tail})?", ""
+        follows, tail = _following(node)
         groups.setdefault(follows + tail, (follows, tail, []))[2].append((node.longest, word))
     parts: list[tuple[str, str]] = []
     for key, (follows, tail, words) in sorted(groups.items(), key=lambda group: (-max(group[1][2])[0], group[0])):
@@ -141,6 +140,15 @@ def _expression(tree: dict[str, _Node]) -> tuple[str, str]:
     if len(tails) == 1:
         return _group([part for part, _ in parts]), tails.pop()
     return _group([part + tail for part, tail in parts]), ""
+
+
+def _following(node: _Node) -> tuple[str, str]:
+    """The expression for what may follow a word, and its tail (see ``_expression``)."""
+    if not node.next:
+        return "", ""
+    alternatives, tail = _expression(node.next)
+    follows = rf"\s+{alternatives}"
+    return (f"(?:{follows}{tail})?", "") if node.ends else (follows, tail)
 
 
 def _group(alternatives: list[str]) -> str:
