@@ -75,13 +75,12 @@ class Phrases:
     @cached_property
     def _pattern(self) -> LowerCasePattern:
         tree: dict[str, _Node] = {}
-        for phrase in self._phrases:
+        for phrase in sorted(self._phrases, key=len, reverse=True):  # a node's first phrase is its longest
             node = tree
             for word in phrase.split():
                 entry = node.get(word)
                 if entry is None:
-                    entry = node[word] = _Node()
-                entry.longest = max(entry.longest, len(phrase))
+                    entry = node[word] = _Node(longest=len(phrase))
                 node = entry.next
             entry.ends = True
         # Only where a phrase can start: the look-ahead saves trying every phrase at every position.
