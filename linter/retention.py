@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, NamedTuple
 
 from privlint.manifest import Manifest, Retention
 from privlint.phrases import Phrases, combine
@@ -159,22 +159,37 @@ def is_longer(duration: Duration, other: Duration, start: dt.date) -> bool:
     return (duration.after(start), duration.seconds % 86400) > (other.after(start), other.seconds % 86400)
 
 
-@dataclass(frozen=True)
-class StatedRetention:
-    """A retention in a manifest, with where it is and whose it is."""
+class StatedRetention(NamedTuple):
+    """A retention in a manifest, and whose it is: the statement's, or a purpose's or data category's.
 
-    pointer: str  # of the retention mapping, such as "/purposes/3/retention"
-    owner: str  # "purpose 'x' (section 2)", "data category 'contact'", "the whole statement"
+    Where it is and how findings name its owner are worked out only for the few that get a finding.
+    """
+
     retention: Retention
+    section: str = ""  # "purposes" or "data_categories"; "" for the statement-wide retention
+    index: int = 0
+    holder: Any = None  # the purpose or data category
+
+    @property
+    def pointer(self) -> str:
+        """Of the retention mapping, such as "/purposes/3/retention"."""
+        return f"/{self.section}/{self.index}/retention" if self.section else "/retention"
+
+    @property
+    def owner(self) -> str:
+        """Such as "purpose 'x' (section 2)", "data category 'contact'", "the whole statement"."""
+        if self.section == "purposes":
+            return f"purpose {self.holder.label}"
+        return f"data category {self.holder.id!r}" if self.section else "the whole statement"
 
 
 def stated_retentions(manifest: Manifest) -> Iterator[StatedRetention]:
     """Every retention: statement-wide, then each purpose's, then each data category's."""
     if manifest.retention is not None:
-        yield StatedRetention("/retention", "the whole statement", manifest.retention)
+        yield StatedRetention(manifest.retention)
     for index, purpose in enumerate(manifest.purposes):
         if purpose.retention is not None:
-            yield StatedRetention(f"/purposes/{index}/retention", f"purpose {purpose.label}", purpose.retention)
+            yield StatedRetention(purpose.retention, "purposes", index, purpose)
     for index, category in enumerate(manifest.data_categories):
         if category.retention is not None:
-            yield StatedRetention(f"/data_categories/{index}/retention", f"data category {category.id!r}", category.retention)
+            yield StatedRetention(category.retention, "data_categories", index, category)
