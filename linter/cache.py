@@ -81,12 +81,8 @@ class Cache:
         """The cached result for this file, or None."""
         return self._read(self.key(text, display, key), linter)
 
-    def result(self, linter: Any, text: str, display: str, key: str, compute: Callable[[], Any]) -> Any:
-        """The cached result for this file, or ``compute()``'s, stored for next time."""
-        entry_key = self.key(text, display, key)
-        cached = self._read(entry_key, linter)
-        if cached is not None:
-            return cached
+    def remember(self, linter: Any, text: str, display: str, key: str, compute: Callable[[], Any]) -> Any:
+        """``compute()``'s result for this file, stored for next time (``lookup`` has found none)."""
         history = getattr(linter, "history", None)
         recorder = _RecordingHistory(history) if history is not None else None
         if recorder is not None:
@@ -96,7 +92,7 @@ class Cache:
         finally:
             if recorder is not None:
                 linter.history = history
-        self._write(entry_key, result, recorder.seen if recorder is not None else {})
+        self._write(self.key(text, display, key), result, recorder.seen if recorder is not None else {})
         return result
 
     def _entry(self, entry_key: str) -> Path:

@@ -4,7 +4,8 @@ One file at a time: read, parse, validate (privlint.validation), then run every
 selected check on the typed manifest, drop what the file's suppression comments
 suppress, and give each finding its fingerprint. A file that fails a step gets
 findings for that step and the run goes on with the next file. With a cache
-(privlint.cache), a file whose result is known is not linted again.
+(privlint.cache), ``cached_results`` gives the results it already holds, and
+``lint_file`` stores each one it makes.
 """
 
 from __future__ import annotations
@@ -277,7 +278,7 @@ class Linter:
         except OSError as error:
             return self._done([_finding(target.display, IO_ERROR, 1, 1, f"cannot read file: {error.strerror or error}", hint="check that the file exists and that you may read it")], key)
         if self.cache is not None:
-            return self.cache.result(self, text, target.display, key, lambda: self._lint_text(text, target.display, key, target.path))
+            return self.cache.remember(self, text, target.display, key, lambda: self._lint_text(text, target.display, key, target.path))
         return self._lint_text(text, target.display, key, target.path)
 
     def cached_results(self, targets: Sequence[Target]) -> list[FileResult | None]:
