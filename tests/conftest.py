@@ -8,10 +8,31 @@ from click.testing import CliRunner
 
 from privlint.cli import main
 from privlint.registry import load_rules
-from privlint.runner import Linter, Settings
+from privlint.runner import Linter, Settings, discover
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 23)
+EXAMPLES = ROOT / "examples" / "rules"
+
+
+def located(findings):
+    return [(f.rule, f.line, f.column) for f in findings]
+
+
+def registered(rules, code, name, severity):
+    """The rule with this code, after checking its name, severity and that its module is named after it."""
+    rule = next(rule for rule in rules if rule.code == code)
+    assert (rule.name, rule.severity.value) == (name, severity)
+    assert rule.origin == "privlint.checks." + name.replace("-", "_")
+    return rule
+
+
+def lint_examples(rules, name):
+    """The findings on a rule's fail and pass examples (``examples/rules/<name>/``), that rule alone selected."""
+    targets = discover([EXAMPLES / name])
+    assert [target.path.name for target in targets] == ["fail.privacy.yaml", "pass.privacy.yaml"]
+    linter = Linter(rules, Settings(today=TODAY, select=(name,)))
+    return [linter.lint(target) for target in targets]
 
 
 @pytest.fixture(autouse=True)

@@ -6,15 +6,11 @@ Every test runs the registered rule through the real linter, selecting only that
 from __future__ import annotations
 
 import re
-from datetime import date
-from pathlib import Path
 
 import pytest
 
-from privlint.runner import Linter, Settings, discover
+from conftest import lint_examples, located, registered
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "rules"
-TODAY = date(2026, 11, 23)
 
 #: code -> (name, severity, first article cited)
 CATALOGUE = {
@@ -49,20 +45,13 @@ FAIL_EXAMPLES = {
 }
 
 
-def located(findings):
-    return [(f.rule, f.line, f.column) for f in findings]
-
-
 # -- registration and documentation ------------------------------------------------
 
 
 @pytest.mark.parametrize("code", sorted(CATALOGUE))
 def test_rule_is_registered_with_its_code_severity_and_article(rules, code):
     name, severity, article = CATALOGUE[code]
-    rule = next(rule for rule in rules if rule.code == code)
-    assert (rule.name, rule.severity.value) == (name, severity)
-    assert rule.origin == "privlint.checks." + name.replace("-", "_")
-    assert rule.article.startswith(f"Art. {article}")
+    assert registered(rules, code, name, severity).article.startswith(f"Art. {article}")
 
 
 # -- the example directories ---------------------------------------------------------
@@ -70,10 +59,7 @@ def test_rule_is_registered_with_its_code_severity_and_article(rules, code):
 
 @pytest.mark.parametrize("name", sorted(FAIL_EXAMPLES))
 def test_example_directory_gets_exactly_the_intended_outcome(rules, name):
-    targets = discover([EXAMPLES / name])
-    assert [target.path.name for target in targets] == ["fail.privacy.yaml", "pass.privacy.yaml"]
-    linter = Linter(rules, Settings(today=TODAY, select=(name,)))
-    failing, passing = (linter.lint(target) for target in targets)
+    failing, passing = lint_examples(rules, name)
     assert located(failing) == [(name, line, column) for line, column in FAIL_EXAMPLES[name]]
     assert all(f.hint for f in failing)
     assert passing == []

@@ -7,18 +7,14 @@ Every test runs the registered rule through the real linter, selecting only that
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
-
 import pytest
+from conftest import TODAY, lint_examples, located, registered
 
 from privlint.manifest import Retention, StatementRetention
 from privlint.phrases import combine
 from privlint.retention import is_unbounded_retention, is_vague_retention
-from privlint.runner import Linter, Settings, SettingsError, discover
+from privlint.runner import Linter, Settings, SettingsError
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "rules"
-TODAY = date(2026, 11, 23)
 
 #: code -> (name, severity, first article cited)
 CATALOGUE = {
@@ -91,28 +87,18 @@ FAIL_EXAMPLES = {
 }
 
 
-def located(findings):
-    return [(f.rule, f.line, f.column) for f in findings]
-
-
 # -- registration, documentation, examples ---------------------------------------------
 
 
 @pytest.mark.parametrize("code", sorted(CATALOGUE))
 def test_rule_is_registered_with_its_code_severity_and_article(rules, code):
     name, severity, article = CATALOGUE[code]
-    rule = next(rule for rule in rules if rule.code == code)
-    assert (rule.name, rule.severity.value) == (name, severity)
-    assert rule.origin == "privlint.checks." + name.replace("-", "_")
-    assert rule.article.startswith(article)
+    assert registered(rules, code, name, severity).article.startswith(article)
 
 
 @pytest.mark.parametrize("name", sorted(FAIL_EXAMPLES))
 def test_example_directory_gets_exactly_the_intended_outcome(rules, name):
-    targets = discover([EXAMPLES / name])
-    assert [target.path.name for target in targets] == ["fail.privacy.yaml", "pass.privacy.yaml"]
-    linter = Linter(rules, Settings(today=TODAY, select=(name,)))
-    failing, passing = (linter.lint(target) for target in targets)
+    failing, passing = lint_examples(rules, name)
     assert [(f.rule, f.line, f.column, f.message) for f in failing] == [
         (name, line, column, message) for line, column, message in FAIL_EXAMPLES[name]
     ]

@@ -3,14 +3,13 @@
 import re
 
 import pytest
-from conftest import ROOT
+from conftest import EXAMPLES, ROOT
 
 from privlint.docs import markdown_table, readme_with_table, rules_markdown
 from privlint.registry import load_rules
 
 RULES = load_rules()
 SECTIONS = ("## What it does", "## Why it matters", "## Example", "## Use instead")
-EXAMPLES = ROOT / "examples" / "rules"
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.name)
