@@ -27,11 +27,6 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-
-try:
-    from ruamel.yaml.cyaml import CParser
-except ImportError:  # no ruamel.yaml.clib (PyPy, or a platform without its wheels)
-    CParser = None
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.events import (
@@ -43,6 +38,8 @@ from ruamel.yaml.events import (
     SequenceEndEvent,
     SequenceStartEvent,
 )
+
+from privlint import c_parser
 
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
 MAX_DEPTH = 100
@@ -252,10 +249,11 @@ def _lines(text: str) -> list[str]:
 
 def load_document(text: str) -> Document:
     """Parse YAML text into a Document, or raise LoadError."""
-    document = _build_common(text)
-    if document is not None:
-        return document
-    builder, refused = _build(text, pure=False)
+    with c_parser.PARSING:  # (see c_parser: the fast path changes the C parser's events for a moment)
+        document = _build_common(text)
+        if document is not None:
+            return document
+        builder, refused = _build(text, pure=False)
     if refused and "?" in text and len(text) <= MAX_PURE_RETRY:
         # libyaml ends a plain scalar at '?' inside [...] and {...}, a YAML 1.1 rule, so it
         # refuses valid YAML 1.2 such as {url: https://example.com/?lang=nl}. The pure-Python
@@ -293,16 +291,15 @@ class _Uncommon(Exception):
 def _build_common(text: str) -> Document | None:
     """The Document of a manifest that uses plain YAML only, read in one tight loop; else None.
 
-    Almost every manifest is plain mappings, lists and scalars. This reads those a
-    third faster than the general builder, to the same result. Anything else (an
+    Almost every manifest is plain mappings, lists and scalars. This reads those
+    twice as fast as the general builder, to the same result. Anything else (an
     anchor, alias, tag, merge key, duplicate key, a key that is not text, a
     second document, a limit reached, a syntax error) gives None, and the general
     builder reads the text again and says what is wrong, and where. The tests
     hold the two to the same result on every manifest and bad input they have.
     """
-    if CParser is None:
+    if not c_parser.TUPLE_EVENTS:
         return None
-    parser = CParser(text)
     data: Any = None
     positions = _NOWHERE
     # The open container, its members' marks, its containers' Positions, its start mark, the key
@@ -316,69 +313,67 @@ def _build_common(text: str) -> Document | None:
     stack: list[tuple[Any, ...]] = []
     nodes = documents = 0
     try:
-        while parser.check_event():
-            event = parser.get_event()
-            kind = type(event)
-            if kind is ScalarEvent:
-                nodes += 1
-                if event.anchor is not None or event.ctag is not None or nodes > MAX_NODES:
-                    raise _Uncommon
-                raw = event.value
-                if key is None and not is_list and container is not None:  # a key: as written
-                    if raw in container or (not event.style and (raw == "<<" or len(raw) > MAX_NUMBER_LENGTH)):
+        with c_parser.tuple_events():
+            parser = c_parser.CParser(text)
+            while (event := parser.get_event()) is not None:
+                kind, mark, raw, anchor, tag, style = event
+                if kind is ScalarEvent:
+                    nodes += 1
+                    if anchor is not None or tag is not None or nodes > MAX_NODES:
                         raise _Uncommon
-                    marks[raw] = event.start_mark
-                    key = raw
-                    continue
-                if event.style or (raw and raw[0] not in _STARTS_NON_TEXT):  # most scalars: text as written
-                    value = raw
-                elif len(raw) > MAX_NUMBER_LENGTH:
-                    raise _Uncommon
-                else:
-                    value = _resolve_plain(raw)
-                if container is None:
-                    data, positions = value, (event.start_mark, {}, {})
-                elif is_list:
-                    marks.append(event.start_mark)
-                    container.append(value)
-                else:
-                    container[key] = value
-                    key = None
-            elif kind is MappingStartEvent or kind is SequenceStartEvent:
-                nodes += 1
-                if event.anchor is not None or event.ctag is not None or nodes > MAX_NODES or len(stack) >= MAX_DEPTH - 1:
-                    raise _Uncommon  # (the stack holds the containers around the open one)
-                if container is not None:
+                    if key is None and not is_list and container is not None:  # a key: as written
+                        if raw in container or (not style and (raw == "<<" or len(raw) > MAX_NUMBER_LENGTH)):
+                            raise _Uncommon
+                        marks[raw] = mark
+                        key = raw
+                        continue
+                    if style or (raw and raw[0] not in _STARTS_NON_TEXT):  # most scalars: text as written
+                        value = raw
+                    elif len(raw) > MAX_NUMBER_LENGTH:
+                        raise _Uncommon
+                    else:
+                        value = _resolve_plain(raw)
+                    if container is None:
+                        data, positions = value, (mark, {}, {})
+                    elif is_list:
+                        marks.append(mark)
+                        container.append(value)
+                    else:
+                        container[key] = value
+                        key = None
+                elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                    nodes += 1
+                    if anchor is not None or tag is not None or nodes > MAX_NODES or len(stack) >= MAX_DEPTH - 1:
+                        raise _Uncommon  # (the stack holds the containers around the open one)
+                    if container is not None:
+                        if is_list:
+                            marks.append(mark)
+                        elif key is None:  # a list or mapping as a key
+                            raise _Uncommon
+                        stack.append((container, marks, containers, start, key, is_list))
+                    is_list = kind is SequenceStartEvent
+                    container, marks, containers, start, key = ([], [], {}, mark, None) if is_list else ({}, {}, {}, mark, None)
+                elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                    value, where = container, (start, marks, containers)
+                    if not stack:
+                        data, positions, container = value, where, None
+                        continue
+                    container, marks, containers, start, key, is_list = stack.pop()
                     if is_list:
-                        marks.append(event.start_mark)
-                    elif key is None:  # a list or mapping as a key
+                        containers[len(container)] = where
+                        container.append(value)
+                    else:
+                        containers[key] = where
+                        container[key] = value
+                        key = None
+                elif kind is DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
                         raise _Uncommon
-                    stack.append((container, marks, containers, start, key, is_list))
-                is_list = kind is SequenceStartEvent
-                container, marks, containers, start, key = ([], [], {}, event.start_mark, None) if is_list else ({}, {}, {}, event.start_mark, None)
-            elif kind is MappingEndEvent or kind is SequenceEndEvent:
-                value, where = container, (start, marks, containers)
-                if not stack:
-                    data, positions, container = value, where, None
-                    continue
-                container, marks, containers, start, key, is_list = stack.pop()
-                if is_list:
-                    containers[len(container)] = where
-                    container.append(value)
-                else:
-                    containers[key] = where
-                    container[key] = value
-                    key = None
-            elif kind is DocumentStartEvent:
-                documents += 1
-                if documents > 1:
+                elif kind is AliasEvent:
                     raise _Uncommon
-            elif kind is AliasEvent:
-                raise _Uncommon
     except (_Uncommon, YAMLError):
         return None
-    finally:
-        parser.dispose()
     return Document(data, text, positions)
 
 
@@ -388,10 +383,10 @@ def _events(text: str, pure: bool) -> Any:
     (``YAML().parse`` would build a loader class and a resolver for every file; that
     costs a third of the time of reading a manifest.)
     """
-    if pure or CParser is None:
+    if pure or c_parser.CParser is None:
         yield from YAML(typ="safe", pure=True).parse(io.StringIO(text))
         return
-    parser = CParser(text)
+    parser = c_parser.CParser(text)
     try:
         while parser.check_event():
             yield parser.get_event()

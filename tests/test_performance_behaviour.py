@@ -13,12 +13,13 @@ import re
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, TODAY
 
-from privlint import loader
+from privlint import c_parser, loader
 from privlint.cache import Cache, open_cache, run_fingerprint
 from privlint.loader import load_document, read_text
 from privlint.manifest import Manifest
@@ -361,7 +362,40 @@ def test_the_loaders_fast_path_builds_what_the_general_builder_builds():
         general = builder.document
         assert repr(document.data) == repr(general.data), text[:80]
         assert [document.locate(p) for p in every_pointer(document.data)] == [general.locate(p) for p in every_pointer(general.data)], text[:80]
-    assert fast >= len(SEEDS)
+    assert fast >= len(SEEDS), "the fast path is not used: see c_parser.TUPLE_EVENTS"
+
+
+def test_the_c_parser_makes_event_objects_again_after_the_fast_path():
+    for text in loader_inputs():  # the fast path ends in every way: a document, uncommon YAML, an error
+        loader._build_common(text)
+    parser = c_parser.CParser("a: [b, 1]\n")
+    events = []
+    while parser.check_event():
+        events.append(parser.get_event())
+    assert [type(event).__name__ for event in events] == [
+        "StreamStartEvent", "DocumentStartEvent", "MappingStartEvent", "ScalarEvent", "SequenceStartEvent",
+        "ScalarEvent", "ScalarEvent", "SequenceEndEvent", "MappingEndEvent", "DocumentEndEvent", "StreamEndEvent",
+    ]
+
+
+def test_loading_in_several_threads_at_once_gives_each_file_its_own_document():
+    # A manifest (fast path), YAML with an anchor (the general builder) and broken YAML, over and over.
+    texts = [read_text(SEEDS[0]), "a: &x [1, 2]\nb: *x\n", "a: [1, 2\n"] * 20
+
+    def outcome(text):
+        try:
+            return repr(load_document(text).data)
+        except loader.LoadError as error:
+            return repr(error.problems)
+
+    expected = [outcome(text) for text in texts]
+    switch_interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads take turns as often as they can
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            assert list(pool.map(outcome, texts)) == expected
+    finally:
+        sys.setswitchinterval(switch_interval)
 
 
 # -- phrases -------------------------------------------------------------------------------
