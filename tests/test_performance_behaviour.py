@@ -114,6 +114,33 @@ def test_a_corrupt_cache_is_ignored_and_rewritten(project, tmp_path, cli):
         assert json.loads(entry.read_text(encoding="utf-8"))["key"] == entry.stem
 
 
+@pytest.mark.parametrize("damage", ["a field too few", "line as text", "column as text", "message as a number", "unknown severity"])
+def test_a_cache_entry_whose_findings_are_damaged_is_not_trusted(project, tmp_path, cli, damage):
+    cache_dir = tmp_path / "cache"
+    arguments = ("--today", DAY, "--format", "json", "--cache-dir", str(cache_dir), str(project))  # every field shown
+    first = cli(*arguments)
+    damaged = 0
+    for entry in entries(cache_dir):
+        record = json.loads(entry.read_text(encoding="utf-8"))
+        fields, rows = record["result"]["finding_fields"], record["result"]["findings"]
+        if not rows:
+            continue
+        row = rows[-1]
+        if damage == "a field too few":
+            row.pop()
+        else:
+            field, value = {
+                "line as text": ("line", "four"), "column as text": ("column", "one"),
+                "message as a number": ("message", 7), "unknown severity": ("severity", "fatal"),
+            }[damage]
+            row[fields.index(field)] = value
+        entry.write_text(json.dumps(record), encoding="utf-8")
+        damaged += 1
+    assert damaged
+    again = cli(*arguments)
+    assert (again.exit_code, again.output) == (first.exit_code, first.output)
+
+
 def test_no_cache_neither_reads_nor_writes_the_cache(project, tmp_path, cli):
     cache_dir = tmp_path / "cache"
     cli("--no-cache", "--today", DAY, "--cache-dir", str(cache_dir), str(project))
