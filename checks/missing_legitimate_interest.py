@@ -42,7 +42,7 @@ SUMMARY = "A purpose rests on legitimate interests without saying what the inter
 import re  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 
-from privlint.manifest import LegalBasis  # noqa: E402
+from privlint.vocabulary import LegalBasis  # noqa: E402
 from privlint.phrases import LowerCasePattern, Phrases  # noqa: E402
 from privlint.rules import Problem  # noqa: E402
 

@@ -39,7 +39,7 @@ SUMMARY = "A transfer outside the EEA names no adequacy decision or safeguard"
 
 import re  # noqa: E402
 
-from privlint.manifest import Safeguard  # noqa: E402
+from privlint.vocabulary import Safeguard  # noqa: E402
 from privlint.phrases import Phrases  # noqa: E402
 from privlint.rules import Problem  # noqa: E402
 

@@ -48,9 +48,6 @@ SEVERITY = "warning"
 ARTICLE = "Art. 12(1) (WP260)"
 SUMMARY = "The manifest changed but its last-changed date did not"
 
-from pydantic import ValidationError  # noqa: E402
-
-from privlint.manifest import Manifest  # noqa: E402
 from privlint.rules import Problem  # noqa: E402
 
 _IGNORED = {"statement": {"last_changed"}}
@@ -64,8 +61,8 @@ def check(manifest, context):
     if manifest.model_dump(mode="json", exclude_unset=True) == previous_data:
         return  # unchanged: the common case, without validating the previous version
     try:
-        previous = Manifest.model_validate(previous_data)
-    except ValidationError:
+        previous = type(manifest).model_validate(previous_data)
+    except ValueError:  # (pydantic's ValidationError): the version in git is no valid manifest
         return
     if previous.statement.last_changed != last_changed:
         return

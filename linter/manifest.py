@@ -8,23 +8,63 @@ what is *missing* is for the checks to report, with a GDPR article.
 
 from __future__ import annotations
 
-from enum import Enum
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    StrictBool,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 
 from privlint.types import (
-    CountryCode,
-    DateOrMonth,
-    Email,
-    Identifier,
-    IsoDuration,
-    LanguageTag,
-    Text,
+    COUNTRY_PATTERN,
+    DURATION_PATTERN,
+    EMAIL_PATTERN,
+    ID_PATTERN,
+    LANGUAGE_PATTERN,
+    MONTH_PATTERN,
+    Duration,
+    PartialDate,
 )
+from privlint.vocabulary import LegalBasis, RecipientRole, Right, Safeguard, SpecialCategory, SpecialCondition
 
 FORMAT_VERSION = 1
 SCHEMA_ID = "https://privlint.dev/schemas/privacy-statement.schema.json"
+
+
+# The value types of privlint.types as model fields: read from text, written and described as text.
+
+
+def _string_type(python_type: type, schema: dict[str, Any]) -> Any:
+    return Annotated[
+        python_type,
+        BeforeValidator(python_type.parse),
+        PlainSerializer(str, return_type=str),
+        WithJsonSchema(schema),
+    ]
+
+
+DateOrMonth = _string_type(
+    PartialDate,
+    {
+        "anyOf": [
+            {"type": "string", "format": "date"},
+            {"type": "string", "pattern": MONTH_PATTERN},
+        ],
+    },
+)
+IsoDuration = _string_type(Duration, {"type": "string", "pattern": DURATION_PATTERN})
+CountryCode = Annotated[str, Field(pattern=COUNTRY_PATTERN)]
+LanguageTag = Annotated[str, Field(pattern=LANGUAGE_PATTERN)]
+Identifier = Annotated[str, Field(pattern=ID_PATTERN)]
+Email = Annotated[str, Field(pattern=EMAIL_PATTERN)]
+Text = Annotated[str, Field(min_length=1)]
 
 
 class Model(BaseModel):
@@ -43,78 +83,6 @@ class Model(BaseModel):
             empty = [key for key, value in data.items() if value is None]
             raise ValueError(f"empty value for {', '.join(map(repr, empty))}")
         return data
-
-
-class LegalBasis(str, Enum):
-    """The six legal bases of GDPR Art. 6(1)."""
-
-    consent = "consent"
-    contract = "contract"
-    legal_obligation = "legal_obligation"
-    vital_interests = "vital_interests"
-    public_task = "public_task"
-    legitimate_interests = "legitimate_interests"
-
-
-class Right(str, Enum):
-    """Data-subject rights a statement can offer (Art. 13(2)(b)-(d))."""
-
-    access = "access"
-    rectification = "rectification"
-    erasure = "erasure"
-    restriction = "restriction"
-    objection = "objection"
-    portability = "portability"
-    withdraw_consent = "withdraw_consent"
-    complaint = "complaint"
-
-
-class SpecialCategory(str, Enum):
-    """The special categories of personal data of Art. 9(1)."""
-
-    racial_or_ethnic_origin = "racial_or_ethnic_origin"
-    political_opinions = "political_opinions"
-    religious_or_philosophical_beliefs = "religious_or_philosophical_beliefs"
-    trade_union_membership = "trade_union_membership"
-    genetic = "genetic"
-    biometric = "biometric"
-    health = "health"
-    sex_life_or_sexual_orientation = "sex_life_or_sexual_orientation"
-
-
-class SpecialCondition(str, Enum):
-    """The conditions of Art. 9(2)(a)-(j) that lift the ban on special categories."""
-
-    explicit_consent = "explicit_consent"
-    employment_and_social_security = "employment_and_social_security"
-    vital_interests = "vital_interests"
-    not_for_profit_body = "not_for_profit_body"
-    made_public_by_the_person = "made_public_by_the_person"
-    legal_claims = "legal_claims"
-    substantial_public_interest = "substantial_public_interest"
-    health_or_social_care = "health_or_social_care"
-    public_health = "public_health"
-    archiving_research_statistics = "archiving_research_statistics"
-
-
-class Safeguard(str, Enum):
-    """Grounds for a transfer outside the EEA (Art. 45-49)."""
-
-    adequacy_decision = "adequacy_decision"
-    standard_contractual_clauses = "standard_contractual_clauses"
-    binding_corporate_rules = "binding_corporate_rules"
-    code_of_conduct = "code_of_conduct"
-    certification = "certification"
-    ad_hoc_contractual_clauses = "ad_hoc_contractual_clauses"
-    derogation = "derogation"
-
-
-class RecipientRole(str, Enum):
-    processor = "processor"
-    controller = "controller"
-    joint_controller = "joint_controller"
-    authority = "authority"
-    group_company = "group_company"
 
 
 class Contact(Model):

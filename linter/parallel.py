@@ -49,6 +49,10 @@ def lint_files(linter: Any, targets: Sequence[Any], jobs: int = 0) -> Iterator[A
 
 
 def _linted(linter: Any, targets: Sequence[Any], jobs: int) -> Iterator[Any]:
+    if not targets:
+        return
+    import privlint.validation  # noqa: F401  (the models: loaded once, here, rather than in every worker)
+
     processes = process_count(len(targets), jobs)
     if processes == 1:
         for target in targets:

@@ -11,11 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from privlint.manifest import Manifest, Retention
 from privlint.phrases import Phrases, combine
 from privlint.types import Duration
+
+if TYPE_CHECKING:  # the models are not loaded to read rules, nor on a run the cache answers
+    from privlint.manifest import Manifest, Retention
 
 _NECESSARY_EN = ("necessary", "needed", "required")
 _NECESSARY_NL = ("nodig", "noodzakelijk")

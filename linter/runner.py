@@ -17,7 +17,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from privlint import suppressions
 from privlint.engine_rules import (
@@ -34,10 +34,11 @@ from privlint.fingerprints import with_fingerprints
 from privlint.globs import matches_any
 from privlint.history import History
 from privlint.loader import DEFAULT_MAX_FILE_SIZE, Document, LoadError, ReadError, decode, load_document, read_text
-from privlint.manifest import Manifest
 from privlint.rules import Context, Finding, Problem, Rule, Severity
 from privlint.selection import RuleSelection, enabled_rules, is_always_on, most_specific
-from privlint.validation import validate
+
+if TYPE_CHECKING:
+    from privlint.manifest import Manifest
 
 MANIFEST_SUFFIXES = (".privacy.yaml", ".privacy.yml")
 DEFAULT_INCLUDE = tuple(f"*{suffix}" for suffix in MANIFEST_SUFFIXES)
@@ -309,6 +310,8 @@ class Linter:
         return FileResult([_finding(display, INTERNAL_ERROR, 1, 1, message, hint="please report this with the manifest")])
 
     def _lint_text(self, text: str, display: str, key: str, path: Path | None) -> FileResult:
+        from privlint.validation import validate  # the models load with the first file linted, not on a warm run
+
         try:
             document = load_document(text)
         except LoadError as error:

@@ -12,9 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Annotated, Any
-
-from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema
+from typing import Any
 
 MONTH_PATTERN = r"^(?!0000)[0-9]{4}-(0[1-9]|1[0-2])$"  # there is no year 0, as in dates
 DURATION_PATTERN = (
@@ -153,29 +151,3 @@ class Duration:
 
 
 _parse_duration = lru_cache(maxsize=1024)(Duration._from_text)  # a manifest repeats a few periods many times
-
-
-def _string_type(python_type: type, schema: dict[str, Any]) -> Any:
-    return Annotated[
-        python_type,
-        BeforeValidator(python_type.parse),
-        PlainSerializer(str, return_type=str),
-        WithJsonSchema(schema),
-    ]
-
-
-DateOrMonth = _string_type(
-    PartialDate,
-    {
-        "anyOf": [
-            {"type": "string", "format": "date"},
-            {"type": "string", "pattern": MONTH_PATTERN},
-        ],
-    },
-)
-IsoDuration = _string_type(Duration, {"type": "string", "pattern": DURATION_PATTERN})
-CountryCode = Annotated[str, Field(pattern=COUNTRY_PATTERN)]
-LanguageTag = Annotated[str, Field(pattern=LANGUAGE_PATTERN)]
-Identifier = Annotated[str, Field(pattern=ID_PATTERN)]
-Email = Annotated[str, Field(pattern=EMAIL_PATTERN)]
-Text = Annotated[str, Field(min_length=1)]

@@ -336,17 +336,30 @@ def test_a_valid_manifest_is_checked_without_loading_the_schema_validator():
     assert output.split() == ["False", "True", "/statement/last_change"]
 
 
-@pytest.mark.parametrize("command", [["--version"], ["rules"]])
-def test_describing_commands_do_not_load_the_schema_validator(command):
+def loaded_after(arguments, *modules):
+    """Whether each module is loaded once privlint has run with ``arguments``, in a fresh interpreter."""
     program = (
         "import sys\n"
-        f"sys.argv = ['privlint', *{command!r}]\n"
+        f"sys.argv = ['privlint', *{list(arguments)!r}]\n"
         "from privlint.cli import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print('jsonschema' in sys.modules, file=sys.stderr)\n"
+        f"print(*[module in sys.modules for module in {list(modules)!r}], file=sys.stderr)\n"
     )
-    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
-    assert done.stderr.strip().splitlines()[-1] == "False"
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=False)
+    return [word == "True" for word in done.stderr.strip().splitlines()[-1].split()]
+
+
+@pytest.mark.parametrize("command", [["--version"], ["rules"]])
+def test_describing_commands_do_not_load_the_schema_validator(command):
+    assert loaded_after(command, "jsonschema") == [False]
+
+
+def test_a_run_the_cache_answers_does_not_load_the_models(project, tmp_path, cli):
+    arguments = ("--today", DAY, "--cache-dir", str(tmp_path / "cache"), str(project))
+    cli(*arguments)  # fills the cache
+    assert loaded_after(arguments, "pydantic", "privlint.manifest") == [False, False]
+    (project / "new.privacy.yaml").write_text("privlint: 1\n", encoding="utf-8")  # one file to lint: now they load
+    assert loaded_after(arguments, "pydantic", "privlint.manifest") == [True, True]
 
 
 # -- the loader's fast path ----------------------------------------------------------------

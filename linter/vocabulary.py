@@ -1,0 +1,82 @@
+"""The closed lists of the manifest format: legal bases, rights, special categories and conditions,
+transfer safeguards and recipient roles.
+
+The models in privlint.manifest use them, and so do checks; they are kept apart from the models so
+that a check can name them without loading pydantic (a run served from the cache needs no model).
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class LegalBasis(str, Enum):
+    """The six legal bases of GDPR Art. 6(1)."""
+
+    consent = "consent"
+    contract = "contract"
+    legal_obligation = "legal_obligation"
+    vital_interests = "vital_interests"
+    public_task = "public_task"
+    legitimate_interests = "legitimate_interests"
+
+
+class Right(str, Enum):
+    """Data-subject rights a statement can offer (Art. 13(2)(b)-(d))."""
+
+    access = "access"
+    rectification = "rectification"
+    erasure = "erasure"
+    restriction = "restriction"
+    objection = "objection"
+    portability = "portability"
+    withdraw_consent = "withdraw_consent"
+    complaint = "complaint"
+
+
+class SpecialCategory(str, Enum):
+    """The special categories of personal data of Art. 9(1)."""
+
+    racial_or_ethnic_origin = "racial_or_ethnic_origin"
+    political_opinions = "political_opinions"
+    religious_or_philosophical_beliefs = "religious_or_philosophical_beliefs"
+    trade_union_membership = "trade_union_membership"
+    genetic = "genetic"
+    biometric = "biometric"
+    health = "health"
+    sex_life_or_sexual_orientation = "sex_life_or_sexual_orientation"
+
+
+class SpecialCondition(str, Enum):
+    """The conditions of Art. 9(2)(a)-(j) that lift the ban on special categories."""
+
+    explicit_consent = "explicit_consent"
+    employment_and_social_security = "employment_and_social_security"
+    vital_interests = "vital_interests"
+    not_for_profit_body = "not_for_profit_body"
+    made_public_by_the_person = "made_public_by_the_person"
+    legal_claims = "legal_claims"
+    substantial_public_interest = "substantial_public_interest"
+    health_or_social_care = "health_or_social_care"
+    public_health = "public_health"
+    archiving_research_statistics = "archiving_research_statistics"
+
+
+class Safeguard(str, Enum):
+    """Grounds for a transfer outside the EEA (Art. 45-49)."""
+
+    adequacy_decision = "adequacy_decision"
+    standard_contractual_clauses = "standard_contractual_clauses"
+    binding_corporate_rules = "binding_corporate_rules"
+    code_of_conduct = "code_of_conduct"
+    certification = "certification"
+    ad_hoc_contractual_clauses = "ad_hoc_contractual_clauses"
+    derogation = "derogation"
+
+
+class RecipientRole(str, Enum):
+    processor = "processor"
+    controller = "controller"
+    joint_controller = "joint_controller"
+    authority = "authority"
+    group_company = "group_company"
