@@ -25,7 +25,8 @@ from typing import Any
 
 from privlint.loader import DEFAULT_MAX_FILE_SIZE
 from privlint.rules import Option, Rule, Severity
-from privlint.runner import DEFAULT_INCLUDE, Settings, root_relative
+from privlint.paths import root_relative
+from privlint.runner import DEFAULT_INCLUDE, Settings
 from privlint.selection import RuleSelection, enabled_rules, is_always_on
 
 if sys.version_info >= (3, 11):

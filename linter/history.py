@@ -18,6 +18,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from privlint.paths import RealPaths
+
 TIMEOUT_SECONDS = 60
 
 
@@ -61,9 +63,13 @@ class History:
     def __init__(self, ref: str = "HEAD"):
         self.ref = ref
         self._listings: dict[str, dict[str, str]] = {}
+        self._real_path = RealPaths()
 
     def version(self, path: str | Path) -> Version | None:
-        directory, name = os.path.split(os.path.realpath(path))
+        try:
+            directory, name = os.path.split(self._real_path(path))
+        except (OSError, RuntimeError):  # a symbolic-link loop
+            return None
         blob = self._listing(directory).get(name)
         return Version(directory, blob) if blob else None
 

@@ -34,6 +34,7 @@ from privlint.fingerprints import with_fingerprints
 from privlint.globs import matches_any
 from privlint.history import History
 from privlint.loader import DEFAULT_MAX_FILE_SIZE, Document, LoadError, ReadError, decode, load_document, read_text
+from privlint.paths import RealPaths, display_path, root_relative
 from privlint.rules import Context, Finding, Problem, Rule, Severity
 from privlint.selection import RuleSelection, enabled_rules, is_always_on, most_specific
 
@@ -127,32 +128,6 @@ class FileResult:
         return cls(findings, record["suppressed"])
 
 
-def display_path(path: Path, cwd: str | None = None) -> str:
-    """The path relative to the working directory (``cwd``, resolved) where it is below it, with '/'."""
-    try:
-        resolved = str(path.resolve())
-    except (OSError, RuntimeError):  # RuntimeError: a symbolic-link loop, before Python 3.13
-        return path.as_posix()
-    relative = _relative(resolved, cwd or str(Path.cwd().resolve()))
-    return path.as_posix() if relative is None else relative
-
-
-def root_relative(path: str | Path, root: Path | None = None) -> str:
-    """The path relative to the project root where it is below it, with '/'."""
-    absolute = os.path.abspath(path)
-    relative = _relative(absolute, os.path.abspath(root or os.getcwd()))
-    return Path(absolute).as_posix() if relative is None else relative
-
-
-def _relative(path: str, base: str) -> str | None:
-    """Absolute ``path`` relative to absolute ``base``, with '/'; None when it is not below it."""
-    path_case, base_case = os.path.normcase(path), os.path.normcase(base)
-    if path_case == base_case:
-        return "."
-    prefix = base_case if base_case.endswith(os.sep) else base_case + os.sep
-    return path[len(prefix) :].replace(os.sep, "/") if path_case.startswith(prefix) else None
-
-
 def is_manifest_name(name: str) -> bool:
     return name.endswith(MANIFEST_SUFFIXES)
 
@@ -172,9 +147,10 @@ def discover(
     """
     targets: dict[str, Target] = {}
     cwd = str(Path.cwd().resolve())
+    real_path = RealPaths()
 
     def add(path: Path, key: str) -> None:
-        shown = display_path(path, cwd)
+        shown = display_path(path, cwd, real_path)
         targets.setdefault(shown, Target(path, shown, key=key))
 
     for given in paths:

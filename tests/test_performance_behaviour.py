@@ -25,6 +25,7 @@ from privlint.loader import load_document, read_text
 from privlint.manifest import Manifest
 from privlint import parallel
 from privlint.parallel import process_count
+from privlint.paths import RealPaths
 from privlint.phrases import LowerCasePattern, Phrases, combine
 from privlint.reporters import text_report
 from privlint.runner import Linter, Settings, Summary, discover
@@ -360,6 +361,38 @@ def test_a_run_the_cache_answers_does_not_load_the_models(project, tmp_path, cli
     assert loaded_after(arguments, "pydantic", "privlint.manifest") == [False, False]
     (project / "new.privacy.yaml").write_text("privlint: 1\n", encoding="utf-8")  # one file to lint: now they load
     assert loaded_after(arguments, "pydantic", "privlint.manifest") == [True, True]
+
+
+def test_resolving_each_directory_once_resolves_as_path_resolve(tmp_path, monkeypatch):
+    sub = tmp_path / "real" / "sub"
+    sub.mkdir(parents=True)
+    (sub / "a.privacy.yaml").write_text("privlint: 1\n", encoding="utf-8")
+    (sub / "file-link.privacy.yaml").symlink_to(sub / "a.privacy.yaml")
+    (sub / "loop-a.privacy.yaml").symlink_to(sub / "loop-b.privacy.yaml")
+    (sub / "loop-b.privacy.yaml").symlink_to(sub / "loop-a.privacy.yaml")
+    (tmp_path / "linked").symlink_to(tmp_path / "real", target_is_directory=True)
+    (tmp_path / "other" / "deep").mkdir(parents=True)
+    (tmp_path / "real" / "away").symlink_to(tmp_path / "other" / "deep", target_is_directory=True)  # away/.. is other
+    monkeypatch.chdir(tmp_path)
+    paths = [
+        "real/sub/a.privacy.yaml", "linked/sub/a.privacy.yaml", "linked/sub/file-link.privacy.yaml",
+        "real/away/../deep/a.privacy.yaml", "real/away/../a.privacy.yaml", "real/sub/loop-a.privacy.yaml",
+        "real/sub/missing.privacy.yaml", "missing/x.privacy.yaml", "real/sub/", ".", "..", "a.privacy.yaml",
+        str(sub / "a.privacy.yaml"), str(tmp_path / "linked" / "sub" / "file-link.privacy.yaml"),
+    ]
+
+    def outcome(resolve, path):
+        try:
+            return resolve(path)
+        except RuntimeError:  # a link loop, before Python 3.13
+            return RuntimeError
+
+    real_path = RealPaths()
+    for path in paths * 2:  # the second time from the directories it remembers
+        assert outcome(real_path, path) == outcome(lambda p: str(Path(p).resolve()), path), path
+    monkeypatch.chdir(sub)  # a relative path is relative to the working directory of the moment
+    for path in paths:
+        assert outcome(real_path, path) == outcome(lambda p: str(Path(p).resolve()), path), path
 
 
 # -- the loader's fast path ----------------------------------------------------------------
