@@ -20,43 +20,37 @@ def render_chunks(findings, summary, rules, *, color: bool = False, size: int = 
     """The report in pieces of about ``size`` characters: a long report is never held whole."""
     pending: list[str] = []
     length = 0
-    for line in _lines(findings, summary, color):
-        pending.append(line)
-        length += len(line) + 1
+    for block in _blocks(findings, color):
+        pending.append(block)
+        length += len(block)
         if length >= size:
-            yield "\n".join(pending) + "\n"
+            yield "".join(pending)
             pending, length = [], 0
-    if pending:
-        yield "\n".join(pending) + "\n"
+    pending.extend(f"{line}\n" for line in summary_lines(summary))
+    yield "".join(pending)
 
 
-def _lines(findings, summary, color: bool) -> Iterator[str]:
-    any_finding = False
+def _blocks(findings, color: bool) -> Iterator[str]:
+    """Each file's findings as one piece of text, and a blank line after each file."""
+    finding_text = _coloured if color else _plain
     for _, group in groupby(findings, key=lambda finding: finding.file):
-        if any_finding:
-            yield ""
-        any_finding = True
-        for finding in group:
-            if color:
-                yield from _coloured(finding)
-                continue
-            yield f"{finding.file}:{finding.line}:{finding.column}: {finding.code} {finding.rule} [{finding.severity.value}] {finding.message}"
-            if finding.hint:
-                yield f"    hint: {finding.hint}"
-    if any_finding:
-        yield ""
-    yield from summary_lines(summary)
+        yield "".join(map(finding_text, group)) + "\n"
 
 
-def _coloured(finding) -> Iterator[str]:
+def _plain(finding) -> str:
+    """The lines of one finding: where and what, and a hint where there is one."""
+    where_and_what = f"{finding.file}:{finding.line}:{finding.column}: {finding.code} {finding.rule} [{finding.severity.value}] {finding.message}\n"
+    return f"{where_and_what}    hint: {finding.hint}\n" if finding.hint else where_and_what
+
+
+def _coloured(finding) -> str:
     """The lines of one finding, as above, in colour."""
     colour = _COLOURS[finding.severity]
     where = click.style(f"{finding.file}:{finding.line}:{finding.column}:", bold=True)
     code = click.style(finding.code, fg=colour, bold=True)
     severity = click.style(f"[{finding.severity.value}]", fg=colour)
-    yield f"{where} {code} {finding.rule} {severity} {finding.message}"
-    if finding.hint:
-        yield f"    {click.style('hint:', fg='cyan')} {finding.hint}"
+    where_and_what = f"{where} {code} {finding.rule} {severity} {finding.message}\n"
+    return f"{where_and_what}    {click.style('hint:', fg='cyan')} {finding.hint}\n" if finding.hint else where_and_what
 
 
 def summary_lines(summary) -> list[str]:
