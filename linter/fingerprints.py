@@ -17,7 +17,6 @@ The messages of checks are left out: they may mention today's date.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import re
 from collections import Counter
@@ -89,5 +88,5 @@ def with_fingerprints(
         occurrence = seen[material]
         seen[material] += 1
         digest = hashlib.sha256(f"{material}{SEPARATOR}{occurrence}".encode()).hexdigest()[:32]
-        result.append(dataclasses.replace(finding, fingerprint=digest))
+        result.append(finding.with_fingerprint(digest))
     return result
