@@ -31,8 +31,13 @@ _DIGITS = re.compile(r"\d+")
 
 def stable_pointer(data: Any, pointer: str) -> str:
     """The pointer, with list indices replaced by the item's id where it has one."""
+    return _walk(data, pointer)[0]
+
+
+def _walk(data: Any, pointer: str) -> tuple[str, Any]:
+    """The stable pointer, and the value the pointer points at (None where there is none)."""
     if not pointer:
-        return ""
+        return "", data
     node, parts = data, []
     for token in pointer[1:].split("/"):
         if isinstance(node, list) and token.isdigit() and int(token) < len(node):
@@ -43,20 +48,7 @@ def stable_pointer(data: Any, pointer: str) -> str:
         parts.append(token)
         key = token.replace("~1", "/").replace("~0", "~")
         node = node.get(key) if isinstance(node, dict) else None
-    return "/" + "/".join(parts)
-
-
-def value_at(data: Any, pointer: str) -> Any:
-    node = data
-    for token in pointer[1:].split("/") if pointer else ():
-        key = token.replace("~1", "/").replace("~0", "~")
-        if isinstance(node, dict):
-            node = node.get(key)
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
-        else:
-            return None
-    return node
+    return "/" + "/".join(parts), node
 
 
 def normalise(value: Any) -> str:
@@ -66,7 +58,8 @@ def normalise(value: Any) -> str:
 
 
 def _material(finding: Finding, key: str, data: Any, engine_rule: bool) -> str:
-    parts = [key, finding.rule, stable_pointer(data, finding.pointer), normalise(value_at(data, finding.pointer))]
+    pointer, value = _walk(data, finding.pointer)
+    parts = [key, finding.rule, pointer, normalise(value)]
     if engine_rule:
         parts.append(_DIGITS.sub("#", finding.message))
     return SEPARATOR.join(parts)
