@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import product
 
@@ -80,11 +79,11 @@ class Phrases:
             for word in phrase.split():
                 entry = node.get(word)
                 if entry is None:
-                    entry = node[word] = _Node(longest=len(phrase))
+                    entry = node[word] = _Node(len(phrase))
                 node = entry.next
             entry.ends = True
         # Only where a phrase can start: the look-ahead saves trying every phrase at every position.
-        starts = "".join(sorted({re.escape(phrase[0]) for phrase in self._phrases}))
+        starts = "".join(sorted(map(re.escape, {phrase[0] for phrase in self._phrases})))
         ahead = f"(?=[{starts}])" if starts else ""
         alternatives, tail = _expression(tree)
         return LowerCasePattern(rf"(?<![\w]){ahead}{alternatives}{tail}(?![\w])")
@@ -102,14 +101,16 @@ class Phrases:
         return [written for _, written in self._pattern.finditer(text or "")]
 
 
-@dataclass
 class _Node:
     """A word in the tree (as written in the phrases): whether a phrase ends here, the words that may
-    follow, the longest phrase through it."""
+    follow, the longest phrase through it. (A plain class: a tree has thousands of them.)"""
 
-    ends: bool = False
-    next: dict[str, _Node] = field(default_factory=dict)
-    longest: int = 0
+    __slots__ = ("ends", "next", "longest")
+
+    def __init__(self, longest: int):
+        self.ends = False
+        self.next: dict[str, _Node] = {}
+        self.longest = longest
 
 
 def _expression(tree: dict[str, _Node]) -> tuple[str, str]:
