@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from privlint.loader import DEFAULT_MAX_FILE_SIZE
+from privlint.reading import DEFAULT_MAX_FILE_SIZE
 from privlint.rules import Option, Rule, Severity
 from privlint.paths import root_relative
 from privlint.runner import DEFAULT_INCLUDE, Settings

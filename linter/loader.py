@@ -1,4 +1,4 @@
-"""Reading a manifest file into plain data with the position of every node.
+"""Reading a manifest's YAML into plain data with the position of every node.
 
 The YAML is read as a stream of parser events (ruamel.yaml's libyaml-based C
 parser where installed), and the document is built from them without
@@ -15,15 +15,11 @@ because the manifest format validates them itself.
 
 from __future__ import annotations
 
-import errno
 import io
 import math
-import os
 import re
-import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -40,15 +36,13 @@ from ruamel.yaml.events import (
 )
 
 from privlint import c_parser
+from privlint.reading import Location, LoadError, SyntaxProblem, end_of, split_lines
 
-DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
 MAX_DEPTH = 100
 MAX_ALIAS_EXPANSION = 10_000
 MAX_NODES = 100_000  # the largest real manifest has about 1,000
 MAX_PURE_RETRY = 1024 * 1024  # characters; see load_document
 MAX_NUMBER_LENGTH = 1_000  # digits; longer integers cannot even be printed (sys.get_int_max_str_digits)
-
-Location = tuple[int, int]  # 1-based line and column
 
 _CORE = "tag:yaml.org,2002:"
 _KEYWORDS = {  # every plain scalar that means null, true or false
@@ -63,30 +57,12 @@ _INF = re.compile(r"^[-+]?\.(inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(nan|NaN|NAN)$")
 _STARTS_NUMBER = frozenset("0123456789+-.")  # the first characters of every number pattern above
 _STARTS_NON_TEXT = _STARTS_NUMBER | frozenset("~nNtTfF")  # and of the keywords
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what the YAML parser counts as a new line
-_BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
-    (b"\x00\x00\xfe\xff", "utf-32-be"),
-    (b"\xff\xfe\x00\x00", "utf-32-le"),
-    (b"\xef\xbb\xbf", "utf-8"),
-    (b"\xfe\xff", "utf-16-be"),
-    (b"\xff\xfe", "utf-16-le"),
-)
 _CHECK_SYNTAX = "check the indentation and punctuation on this line and the one before"
 _UNCLOSED = {  # parser context -> what is left open, and how to close it
     "while scanning a quoted scalar": ("a quoted text", "add the closing quote"),
     "while parsing a flow sequence": ("a '[' list", "add the closing ']'"),
     "while parsing a flow mapping": ("a '{' mapping", "add the closing '}'"),
 }
-
-
-@dataclass(frozen=True)
-class SyntaxProblem:
-    """Why a file could not be read as one YAML document."""
-
-    message: str
-    line: int
-    column: int
-    hint: str | None = None
 
 
 #: Where the document, or a mapping or list in it, stands: the parser's mark where it starts,
@@ -123,26 +99,6 @@ class Document:
         return _position(found)
 
 
-class LoadError(Exception):
-    """The file cannot be read as a manifest; carries the problems found."""
-
-    def __init__(self, problems: list[SyntaxProblem]):
-        super().__init__(problems[0].message)
-        self.problems = problems
-
-
-class ReadError(LoadError):
-    """The file could not be read at all: an I/O problem rather than a broken manifest."""
-
-
-class FileTooLarge(ReadError):
-    """The file is over the size limit, so it was not read."""
-
-
-class NotAFile(ReadError):
-    """The path is a pipe, socket or device: reading it could block or never end."""
-
-
 def escape_pointer_token(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
@@ -150,101 +106,6 @@ def escape_pointer_token(token: str) -> str:
 def pointer_to(path: Iterable[Any]) -> str:
     """The JSON Pointer of a path of keys and list indexes: ``["purposes", 0]`` -> ``/purposes/0``."""
     return "".join("/" + escape_pointer_token(str(part)) for part in path)
-
-
-def read_text(path: Path, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
-    """Read and decode a manifest, honouring BOMs; refuse binary, oversized and special files.
-
-    Raises ReadError (too large, not a regular file), LoadError (not text), or
-    OSError (missing, unreadable, a directory, a symbolic-link loop).
-    """
-    _require_regular_file(path, os.stat(path))
-    # Non-blocking, so a pipe swapped in after the check above cannot hang the open.
-    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    with os.fdopen(descriptor, "rb") as stream:
-        status = os.fstat(stream.fileno())
-        _require_regular_file(path, status)
-        _require_size(status.st_size, max_size)
-        raw = stream.read(status.st_size + 1)  # not max_size + 1: a buffer that large costs more than the read
-        if len(raw) > status.st_size:  # it grew while being read
-            raw += stream.read(max_size + 1 - len(raw))
-    _require_size(len(raw), max_size)
-    return decode(raw)
-
-
-def _require_regular_file(path: Path, status: os.stat_result) -> None:
-    if stat.S_ISDIR(status.st_mode):
-        raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
-    if not stat.S_ISREG(status.st_mode):
-        raise NotAFile([SyntaxProblem(
-            "not a regular file (a pipe, socket or device), so it was not read", 1, 1,
-            "pass the manifest file itself",
-        )])
-
-
-def _require_size(size: int, max_size: int) -> None:
-    if size > max_size:
-        raise FileTooLarge([SyntaxProblem(
-            f"file is {size:,} bytes, over the limit of {max_size:,} bytes",
-            1, 1, "if this really is a manifest, raise the limit with --max-file-size or max-file-size in the configuration",
-        )])
-
-
-def detect_encoding(raw: bytes) -> tuple[str, int]:
-    """The encoding of a YAML stream and the length of its byte-order mark (YAML 1.2, 5.2).
-
-    Without a mark, a stream starts with an ASCII character, so NUL bytes
-    around it give away UTF-16 and UTF-32.
-    """
-    for mark, encoding in _BOMS:
-        if raw.startswith(mark):
-            return encoding, len(mark)
-    head = raw[:8]
-    if len(head) == 8 and head[:3] == head[4:7] == b"\0\0\0" and head[3] and head[7]:
-        return "utf-32-be", 0
-    if len(head) == 8 and head[1:4] == head[5:8] == b"\0\0\0" and head[0] and head[4]:
-        return "utf-32-le", 0
-    if len(head) >= 4 and head[0] == head[2] == 0 and head[1] and head[3]:
-        return "utf-16-be", 0
-    if len(head) >= 4 and head[1] == head[3] == 0 and head[0] and head[2]:
-        return "utf-16-le", 0
-    return "utf-8", 0
-
-
-def decode(raw: bytes) -> str:
-    """Bytes to text, or a LoadError located at the first byte that is not text."""
-    encoding, skip = detect_encoding(raw)
-    if encoding == "utf-8" and b"\0" in raw:  # before decoding: binary data is seldom valid UTF-8 either
-        _binary(raw[skip : raw.index(b"\0")].decode(encoding, errors="replace"))
-    try:
-        text = raw[skip:].decode(encoding)
-    except UnicodeDecodeError as error:
-        line, column = _end_of(raw[skip : skip + error.start].decode(encoding, errors="replace"))
-        name = encoding.upper().replace("-BE", "").replace("-LE", "")
-        raise LoadError([SyntaxProblem(
-            f"file is not valid {name}: byte 0x{error.object[error.start]:02x} at offset {skip + error.start}",
-            line, column, "save the file as UTF-8",
-        )]) from None
-    if "\0" in text:
-        _binary(text[: text.index("\0")])
-    return text
-
-
-def _binary(before: str) -> None:
-    raise LoadError([SyntaxProblem(
-        "file contains NUL characters: it is binary, not YAML", *_end_of(before),
-        "a manifest is a text file; check that this is the file you meant",
-    )])
-
-
-def _end_of(text: str) -> Location:
-    """The line and column just after ``text``, counting lines as the YAML parser does."""
-    breaks = list(_LINE_BREAK.finditer(text))
-    return len(breaks) + 1, len(text) - (breaks[-1].end() if breaks else 0) + 1
-
-
-def _lines(text: str) -> list[str]:
-    return _LINE_BREAK.split(text)
 
 
 def load_document(text: str) -> Document:
@@ -399,7 +260,7 @@ def _position(mark: Any) -> Location:
 
 
 def _from_marked_error(error: MarkedYAMLError, text: str) -> SyntaxProblem:
-    lines = _lines(text)
+    lines = split_lines(text)
     line, column = _clamp(_position(error.problem_mark or error.context_mark), lines)
     message = (error.problem or "invalid YAML").strip()
     context = (error.context or "").strip()
@@ -427,7 +288,7 @@ def _from_reader_error(error: ReaderError, text: str) -> SyntaxProblem:
     character = error.character
     return SyntaxProblem(
         f"the character U+{character:04X} is not allowed in YAML",
-        *_end_of(text[: text.index(chr(character))]),
+        *end_of(text[: text.index(chr(character))]),
         f"delete it; inside double quotes it can be written as \\u{character:04x}",
     )
 

@@ -51,7 +51,9 @@ def lint_files(linter: Any, targets: Sequence[Any], jobs: int = 0) -> Iterator[A
 def _linted(linter: Any, targets: Sequence[Any], jobs: int) -> Iterator[Any]:
     if not targets:
         return
-    import privlint.validation  # noqa: F401  (the models: loaded once, here, rather than in every worker)
+    # The YAML parser and the models: loaded once, here, rather than in every worker.
+    import privlint.loader  # noqa: F401
+    import privlint.validation  # noqa: F401
 
     processes = process_count(len(targets), jobs)
     if processes == 1:

@@ -156,8 +156,8 @@ class Finding:
 
     @classmethod
     def filled(cls, fields: Iterable[tuple[str, Any]]) -> Finding:
-        """A finding with these fields, all of them, taken from a Finding: made five times as fast as
-        the frozen dataclass's ``__init__`` does (a large run makes a hundred thousand findings)."""
+        """A finding with these fields, all of them, as taken from a Finding: five times as fast as the
+        frozen dataclass's ``__init__`` (a large run makes a hundred thousand findings)."""
         finding = object.__new__(cls)
         finding.__dict__.update(fields)
         return finding

@@ -33,12 +33,13 @@ from privlint.engine_rules import (
 from privlint.fingerprints import with_fingerprints
 from privlint.globs import matches_any
 from privlint.history import History
-from privlint.loader import DEFAULT_MAX_FILE_SIZE, Document, LoadError, ReadError, decode, load_document, read_text
 from privlint.paths import RealPaths, display_path, root_relative
+from privlint.reading import DEFAULT_MAX_FILE_SIZE, LoadError, ReadError, decode, read_bytes
 from privlint.rules import Context, Finding, Problem, Rule, Severity
 from privlint.selection import RuleSelection, enabled_rules, is_always_on, most_specific
 
 if TYPE_CHECKING:
+    from privlint.loader import Document
     from privlint.manifest import Manifest
 
 MANIFEST_SUFFIXES = (".privacy.yaml", ".privacy.yml")
@@ -245,7 +246,8 @@ class Linter:
         if target.problem:
             return self._done([_finding(target.display, IO_ERROR, 1, 1, target.problem, hint="check the path")], key)
         try:
-            text = read_text(target.path, self.settings.max_file_size)
+            content = read_bytes(target.path, self.settings.max_file_size)
+            text = decode(content)
         except LoadError as error:
             rule = IO_ERROR if isinstance(error, ReadError) else YAML_SYNTAX
             return self._done([_finding(target.display, rule, p.line, p.column, p.message, hint=p.hint) for p in error.problems], key)
@@ -254,8 +256,8 @@ class Linter:
         except OSError as error:
             return self._done([_finding(target.display, IO_ERROR, 1, 1, f"cannot read file: {error.strerror or error}", hint="check that the file exists and that you may read it")], key)
         if self.cache is not None:
-            return self.cache.remember(self, text, target.display, key, lambda: self._lint_text(text, target.display, key, target.path))
-        return self._lint_text(text, target.display, key, target.path)
+            return self.cache.remember(self, content, target.display, key, lambda: self._lint_text(text, target.display, key, (target.path, content)))
+        return self._lint_text(text, target.display, key, (target.path, content))
 
     def cached_results(self, targets: Sequence[Target]) -> list[FileResult | None]:
         """The cache's result for each target, where it holds one."""
@@ -267,10 +269,10 @@ class Linter:
         if target.problem:
             return None
         try:
-            text = read_text(target.path, self.settings.max_file_size)
+            content = read_bytes(target.path, self.settings.max_file_size)  # keyed on bytes: nothing to decode
         except (LoadError, OSError):
             return None
-        return self.cache.lookup(self, text, target.display, target.key or target.display)
+        return self.cache.lookup(self, content, target.display, target.key or target.display)
 
     def lint_text(self, text: str, display: str, key: str | None = None) -> list[Finding]:
         try:
@@ -282,8 +284,11 @@ class Linter:
         message = f"privlint failed on this file: {type(error).__name__}: {error}"
         return FileResult([_finding(display, INTERNAL_ERROR, 1, 1, message, hint="please report this with the manifest")])
 
-    def _lint_text(self, text: str, display: str, key: str, path: Path | None) -> FileResult:
-        from privlint.validation import validate  # the models load with the first file linted, not on a warm run
+    def _lint_text(self, text: str, display: str, key: str, file: tuple[Path, bytes] | None) -> FileResult:
+        """The result for ``text``; ``file`` is where it was read and its bytes, for comparing with git."""
+        # The YAML parser and the models load with the first file linted, not on a run the cache answers.
+        from privlint.loader import load_document
+        from privlint.validation import validate
 
         try:
             document = load_document(text)
@@ -293,7 +298,7 @@ class Linter:
         if manifest is None:
             return self._done([self._locate(display, document, INVALID_MANIFEST, p) for p in problems], key, document.data)
         active = self.active_rules(key)
-        previous = self._previous_version(path, text, document.data) if path is not None else None
+        previous = self._previous_version(*file, document.data) if file is not None else None
         findings = self._check(display, document, manifest, active, previous)
         return self._suppress(findings, display, key, document, active)
 
@@ -336,7 +341,7 @@ class Linter:
         ordered = sorted(findings, key=lambda finding: finding.sort_key)
         return FileResult(with_fingerprints(ordered, key, data, _ENGINE_NAMES), suppressed)
 
-    def _previous_version(self, path: Path, text: str, data: Any) -> Callable[[], Any]:
+    def _previous_version(self, path: Path, content: bytes, data: Any) -> Callable[[], Any]:
         """What ``Context.previous_version`` returns for this file; git runs only when it is called."""
 
         @functools.lru_cache(maxsize=1)
@@ -344,9 +349,11 @@ class Linter:
             version = self.history.version(path)
             if version is None:
                 return None
-            if version.has_content(text.encode("utf-8")):
+            if version.has_content(content):
                 return data
             raw = self.history.read(version)
+            from privlint.loader import load_document
+
             try:
                 return load_document(decode(raw)).data if raw is not None else None
             except LoadError:

@@ -134,16 +134,16 @@ def test_a_check_that_raises_is_contained_with_exit_zero_too(two_manifests, monk
 
 
 def test_a_bug_in_privlint_itself_is_an_internal_error_for_that_file_only(two_manifests, monkeypatch):
-    import privlint.runner
+    import privlint.loader
 
-    real = privlint.runner.load_document
+    real = privlint.loader.load_document
 
     def failing(text):
         if "title: boom" in text:
             raise MemoryError("out of memory")
         return real(text)
 
-    monkeypatch.setattr(privlint.runner, "load_document", failing)
+    monkeypatch.setattr(privlint.loader, "load_document", failing)
     result = run("--format", "json", "boom.privacy.yaml", "calm.privacy.yaml")
     found = findings_by_file(result.stdout)
     assert found["boom.privacy.yaml"] == [("internal-error", 1, 1, "privlint failed on this file: MemoryError: out of memory")]

@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from privlint.loader import LoadError, decode
+from privlint.reading import LoadError, decode
 from privlint.registry import load_rules
 from privlint.reporters import reporter
 from privlint.runner import Linter, Settings, Summary, Target
