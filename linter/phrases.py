@@ -4,14 +4,27 @@ Checks that judge wording ("as long as necessary", "we may", "check this page
 regularly") declare their phrases and ask ``Phrases.find`` for the first one
 that occurs, so that every check matches the same way: case-insensitively, on
 word boundaries, with any run of white space between words.
+
+Building the expressions of privlint's own phrase lists (thousands of phrases)
+takes a tenth of a run over one file, so they are stored, built, in
+``privlint/data/phrase_expressions.json``, by a digest of the phrases: a list
+that is not there (a plugin's, or one edited since) is built when first used.
+``python -m privlint.phrases`` writes the file again; a test says when to.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from functools import cached_property, lru_cache
+from importlib.resources import files
 from itertools import product
+from pathlib import Path
+
+STORE = "phrase_expressions.json"  # in privlint.data
 
 
 class LowerCasePattern:
@@ -73,20 +86,7 @@ class Phrases:
 
     @cached_property
     def _pattern(self) -> LowerCasePattern:
-        tree: dict[str, _Node] = {}
-        for phrase in sorted(self._phrases, key=len, reverse=True):  # a node's first phrase is its longest
-            node = tree
-            for word in phrase.split():
-                entry = node.get(word)
-                if entry is None:
-                    entry = node[word] = _Node(len(phrase))
-                node = entry.next
-            entry.ends = True
-        # Only where a phrase can start: the look-ahead saves trying every phrase at every position.
-        starts = "".join(sorted(map(re.escape, {phrase[0] for phrase in self._phrases})))
-        ahead = f"(?=[{starts}])" if starts else ""
-        alternatives, tail = _expression(tree)
-        return LowerCasePattern(rf"(?<![\w]){ahead}{alternatives}{tail}(?![\w])")
+        return LowerCasePattern(_stored_expressions().get(_digest(self._phrases)) or _source(self._phrases))
 
     @property
     def expression(self) -> str:
@@ -99,6 +99,24 @@ class Phrases:
 
     def find_all(self, text: str | None) -> list[str]:
         return [written for _, written in self._pattern.finditer(text or "")]
+
+
+def _source(phrases: set[str]) -> str:
+    """The expression of ``phrases`` (see Phrases)."""
+    tree: dict[str, _Node] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):  # a node's first phrase is its longest
+        node = tree
+        for word in phrase.split():
+            entry = node.get(word)
+            if entry is None:
+                entry = node[word] = _Node(len(phrase))
+            node = entry.next
+        entry.ends = True
+    # Only where a phrase can start: the look-ahead saves trying every phrase at every position.
+    starts = "".join(sorted(map(re.escape, {phrase[0] for phrase in phrases})))
+    ahead = f"(?=[{starts}])" if starts else ""
+    alternatives, tail = _expression(tree)
+    return rf"(?<![\w]){ahead}{alternatives}{tail}(?![\w])"
 
 
 class _Node:
@@ -169,3 +187,45 @@ def combine(*parts: Iterable[str]) -> list[str]:
     "zolang als nodig", "zo lang nodig" and "zo lang als nodig".
     """
     return [" ".join(word for word in choice if word) for choice in product(*parts)]
+
+
+# -- the stored expressions -------------------------------------------------------------
+
+
+def _digest(phrases: set[str]) -> str:
+    return hashlib.sha256("\n".join(sorted(phrases)).encode("utf-8")).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _stored_expressions() -> dict[str, str]:
+    try:
+        return json.loads(files("privlint.data").joinpath(STORE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # missing or damaged: every expression is built instead
+        return {}
+
+
+def built_in_expressions() -> dict[str, str]:
+    """The expression of every phrase list in privlint's own modules and checks, by digest."""
+    from privlint.registry import load_rules
+
+    load_rules()
+    found = {}
+    for name, module in sorted(sys.modules.items()):
+        if name.startswith("privlint."):
+            for value in list(vars(module).values()):
+                for candidate in value.values() if isinstance(value, dict) else [value]:
+                    if isinstance(candidate, Phrases):
+                        found[_digest(candidate._phrases)] = _source(candidate._phrases)
+    return dict(sorted(found.items()))
+
+
+def main() -> None:
+    """Write privlint/data/phrase_expressions.json again (run from a checkout)."""
+    from privlint import phrases  # as the checks import it: run as a script, this module is __main__
+
+    store = Path(phrases.__file__).resolve().parent / "data" / STORE
+    store.write_text(json.dumps(phrases.built_in_expressions(), indent=0) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -27,7 +27,8 @@ from privlint.manifest import Manifest
 from privlint import parallel
 from privlint.parallel import process_count
 from privlint.paths import RealPaths
-from privlint.phrases import LowerCasePattern, Phrases, combine
+from privlint import phrases as phrases_module
+from privlint.phrases import LowerCasePattern, Phrases, built_in_expressions, combine
 from privlint.reporters import text_report
 from privlint.runner import Linter, Settings, Summary, discover
 from privlint.schema import schema_problems
@@ -520,6 +521,23 @@ def test_every_checks_phrases_match_as_a_plain_alternation_of_the_longest_phrase
         for _ in range(300):
             text = " ".join(generator.choice(vocabulary) for _ in range(generator.randint(1, 14)))
             assert matcher.find_all(text) == [m.group(0) for m in reference.finditer(text)], (name, text)
+
+
+def test_the_stored_phrase_expressions_are_the_ones_the_phrases_make():
+    stored = json.loads((ROOT / "linter" / "data" / phrases_module.STORE).read_text(encoding="utf-8"))
+    assert stored == built_in_expressions(), "run: python -m privlint.phrases"
+
+
+def test_a_stored_expression_is_used_and_any_other_is_built(monkeypatch):
+    from privlint.checks.vague_language import HEDGES
+
+    def must_not_build(phrases):
+        raise AssertionError("built although stored")
+
+    monkeypatch.setattr(phrases_module, "_source", must_not_build)
+    assert Phrases(HEDGES._phrases).expression == HEDGES.expression
+    monkeypatch.undo()
+    assert Phrases(["not stored anywhere"]).find("It is Not  Stored anywhere.") == "Not  Stored anywhere"
 
 
 def test_a_lower_case_pattern_matches_in_any_case_and_gives_the_words_as_written():
