@@ -353,9 +353,9 @@ def loaded_after(arguments, *modules):
     return [word == "True" for word in done.stderr.strip().splitlines()[-1].split()]
 
 
-@pytest.mark.parametrize("command", [["--version"], ["rules"]])
-def test_describing_commands_do_not_load_the_schema_validator(command):
-    assert loaded_after(command, "jsonschema") == [False]
+@pytest.mark.parametrize("command", [["--version"], ["rules"], ["explain", "vague-language"]])
+def test_describing_commands_load_neither_the_schema_validator_nor_the_models_nor_the_yaml_parser(command):
+    assert loaded_after(command, "jsonschema", "pydantic", "ruamel.yaml") == [False, False, False]
 
 
 def test_a_run_the_cache_answers_loads_neither_the_yaml_parser_nor_the_models(project, tmp_path, cli):
