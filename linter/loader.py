@@ -36,7 +36,7 @@ from ruamel.yaml.events import (
 )
 
 from privlint import c_parser
-from privlint.reading import Location, LoadError, SyntaxProblem, end_of, split_lines
+from privlint.reading import LoadError, Location, SyntaxProblem, end_of, split_lines
 
 MAX_DEPTH = 100
 MAX_ALIAS_EXPANSION = 10_000
