@@ -28,7 +28,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from threading import RLock
-from typing import Any
 
 from ruamel.yaml import events
 
@@ -37,8 +36,6 @@ try:
     from ruamel.yaml.cyaml import CParser
 except ImportError:  # no ruamel.yaml.clib (PyPy, or a platform without its wheels)
     _ruamel_yaml = CParser = None
-
-Event = tuple[type, Any, Any, Any, Any, Any]
 
 # Each maker takes the arguments the C module passes to the event class of its name.
 _MAKERS = {
@@ -60,7 +57,7 @@ PARSING = RLock()
 
 @contextmanager
 def tuple_events() -> Iterator[None]:
-    """While open, ``CParser(text).get_event()`` returns an Event tuple (None after the stream's end)."""
+    """While open, ``CParser(text).get_event()`` returns a tuple as above (None after the stream's end)."""
     with PARSING:
         saved = {name: getattr(_ruamel_yaml, name) for name in _MAKERS}
         try:

@@ -118,7 +118,7 @@ class FileResult:
         for row in record["findings"]:
             if len(row) != len(_FINDING_FIELDS):
                 raise ValueError("a malformed record")
-            finding = object.__new__(Finding)  # as Finding.filled does, without a call per finding
+            finding = object.__new__(Finding)  # fields filled in directly, as in Finding.with_fingerprint
             values = finding.__dict__
             values.update(zip(_FINDING_FIELDS, row))
             values["severity"] = _SEVERITIES[values["severity"]]
