@@ -238,12 +238,17 @@ def show_config(config_path: Path | None) -> None:
 @main.command()
 @click.argument("directory", default=".", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--name", default="statement", show_default=True, help="The manifest's name: NAME.privacy.yaml.")
-def init(directory: Path, name: str) -> None:
+@click.option("--today", metavar="YYYY-MM-DD", help="The date to write as last_changed (default: the system date).")
+def init(directory: Path, name: str, today: str | None) -> None:
     """Create a first manifest and a privlint.toml in DIRECTORY; existing files are left alone."""
     from privlint.scaffold import init as scaffold
 
     try:
-        results = scaffold(directory, name, _rules(), dt.date.today())
+        day = dt.date.fromisoformat(today) if today else dt.date.today()
+    except ValueError:
+        _fail(f"--today: {today!r} is not a date written YYYY-MM-DD")
+    try:
+        results = scaffold(directory, name, _rules(), day)
     except ValueError as error:
         _fail(f"--name: {error}")
     except OSError as error:

@@ -5,6 +5,7 @@ from click.testing import CliRunner
 from privlint.cli import main
 from privlint.config import read_config_file, resolve, tomllib
 from privlint.manifest import SCHEMA_ID
+from conftest import TODAY
 
 
 def init(*args):
@@ -12,14 +13,15 @@ def init(*args):
 
 
 def test_init_creates_a_well_formed_manifest_with_the_schema_line(tmp_path, lint):
-    result = init(str(tmp_path))
+    result = init(str(tmp_path), "--today", TODAY.isoformat())
     assert result.exit_code == 0
     manifest = tmp_path / "statement.privacy.yaml"
     assert f"created {manifest.as_posix()}" in result.output
     text = manifest.read_text(encoding="utf-8")
     assert text.splitlines()[0] == f"# yaml-language-server: $schema={SCHEMA_ID}"
     rules = {f.rule for f in lint(text)}
-    assert not rules & {"yaml-syntax", "invalid-manifest", "future-last-changed"}
+    assert not rules & {"yaml-syntax", "invalid-manifest", "future-last-changed", "stale-last-changed"}
+    assert f"last_changed: {TODAY.isoformat()}" in text
 
 
 def test_init_creates_a_configuration_that_reads_and_documents_check_options(tmp_path, rules):

@@ -79,6 +79,7 @@ def try_repo(hook_repository, project, tmp_path_factory):
     return run
 
 
+@pytest.mark.network
 def test_try_repo_fails_on_a_bad_manifest(try_repo):
     done = try_repo("bad.privacy.yaml")
     assert done.returncode == 1, done.stdout + done.stderr
@@ -86,6 +87,7 @@ def test_try_repo_fails_on_a_bad_manifest(try_repo):
     assert "bad.privacy.yaml:5:5: PL101 missing-legal-basis [error]" in done.stdout
 
 
+@pytest.mark.network
 def test_try_repo_passes_a_good_manifest_and_honours_the_configured_exclude(try_repo):
     done = try_repo("good.privacy.yaml", "drafts/wip.privacy.yaml")
     assert done.returncode == 0, done.stdout + done.stderr
