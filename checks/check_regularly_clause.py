@@ -33,7 +33,7 @@ SEVERITY = "warning"
 ARTICLE = "Art. 12(1), 13(3) (WP260)"
 SUMMARY = "Readers are asked to check the statement for changes instead of being told of them"
 
-from privlint.phrases import Phrases, combine  # noqa: E402
+from privlint.rules.phrases import Phrases, combine  # noqa: E402
 from privlint.rules import Problem  # noqa: E402
 
 _REGULARLY_EN = ("regularly", "periodically", "frequently", "from time to time", "often")

@@ -36,7 +36,7 @@ SEVERITY = "warning"
 ARTICLE = "Art. 5(1)(e) (policy)"
 SUMMARY = "A retention period is longer than the ceiling and no law is named that requires it"
 
-from privlint.retention import is_longer, stated_retentions  # noqa: E402
+from privlint.rules.retention import is_longer, stated_retentions  # noqa: E402
 from privlint.rules import Option, Problem  # noqa: E402
 
 OPTIONS = {

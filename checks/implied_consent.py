@@ -37,7 +37,7 @@ SEVERITY = "error"
 ARTICLE = "Art. 4(11), 7"
 SUMMARY = "Consent is said to be given by using the service or accepting the statement"
 
-from privlint.phrases import Phrases, combine  # noqa: E402
+from privlint.rules.phrases import Phrases, combine  # noqa: E402
 from privlint.rules import Problem  # noqa: E402
 
 _YOU_NL = ("u", "je", "jij")

@@ -38,7 +38,7 @@ SEVERITY = "error"
 ARTICLE = "Art. 5(1)(a), 12(1), 13(2)(a)"
 SUMMARY = "A retention period is longer than the statement's own maximum"
 
-from privlint.retention import is_longer, stated_retentions  # noqa: E402
+from privlint.rules.retention import is_longer, stated_retentions  # noqa: E402
 from privlint.rules import Problem  # noqa: E402
 
 

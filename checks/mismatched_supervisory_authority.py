@@ -33,7 +33,7 @@ SEVERITY = "warning"
 ARTICLE = "Art. 13(2)(d), 56, 77"
 SUMMARY = "The named supervisory authority is not competent for the controller's country"
 
-from privlint.authorities import authorities, match  # noqa: E402
+from privlint.model.authorities import authorities, match  # noqa: E402
 from privlint.rules import Problem  # noqa: E402
 
 

@@ -33,7 +33,7 @@ ARTICLE = "Art. 13(2)(d), 14(2)(e), 77"
 SUMMARY = "The right to complain to a supervisory authority is not mentioned"
 
 from privlint.checks.missing_right import offered_pointer  # noqa: E402
-from privlint.vocabulary import Right  # noqa: E402
+from privlint.model.vocabulary import Right  # noqa: E402
 from privlint.rules import Problem  # noqa: E402
 
 

@@ -38,7 +38,7 @@ ARTICLE = "Art. 13(2)(c), 14(2)(d), 7(3)"
 SUMMARY = "Processing relies on consent but the right to withdraw it is not mentioned"
 
 from privlint.checks.missing_right import offered_pointer  # noqa: E402
-from privlint.vocabulary import LegalBasis, Right, SpecialCondition  # noqa: E402
+from privlint.model.vocabulary import LegalBasis, Right, SpecialCondition  # noqa: E402
 from privlint.rules import Problem  # noqa: E402
 
 

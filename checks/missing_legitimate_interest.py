@@ -42,8 +42,8 @@ SUMMARY = "A purpose rests on legitimate interests without saying what the inter
 import re  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 
-from privlint.vocabulary import LegalBasis  # noqa: E402
-from privlint.phrases import LowerCasePattern, Phrases  # noqa: E402
+from privlint.model.vocabulary import LegalBasis  # noqa: E402
+from privlint.rules.phrases import LowerCasePattern, Phrases  # noqa: E402
 from privlint.rules import Problem  # noqa: E402
 
 #: Words that name the basis, its owner or the article, but not what the interest is.

@@ -39,7 +39,7 @@ SEVERITY = "error"
 ARTICLE = "Art. 13(2)(a)"
 SUMMARY = "A purpose has no retention period or criteria"
 
-from privlint.retention import covers, relies_on_statement_retention, uncovered_data  # noqa: E402
+from privlint.rules.retention import covers, relies_on_statement_retention, uncovered_data  # noqa: E402
 from privlint.rules import Problem  # noqa: E402
 
 

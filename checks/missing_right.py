@@ -31,7 +31,7 @@ SEVERITY = "error"
 ARTICLE = "Art. 13(2)(b), 14(2)(c), 15-18, 20, 21"
 SUMMARY = "A data-subject right of Art. 15-21 is not mentioned"
 
-from privlint.vocabulary import Right  # noqa: E402
+from privlint.model.vocabulary import Right  # noqa: E402
 from privlint.rules import Problem  # noqa: E402
 
 #: The rights of Art. 13(2)(b), how findings name them, and their article.

@@ -31,7 +31,7 @@ SEVERITY = "warning"
 ARTICLE = "Art. 13(2)(d), 77"
 SUMMARY = "No supervisory authority is named for complaints"
 
-from privlint.authorities import authorities  # noqa: E402
+from privlint.model.authorities import authorities  # noqa: E402
 from privlint.rules import Problem  # noqa: E402
 
 

@@ -39,8 +39,8 @@ SUMMARY = "A transfer outside the EEA names no adequacy decision or safeguard"
 
 import re  # noqa: E402
 
-from privlint.vocabulary import Safeguard  # noqa: E402
-from privlint.phrases import Phrases  # noqa: E402
+from privlint.model.vocabulary import Safeguard  # noqa: E402
+from privlint.rules.phrases import Phrases  # noqa: E402
 from privlint.rules import Problem  # noqa: E402
 
 #: Words that promise protection without naming how it is given.

@@ -37,7 +37,7 @@ SEVERITY = "error"
 ARTICLE = "Art. 5(1)(e), 13(2)(a)"
 SUMMARY = "Retention has no end: indefinitely, or until the person objects"
 
-from privlint.retention import stated_retentions, unbounded_phrase  # noqa: E402
+from privlint.rules.retention import stated_retentions, unbounded_phrase  # noqa: E402
 from privlint.rules import Problem  # noqa: E402
 
 

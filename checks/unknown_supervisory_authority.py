@@ -31,7 +31,7 @@ SEVERITY = "warning"
 ARTICLE = "Art. 13(2)(d), 51, 77"
 SUMMARY = "The named supervisory authority is not an EU/EEA authority privlint knows"
 
-from privlint.authorities import match  # noqa: E402
+from privlint.model.authorities import match  # noqa: E402
 from privlint.rules import Problem  # noqa: E402
 
 

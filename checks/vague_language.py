@@ -37,7 +37,7 @@ SUMMARY = "Wording relies on hedges such as 'may', 'some' or 'such as'"
 
 from functools import lru_cache  # noqa: E402
 
-from privlint.phrases import LowerCasePattern, Phrases  # noqa: E402
+from privlint.rules.phrases import LowerCasePattern, Phrases  # noqa: E402
 from privlint.rules import Problem  # noqa: E402
 
 #: Qualifiers WP260 calls poor practice, and "such as" / "onder andere" in place of a list.

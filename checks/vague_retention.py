@@ -35,7 +35,7 @@ SEVERITY = "warning"
 ARTICLE = "Art. 13(2)(a), 14(2)(a) (WP260)"
 SUMMARY = "Retention is only 'as long as necessary', with no period or criteria a person can apply"
 
-from privlint.retention import relies_on_statement_retention, stated_retentions, vague_phrase  # noqa: E402
+from privlint.rules.retention import relies_on_statement_retention, stated_retentions, vague_phrase  # noqa: E402
 from privlint.rules import Problem  # noqa: E402
 
 

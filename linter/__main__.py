@@ -1,3 +1,3 @@
-from privlint.cli import run
+from privlint.cli.main import run
 
 run()

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from privlint.cli import main
-from privlint.registry import load_rules
-from privlint.runner import Linter, Settings, discover
+from privlint.cli.main import main
+from privlint.rules.registry import load_rules
+from privlint.run.linter import Linter, Settings, discover
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 23)

@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from privlint.cli import main
+from privlint.cli.main import main
 
 BAD_INPUTS = Path(__file__).parent / "bad_inputs"
 TODAY = "2026-11-23"

@@ -23,9 +23,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import privlint.registry
-from privlint.cli import main
-from privlint.registry import load_rules
+import privlint.rules.registry
+from privlint.cli.main import main
+from privlint.rules.registry import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-23"
@@ -103,7 +103,7 @@ def two_manifests(tmp_path, monkeypatch):
 
 def use_plugin(monkeypatch, module) -> None:
     real = load_rules
-    monkeypatch.setattr(privlint.registry, "load_rules", lambda extra_modules=(): real([*extra_modules, module]))
+    monkeypatch.setattr(privlint.rules.registry, "load_rules", lambda extra_modules=(): real([*extra_modules, module]))
 
 
 def findings_by_file(output: str) -> dict[str, list[tuple]]:
@@ -134,16 +134,16 @@ def test_a_check_that_raises_is_contained_with_exit_zero_too(two_manifests, monk
 
 
 def test_a_bug_in_privlint_itself_is_an_internal_error_for_that_file_only(two_manifests, monkeypatch):
-    import privlint.loader
+    import privlint.parse.loader
 
-    real = privlint.loader.load_document
+    real = privlint.parse.loader.load_document
 
     def failing(text):
         if "title: boom" in text:
             raise MemoryError("out of memory")
         return real(text)
 
-    monkeypatch.setattr(privlint.loader, "load_document", failing)
+    monkeypatch.setattr(privlint.parse.loader, "load_document", failing)
     result = run("--format", "json", "boom.privacy.yaml", "calm.privacy.yaml")
     found = findings_by_file(result.stdout)
     assert found["boom.privacy.yaml"] == [("internal-error", 1, 1, "privlint failed on this file: MemoryError: out of memory")]

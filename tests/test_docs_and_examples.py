@@ -5,8 +5,8 @@ import re
 import pytest
 from conftest import EXAMPLES, ROOT
 
-from privlint.docs import markdown_table, readme_with_table, rules_markdown
-from privlint.registry import load_rules
+from privlint.rules.docs import markdown_table, readme_with_table, rules_markdown
+from privlint.rules.registry import load_rules
 
 RULES = load_rules()
 SECTIONS = ("## What it does", "## Why it matters", "## Example", "## Use instead")
@@ -36,12 +36,12 @@ def test_a_rules_documented_example_fails_and_its_fix_passes(rule, lint):
 
 
 def test_docs_rules_md_is_generated_from_the_rules():
-    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == rules_markdown(RULES), "run: python -m privlint.docs"
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == rules_markdown(RULES), "run: python -m privlint.rules.docs"
 
 
 def test_readme_rules_table_is_generated_from_the_rules():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert readme == readme_with_table(readme, RULES), "run: python -m privlint.docs"
+    assert readme == readme_with_table(readme, RULES), "run: python -m privlint.rules.docs"
     assert markdown_table(RULES) in readme
 
 

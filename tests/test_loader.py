@@ -2,8 +2,8 @@
 
 import pytest
 
-from privlint.loader import load_document
-from privlint.reading import LoadError, decode
+from privlint.parse.loader import load_document
+from privlint.read.files import LoadError, decode
 
 
 def test_positions_of_keys_and_list_items_are_one_based():

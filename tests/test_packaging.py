@@ -36,4 +36,4 @@ def test_built_in_checks_are_entry_points(wheel):
     [entry_points] = [name for name in wheel.namelist() if name.endswith(".dist-info/entry_points.txt")]
     text = wheel.read(entry_points).decode()
     assert "[privlint.checks]" in text and "missing-legal-basis = privlint.checks.missing_legal_basis" in text
-    assert "privlint = privlint.cli:run" in text
+    assert "privlint = privlint.cli.main:run" in text

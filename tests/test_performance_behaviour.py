@@ -19,20 +19,21 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, TODAY
 
-from privlint import c_parser, loader
-from privlint.cache import Cache, open_cache, run_fingerprint
-from privlint.loader import load_document
-from privlint.reading import read_text
-from privlint.manifest import Manifest
-from privlint import parallel
-from privlint.parallel import process_count
-from privlint.paths import RealPaths
-from privlint import phrases as phrases_module
-from privlint.phrases import LowerCasePattern, Phrases, built_in_expressions, combine
-from privlint.reporters import text_report
-from privlint.runner import Linter, Settings, Summary, discover
-from privlint.schema import schema_problems
-from privlint.validation import validate
+from privlint.parse import c_parser
+from privlint.parse import loader
+from privlint.run.cache import Cache, open_cache, run_fingerprint
+from privlint.parse.loader import load_document
+from privlint.read.files import read_text
+from privlint.model.manifest import Manifest
+from privlint.run import parallel
+from privlint.run.parallel import process_count
+from privlint.read.paths import RealPaths
+from privlint.rules import phrases as phrases_module
+from privlint.rules.phrases import LowerCasePattern, Phrases, built_in_expressions, combine
+from privlint.report import text as text_report
+from privlint.run.linter import Linter, Settings, Summary, discover
+from privlint.model.schema import schema_problems
+from privlint.model.validation import validate
 
 SEEDS = sorted((ROOT / "seeds").glob("*.privacy.yaml"))
 DAY = str(TODAY)
@@ -327,9 +328,9 @@ def test_the_model_and_the_schema_accept_the_same_documents():
 def test_a_valid_manifest_is_checked_without_loading_the_schema_validator():
     program = (
         "import sys\n"
-        "from privlint.loader import load_document\n"
-        "from privlint.reading import read_text\n"
-        "from privlint.validation import validate\n"
+        "from privlint.parse.loader import load_document\n"
+        "from privlint.read.files import read_text\n"
+        "from privlint.model.validation import validate\n"
         f"manifest, problems = validate(load_document(read_text(__import__('pathlib').Path({str(SEEDS[0])!r}))).data)\n"
         "assert manifest is not None and not problems\n"
         "print('jsonschema' in sys.modules)\n"
@@ -345,7 +346,7 @@ def loaded_after(arguments, *modules):
     program = (
         "import sys\n"
         f"sys.argv = ['privlint', *{list(arguments)!r}]\n"
-        "from privlint.cli import main\n"
+        "from privlint.cli.main import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         f"print(*[module in sys.modules for module in {list(modules)!r}], file=sys.stderr)\n"
     )
@@ -361,7 +362,7 @@ def test_describing_commands_load_neither_the_schema_validator_nor_the_models_no
 def test_a_run_the_cache_answers_loads_neither_the_yaml_parser_nor_the_models(project, tmp_path, cli):
     arguments = ("--today", DAY, "--cache-dir", str(tmp_path / "cache"), str(project))
     cli(*arguments)  # fills the cache
-    modules = ("ruamel.yaml", "pydantic", "privlint.manifest")
+    modules = ("ruamel.yaml", "pydantic", "privlint.model.manifest")
     assert loaded_after(arguments, *modules) == [False, False, False]
     (project / "new.privacy.yaml").write_text("privlint: 1\n", encoding="utf-8")  # one file to lint: now they load
     assert loaded_after(arguments, *modules) == [True, True, True]
@@ -503,7 +504,7 @@ def every_phrase_list():
     import pkgutil
 
     import privlint.checks
-    from privlint import retention
+    from privlint.rules import retention
 
     modules = [importlib.import_module(f"privlint.checks.{m.name}") for m in pkgutil.iter_modules(privlint.checks.__path__)]
     return [(f"{module.__name__}.{name}", value) for module in [*modules, retention]
@@ -525,7 +526,7 @@ def test_every_checks_phrases_match_as_a_plain_alternation_of_the_longest_phrase
 
 def test_the_stored_phrase_expressions_are_the_ones_the_phrases_make():
     stored = json.loads((ROOT / "linter" / "data" / phrases_module.STORE).read_text(encoding="utf-8"))
-    assert stored == built_in_expressions(), "run: python -m privlint.phrases"
+    assert stored == built_in_expressions(), "run: python -m privlint.rules.phrases"
 
 
 def test_a_stored_expression_is_used_and_any_other_is_built(monkeypatch):

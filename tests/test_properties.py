@@ -29,11 +29,11 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from privlint.reading import LoadError, decode
-from privlint.registry import load_rules
-from privlint.reporters import reporter
-from privlint.runner import Linter, Settings, Summary, Target
-from privlint.schema import schema_problems
+from privlint.read.files import LoadError, decode
+from privlint.rules.registry import load_rules
+from privlint.report import reporter
+from privlint.run.linter import Linter, Settings, Summary, Target
+from privlint.model.schema import schema_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((ROOT / "schemas" / "privacy-statement.schema.json").read_text(encoding="utf-8"))

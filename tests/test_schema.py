@@ -4,7 +4,7 @@ import json
 
 from conftest import ROOT
 
-from privlint.schema import generate_schema, render_schema
+from privlint.model.schema import generate_schema, render_schema
 
 
 def test_committed_schema_is_what_the_models_generate():

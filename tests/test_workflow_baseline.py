@@ -6,9 +6,9 @@ import pytest
 from click.testing import CliRunner
 from conftest import TODAY
 
-from privlint.cli import main
-from privlint.fingerprints import stable_pointer
-from privlint.runner import Linter, Settings
+from privlint.cli.main import main
+from privlint.suppress.fingerprints import stable_pointer
+from privlint.run.linter import Linter, Settings
 
 SELECT = "missing-legal-basis,missing-retention,unknown-supervisory-authority"
 MANIFEST = """\

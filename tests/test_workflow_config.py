@@ -5,9 +5,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from privlint.cli import main
-from privlint.config import ConfigError, find_config_file, read_config_file, resolve
-from privlint.registry import load_rules
+from privlint.cli.main import main
+from privlint.run.config import ConfigError, find_config_file, read_config_file, resolve
+from privlint.rules.registry import load_rules
 
 MANIFEST = (
     "privlint: 1\nstatement:\n  last_changed: 2024-01-01\n"

@@ -8,11 +8,11 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from privlint.cli import main
-from privlint.registry import load_rules
-from privlint.reporters.github_report import annotation, escape_data, escape_property
+from privlint.cli.main import main
+from privlint.rules.registry import load_rules
+from privlint.report.github import annotation, escape_data, escape_property
 from privlint.rules import Finding, Severity
-from privlint.runner import Summary
+from privlint.run.linter import Summary
 
 SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 BAD = "privlint: 1\nstatement:\n  last_changed: 2026-01-01\npurposes:\n  - id: a\n  - id: b\n    legal_bases: [contract]\n"
@@ -171,7 +171,7 @@ def test_junit_skips_checks_on_a_file_that_is_not_a_manifest_and_errors_on_unrea
 
 
 def test_junit_info_findings_do_not_fail():
-    from privlint.reporters.junit_report import render
+    from privlint.report.junit import render
 
     rules = [rule for rule in load_rules() if rule.name == "missing-requirement-notice"]
     finding = Finding("a.privacy.yaml", 1, 1, "PL505", "missing-requirement-notice", Severity.info, "no notice")

@@ -2,9 +2,9 @@
 
 from click.testing import CliRunner
 
-from privlint.cli import main
-from privlint.config import read_config_file, resolve, tomllib
-from privlint.manifest import SCHEMA_ID
+from privlint.cli.main import main
+from privlint.run.config import read_config_file, resolve, tomllib
+from privlint.model.manifest import SCHEMA_ID
 from conftest import TODAY
 
 

@@ -3,7 +3,7 @@
 import pytest
 from conftest import TODAY
 
-from privlint.runner import Linter, Settings
+from privlint.run.linter import Linter, Settings
 
 SELECT = ("missing-legal-basis", "missing-retention", "missing-last-changed", "PL004", "PL005")
 

@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import ROOT
 
-from privlint.cli import main
+from privlint.cli.main import main
 
 EXAMPLES = ROOT / "examples" / "rules" / "unbumped-last-changed"
 BEFORE = "privlint: 1\nstatement:\n  last_changed: 2025-10\npurposes:\n  - id: a\n    legal_bases: [contract]\n"

@@ -1,7 +1,7 @@
 """The closed lists of the manifest format: legal bases, rights, special categories and conditions,
 transfer safeguards and recipient roles.
 
-The models in privlint.manifest use them, and so do checks; they are kept apart from the models so
+The models in privlint.model.manifest use them, and so do checks; they are kept apart from the models so
 that a check can name them without loading pydantic (a run served from the cache needs no model).
 """
 

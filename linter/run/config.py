@@ -23,11 +23,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from privlint.reading import DEFAULT_MAX_FILE_SIZE
+from privlint.read.files import DEFAULT_MAX_FILE_SIZE
 from privlint.rules import Option, Rule, Severity
-from privlint.paths import root_relative
-from privlint.runner import DEFAULT_INCLUDE, Settings
-from privlint.selection import RuleSelection, enabled_rules, is_always_on
+from privlint.read.paths import root_relative
+from privlint.run.linter import DEFAULT_INCLUDE, Settings
+from privlint.rules.selection import RuleSelection, enabled_rules, is_always_on
 
 if sys.version_info >= (3, 11):
     import tomllib

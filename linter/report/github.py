@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from privlint.reporters.text_report import summary_lines
+from privlint.report.text import summary_lines
 from privlint.rules import Severity
 
 COMMANDS = {Severity.error: "error", Severity.warning: "warning", Severity.info: "notice"}

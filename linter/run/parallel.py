@@ -52,8 +52,8 @@ def _linted(linter: Any, targets: Sequence[Any], jobs: int) -> Iterator[Any]:
     if not targets:
         return
     # The YAML parser and the models: loaded once, here, rather than in every worker.
-    import privlint.loader  # noqa: F401
-    import privlint.validation  # noqa: F401
+    import privlint.parse.loader  # noqa: F401
+    import privlint.model.validation  # noqa: F401
 
     processes = process_count(len(targets), jobs)
     if processes == 1:
@@ -68,7 +68,7 @@ def _in_processes(linter: Any, targets: Sequence[Any], processes: int) -> Iterat
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    from privlint.runner import FileResult
+    from privlint.run.linter import FileResult
 
     # fork: workers start with everything imported. Elsewhere (macOS, Windows) fork is unsafe or absent.
     method = "fork" if sys.platform.startswith("linux") else "spawn"

@@ -22,7 +22,7 @@ from pydantic import (
     model_validator,
 )
 
-from privlint.types import (
+from privlint.model.types import (
     COUNTRY_PATTERN,
     DURATION_PATTERN,
     EMAIL_PATTERN,
@@ -32,13 +32,13 @@ from privlint.types import (
     Duration,
     PartialDate,
 )
-from privlint.vocabulary import LegalBasis, RecipientRole, Right, Safeguard, SpecialCategory, SpecialCondition
+from privlint.model.vocabulary import LegalBasis, RecipientRole, Right, Safeguard, SpecialCategory, SpecialCondition
 
 FORMAT_VERSION = 1
 SCHEMA_ID = "https://privlint.dev/schemas/privacy-statement.schema.json"
 
 
-# The value types of privlint.types as model fields: read from text, written and described as text.
+# The value types of privlint.model.types as model fields: read from text, written and described as text.
 
 
 def _string_type(python_type: type, schema: dict[str, Any]) -> Any:

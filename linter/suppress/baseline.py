@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from privlint.fileio import write_atomic
-from privlint.engine_rules import ALWAYS_ON
+from privlint.rules.engine import ALWAYS_ON
 from privlint.rules import Finding
 
 FORMAT = 1

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from privlint.types import Duration
+from privlint.model.types import Duration
 
 
 class Severity(str, enum.Enum):
@@ -148,7 +148,7 @@ class Finding:
     message: str
     pointer: str = ""
     hint: str | None = None
-    fingerprint: str = ""  # stable across moved lines: see privlint.fingerprints
+    fingerprint: str = ""  # stable across moved lines: see privlint.suppress.fingerprints
 
     @property
     def sort_key(self) -> tuple[Any, ...]:

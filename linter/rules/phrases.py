@@ -9,7 +9,7 @@ Building the expressions of privlint's own phrase lists (thousands of phrases)
 takes a tenth of a run over one file, so they are stored, built, in
 ``privlint/data/phrase_expressions.json``, by a digest of the phrases: a list
 that is not there (a plugin's, or one edited since) is built when first used.
-``python -m privlint.phrases`` writes the file again; a test says when to.
+``python -m privlint.rules.phrases`` writes the file again; a test says when to.
 """
 
 from __future__ import annotations
@@ -206,7 +206,7 @@ def _stored_expressions() -> dict[str, str]:
 
 def built_in_expressions() -> dict[str, str]:
     """The expression of every phrase list in privlint's own modules and checks, by digest."""
-    from privlint.registry import load_rules
+    from privlint.rules.registry import load_rules
 
     load_rules()
     found = {}
@@ -221,7 +221,7 @@ def built_in_expressions() -> dict[str, str]:
 
 def main() -> None:
     """Write privlint/data/phrase_expressions.json again (run from a checkout)."""
-    from privlint import phrases  # as the checks import it: run as a script, this module is __main__
+    from privlint.rules import phrases  # as the checks import it: run as a script, this module is __main__
 
     store = Path(phrases.__file__).resolve().parent / "data" / STORE
     store.write_text(json.dumps(phrases.built_in_expressions(), indent=0) + "\n", encoding="utf-8")

@@ -35,8 +35,8 @@ from ruamel.yaml.events import (
     SequenceStartEvent,
 )
 
-from privlint import c_parser
-from privlint.reading import LoadError, Location, SyntaxProblem, end_of, split_lines
+from privlint.parse import c_parser
+from privlint.read.files import LoadError, Location, SyntaxProblem, end_of, split_lines
 
 MAX_DEPTH = 100
 MAX_ALIAS_EXPANSION = 10_000

@@ -19,10 +19,10 @@ from typing import Any
 
 from pydantic.json_schema import GenerateJsonSchema
 
-from privlint.loader import pointer_to
-from privlint.manifest import FORMAT_VERSION, Manifest
+from privlint.parse.loader import pointer_to
+from privlint.model.manifest import FORMAT_VERSION, Manifest
 from privlint.rules import Problem
-from privlint.types import PATTERN_MEANINGS
+from privlint.model.types import PATTERN_MEANINGS
 
 SCHEMA_FILE = "privacy-statement.schema.json"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from importlib.metadata import entry_points
 
-from privlint.engine_rules import ENGINE_RULES
+from privlint.rules.engine import ENGINE_RULES
 from privlint.rules import Rule
 
 ENTRY_POINT_GROUP = "privlint.checks"

@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 import click
 
 from privlint import __version__
-from privlint.reporters import FORMATS
+from privlint.report import FORMATS
 
 EXIT_USAGE = 2
 
@@ -126,9 +126,9 @@ def check(
     if baseline_path and create_baseline:
         _fail("--baseline and --create-baseline cannot be used together")
     with _lasting_objects():
-        from privlint.config import render
-        from privlint.history import RevisionError, verify_revision
-        from privlint.runner import Linter, SettingsError, Summary, discover, exit_code
+        from privlint.run.config import render
+        from privlint.read.history import RevisionError, verify_revision
+        from privlint.run.linter import Linter, SettingsError, Summary, discover, exit_code
 
         rules = _rules()
     flags: dict[str, tuple[Any, str]] = {}
@@ -174,10 +174,10 @@ def check(
 
 def _lint_all(linter, targets, cache_dir: Path | None, no_cache: bool, jobs: int) -> list:
     """Every target's result: from the cache where it holds one, in several processes when there are many."""
-    from privlint.parallel import lint_files
+    from privlint.run.parallel import lint_files
 
     if targets and not no_cache:
-        from privlint.cache import DEFAULT_DIRECTORY, open_cache
+        from privlint.run.cache import DEFAULT_DIRECTORY, open_cache
 
         linter.cache = open_cache(cache_dir or (linter.settings.root or Path.cwd()) / DEFAULT_DIRECTORY, linter)
     return list(lint_files(linter, targets, jobs))
@@ -187,7 +187,7 @@ def _apply_baseline(findings, targets, baseline_path: Path | None, create_path: 
     """Record and/or filter by a baseline: (findings to report, baselined, gone)."""
     if not (baseline_path or create_path):
         return findings, 0, 0
-    from privlint import baseline
+    from privlint.suppress import baseline
 
     keys = {target.display: target.key or target.display for target in targets}
     try:
@@ -206,7 +206,7 @@ def _apply_baseline(findings, targets, baseline_path: Path | None, create_path: 
 
 
 def _report(findings, summary, rules, output_format: str | None, output_file: Path | None) -> None:
-    from privlint.reporters import chunked_reporter, reporter
+    from privlint.report import chunked_reporter, reporter
 
     terminal_default = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     if output_file is not None:
@@ -229,7 +229,7 @@ def _report(findings, summary, rules, output_format: str | None, output_file: Pa
 @_config_option
 def show_config(config_path: Path | None) -> None:
     """Print the effective configuration and where each value comes from."""
-    from privlint.config import render
+    from privlint.run.config import render
 
     rules = _rules()
     click.echo(render(_configuration(rules, config_path, {}), rules), nl=False)
@@ -241,7 +241,7 @@ def show_config(config_path: Path | None) -> None:
 @click.option("--today", metavar="YYYY-MM-DD", help="The date to write as last_changed (default: the system date).")
 def init(directory: Path, name: str, today: str | None) -> None:
     """Create a first manifest and a privlint.toml in DIRECTORY; existing files are left alone."""
-    from privlint.scaffold import init as scaffold
+    from privlint.cli.init import init as scaffold
 
     try:
         day = dt.date.fromisoformat(today) if today else dt.date.today()
@@ -264,7 +264,7 @@ def init(directory: Path, name: str, today: str | None) -> None:
 @main.command()
 def rules() -> None:
     """List every rule: code, name, severity, GDPR article and summary."""
-    from privlint.docs import rules_table
+    from privlint.rules.docs import rules_table
 
     click.echo(rules_table(_rules()), nl=False)
 
@@ -275,8 +275,8 @@ def explain(rule: str) -> None:
     """Print a rule's documentation (by code or name)."""
     import difflib
 
-    from privlint.docs import rule_page
-    from privlint.registry import find_rule
+    from privlint.rules.docs import rule_page
+    from privlint.rules.registry import find_rule
 
     known = _rules()
     found = find_rule(known, rule)
@@ -289,7 +289,7 @@ def explain(rule: str) -> None:
 @main.command()
 def schema() -> None:
     """Print the manifest JSON Schema, generated from the models."""
-    from privlint.schema import render_schema
+    from privlint.model.schema import render_schema
 
     click.echo(render_schema(), nl=False)
 
@@ -312,7 +312,7 @@ def _lasting_objects():
 
 
 def _rules():
-    from privlint.registry import RegistryError, load_rules
+    from privlint.rules.registry import RegistryError, load_rules
 
     try:
         return load_rules()
@@ -321,7 +321,7 @@ def _rules():
 
 
 def _configuration(rules, config_path: Path | None, flags: dict[str, tuple[Any, str]]):
-    from privlint.config import ConfigError, find_config_file, read_config_file, resolve
+    from privlint.run.config import ConfigError, find_config_file, read_config_file, resolve
 
     try:
         path = config_path or find_config_file()

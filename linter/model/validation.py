@@ -13,8 +13,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from privlint.loader import pointer_to
-from privlint.manifest import Manifest
+from privlint.parse.loader import pointer_to
+from privlint.model.manifest import Manifest
 from privlint.rules import Problem
 
 
@@ -26,7 +26,7 @@ def validate(data: Any) -> tuple[Manifest | None, list[Problem]]:
             return Manifest.model_validate(data), []
         except ValidationError as error:
             model_errors = error.errors()
-    from privlint.schema import schema_problems  # imports jsonschema: only for invalid documents
+    from privlint.model.schema import schema_problems  # imports jsonschema: only for invalid documents
 
     problems = schema_problems(data)
     if problems or not model_errors:

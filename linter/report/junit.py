@@ -11,7 +11,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
-from privlint.engine_rules import ALWAYS_ON, INTERNAL_ERROR, IO_ERROR
+from privlint.rules.engine import ALWAYS_ON, INTERNAL_ERROR, IO_ERROR
 from privlint.rules import Severity
 
 _ERRORS = frozenset({IO_ERROR.name, INTERNAL_ERROR.name})

@@ -8,11 +8,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from privlint.config import config_in
+from privlint.run.config import config_in
 from privlint.fileio import write_atomic
-from privlint.manifest import SCHEMA_ID
+from privlint.model.manifest import SCHEMA_ID
 from privlint.rules import Rule
-from privlint.runner import DEFAULT_INCLUDE, MANIFEST_SUFFIXES
+from privlint.run.linter import DEFAULT_INCLUDE, MANIFEST_SUFFIXES
 
 MANIFEST = """\
 # yaml-language-server: $schema={schema}

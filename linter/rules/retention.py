@@ -13,11 +13,11 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from privlint.phrases import Phrases, combine
-from privlint.types import Duration
+from privlint.rules.phrases import Phrases, combine
+from privlint.model.types import Duration
 
 if TYPE_CHECKING:  # the models are not loaded to read rules, nor on a run the cache answers
-    from privlint.manifest import Manifest, Retention
+    from privlint.model.manifest import Manifest, Retention
 
 _NECESSARY_EN = ("necessary", "needed", "required")
 _NECESSARY_NL = ("nodig", "noodzakelijk")

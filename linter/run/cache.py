@@ -40,9 +40,9 @@ from pathlib import Path
 from typing import Any
 
 from privlint import __version__
-from privlint.engine_rules import INTERNAL_ERROR
+from privlint.rules.engine import INTERNAL_ERROR
 from privlint.fileio import write_atomic
-from privlint.runner import FileResult
+from privlint.run.linter import FileResult
 
 DEFAULT_DIRECTORY = ".privlint_cache"
 FORMAT = "1"  # the layout of entries; bump when it changes

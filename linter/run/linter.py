@@ -1,10 +1,10 @@
 """Linting: from paths on the command line to sorted, located findings.
 
-One file at a time: read, parse, validate (privlint.validation), then run every
+One file at a time: read, parse, validate (privlint.model.validation), then run every
 selected check on the typed manifest, drop what the file's suppression comments
 suppress, and give each finding its fingerprint. A file that fails a step gets
 findings for that step and the run goes on with the next file. With a cache
-(privlint.cache), ``cached_results`` gives the results it already holds, and
+(privlint.run.cache), ``cached_results`` gives the results it already holds, and
 ``lint_file`` stores each one it makes.
 """
 
@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from privlint import suppressions
-from privlint.engine_rules import (
+from privlint.suppress import comments as suppressions
+from privlint.rules.engine import (
     ALWAYS_ON,
     ENGINE_RULES,
     INTERNAL_ERROR,
@@ -31,17 +31,17 @@ from privlint.engine_rules import (
     UNUSED_SUPPRESSION,
     YAML_SYNTAX,
 )
-from privlint.fingerprints import with_fingerprints
-from privlint.globs import matches_any
-from privlint.history import History
-from privlint.paths import RealPaths, display_path, root_relative
-from privlint.reading import DEFAULT_MAX_FILE_SIZE, LoadError, ReadError, decode, read_bytes
+from privlint.suppress.fingerprints import with_fingerprints
+from privlint.read.globs import matches_any
+from privlint.read.history import History
+from privlint.read.paths import RealPaths, display_path, root_relative
+from privlint.read.files import DEFAULT_MAX_FILE_SIZE, LoadError, ReadError, decode, read_bytes
 from privlint.rules import Context, Finding, Problem, Rule, Severity
-from privlint.selection import RuleSelection, enabled_rules, is_always_on, most_specific
+from privlint.rules.selection import RuleSelection, enabled_rules, is_always_on, most_specific
 
 if TYPE_CHECKING:
-    from privlint.loader import Document
-    from privlint.manifest import Manifest
+    from privlint.parse.loader import Document
+    from privlint.model.manifest import Manifest
 
 MANIFEST_SUFFIXES = (".privacy.yaml", ".privacy.yml")
 DEFAULT_INCLUDE = tuple(f"*{suffix}" for suffix in MANIFEST_SUFFIXES)
@@ -202,7 +202,7 @@ class Linter:
         self.enabled = enabled_rules(self.rules, settings.layers())
         self.context = Context(today=settings.today, options=self._options())
         self.history = History(settings.diff_base)
-        self.cache: Any = None  # a privlint.cache.Cache, when the command line opens one
+        self.cache: Any = None  # a privlint.run.cache.Cache, when the command line opens one
 
     def _with_severity(self, rule: Rule) -> Rule:
         override = None if is_always_on(rule) else most_specific(rule, self.settings.severity)
@@ -289,8 +289,8 @@ class Linter:
     def _lint_text(self, text: str, display: str, key: str, file: tuple[Path, bytes] | None) -> FileResult:
         """The result for ``text``; ``file`` is where it was read and its bytes, for comparing with git."""
         # The YAML parser and the models load with the first file linted, not on a run the cache answers.
-        from privlint.loader import load_document
-        from privlint.validation import validate
+        from privlint.parse.loader import load_document
+        from privlint.model.validation import validate
 
         try:
             document = load_document(text)
@@ -354,7 +354,7 @@ class Linter:
             if version.has_content(content):
                 return data
             raw = self.history.read(version)
-            from privlint.loader import load_document
+            from privlint.parse.loader import load_document
 
             try:
                 return load_document(decode(raw)).data if raw is not None else None

@@ -18,7 +18,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from privlint.paths import RealPaths
+from privlint.read.paths import RealPaths
 
 TIMEOUT_SECONDS = 60
 

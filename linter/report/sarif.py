@@ -13,7 +13,7 @@ import re
 from urllib.parse import quote
 
 from privlint import __version__
-from privlint.docs import rule_page
+from privlint.rules.docs import rule_page
 from privlint.rules import Severity
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from privlint.engine_rules import ALWAYS_ON
+from privlint.rules.engine import ALWAYS_ON
 from privlint.rules import Rule
 
 EXACT = 1000

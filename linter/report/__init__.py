@@ -1,9 +1,9 @@
 """Reporters turn findings into output; they never decide what is a finding.
 
-Each reporter module ``<format>_report`` has
+Each reporter module ``privlint.report.<format>`` has
 ``render(findings, summary, rules, *, color=False) -> str``, where ``rules`` are
 the rules that ran (with their effective severity) and ``summary`` is a
-:class:`privlint.runner.Summary`.
+:class:`privlint.run.linter.Summary`.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ class Reporter(Protocol):
 def _module(name: str):
     if name not in FORMATS:
         raise ValueError(f"unknown format {name!r}")
-    return import_module(f"privlint.reporters.{name}_report")
+    return import_module(f"privlint.report.{name}")
 
 
 def reporter(name: str) -> Reporter:

@@ -1,0 +1,1 @@
+"""Parse: YAML text into plain data with the position of every node."""

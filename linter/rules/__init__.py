@@ -1,0 +1,7 @@
+"""Rules: what a check is (privlint.rules.api, re-exported here for check authors), the engine's own
+rules, the registry of every rule, rule selection, rule documentation, and the phrase and retention
+helpers that checks share."""
+
+from privlint.rules.api import Check, Context, Finding, Option, Problem, Rule, Severity
+
+__all__ = ["Check", "Context", "Finding", "Option", "Problem", "Rule", "Severity"]

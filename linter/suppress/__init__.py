@@ -1,0 +1,1 @@
+"""Suppress: suppression comments, baselines, and the fingerprints baselines match findings by."""
