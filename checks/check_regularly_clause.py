@@ -27,14 +27,25 @@ statement:
 ```
 """
 
-CODE = "PL304"
-NAME = "check-regularly-clause"
-SEVERITY = "warning"
-ARTICLE = "Art. 12(1), 13(3) (WP260)"
-SUMMARY = "Readers are asked to check the statement for changes instead of being told of them"
+from __future__ import annotations
 
-from privlint.rules.phrases import Phrases, combine  # noqa: E402
-from privlint.rules import Problem  # noqa: E402
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from privlint.rules import Context, Problem, RuleInfo
+from privlint.rules.phrases import Phrases, combine
+
+if TYPE_CHECKING:
+    from privlint.model.manifest import Manifest
+
+RULE = RuleInfo(
+    code="PL304",
+    name="check-regularly-clause",
+    severity="warning",
+    article="Art. 12(1), 13(3) (WP260)",
+    summary="Readers are asked to check the statement for changes instead of being told of them",
+)
+
 
 _REGULARLY_EN = ("regularly", "periodically", "frequently", "from time to time", "often")
 _PAGE_EN = ("this page", "this policy", "this privacy policy", "this statement", "this privacy statement",
@@ -102,13 +113,13 @@ WITHOUT_NOTICE = Phrases(
 )
 
 
-def check(manifest, context):
+def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     text = manifest.statement.changes_announced
     clause = _check_regularly(text)
     if clause is None or _announces_actively(text):
         return
     yield Problem(
-        "/statement/changes_announced",
+        ("statement", "changes_announced"),
         f"the statement only asks readers to check it for changes ({clause}) and announces no change actively",
         hint="announce material changes actively, for example by e-mail or a notice in the app or on login, "
         "and say so in the statement (WP260)",

@@ -29,13 +29,24 @@ purposes:
 ```
 """
 
-CODE = "PL902"
-NAME = "duplicate-id"
-SEVERITY = "error"
-ARTICLE = "-"
-SUMMARY = "Two entries of the same list share an id"
+from __future__ import annotations
 
-from privlint.rules import Problem  # noqa: E402
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from privlint.rules import Context, Problem, RuleInfo
+
+if TYPE_CHECKING:
+    from privlint.model.manifest import Manifest
+
+RULE = RuleInfo(
+    code="PL902",
+    name="duplicate-id",
+    severity="error",
+    article="-",
+    summary="Two entries of the same list share an id",
+)
+
 
 #: The lists whose entries have ids, and how a message names one entry.
 ID_LISTS = {
@@ -46,7 +57,7 @@ ID_LISTS = {
 }
 
 
-def check(manifest, context):
+def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     for section, kind in ID_LISTS.items():
         first_at: dict[str, int] = {}
         for index, entry in enumerate(getattr(manifest, section)):
@@ -58,7 +69,7 @@ def check(manifest, context):
             first = getattr(manifest, section)[first_at[entry.id]]
             named = f" ({first.name!r})" if getattr(first, "name", None) else ""
             yield Problem(
-                f"/{section}/{index}/id",
+                (section, index, "id"),
                 f"{kind} id {entry.id!r} is already used by {section}/{first_at[entry.id]}{named}",
                 hint=f"give each {kind} its own id, or merge the two entries if they describe the same {kind}",
             )

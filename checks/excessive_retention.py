@@ -30,21 +30,30 @@ purposes:
 ```
 """
 
-CODE = "PL204"
-NAME = "excessive-retention"
-SEVERITY = "warning"
-ARTICLE = "Art. 5(1)(e) (policy)"
-SUMMARY = "A retention period is longer than the ceiling and no law is named that requires it"
+from __future__ import annotations
 
-from privlint.rules.retention import is_longer, stated_retentions  # noqa: E402
-from privlint.rules import Option, Problem  # noqa: E402
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-OPTIONS = {
-    "retention-ceiling": Option("duration", "P10Y", "the longest retention period accepted without a statutory_source"),
-}
+from privlint.rules import Context, Option, Problem, RuleInfo
+from privlint.rules.retention import is_longer, stated_retentions
+
+if TYPE_CHECKING:
+    from privlint.model.manifest import Manifest
+
+RULE = RuleInfo(
+    code="PL204",
+    name="excessive-retention",
+    severity="warning",
+    article="Art. 5(1)(e) (policy)",
+    summary="A retention period is longer than the ceiling and no law is named that requires it",
+    options={
+        "retention-ceiling": Option("duration", "P10Y", "the longest retention period accepted without a statutory_source"),
+    },
+)
 
 
-def check(manifest, context):
+def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     ceiling = context.option("retention-ceiling")
     for stated in stated_retentions(manifest):
         retention = stated.retention
@@ -55,7 +64,7 @@ def check(manifest, context):
             if duration is None or not is_longer(duration, ceiling, context.today):
                 continue
             yield Problem(
-                f"{stated.pointer}/{field}",
+                (*stated.path, field),
                 f"retention for {stated.owner} is {duration}, longer than the ceiling {ceiling}, "
                 "and no law is named that requires it",
                 hint="shorten the period, or name the law that requires it in statutory_source "

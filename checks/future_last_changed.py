@@ -21,20 +21,30 @@ statement:
 ```
 """
 
-CODE = "PL303"
-NAME = "future-last-changed"
-SEVERITY = "error"
-ARTICLE = "Art. 5(1)(a), 12(1)"
-SUMMARY = "The statement's last-changed date is in the future"
+from __future__ import annotations
 
-from privlint.rules import Problem  # noqa: E402
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from privlint.rules import Context, Problem, RuleInfo
+
+if TYPE_CHECKING:
+    from privlint.model.manifest import Manifest
+
+RULE = RuleInfo(
+    code="PL303",
+    name="future-last-changed",
+    severity="error",
+    article="Art. 5(1)(a), 12(1)",
+    summary="The statement's last-changed date is in the future",
+)
 
 
-def check(manifest, context):
+def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     last_changed = manifest.statement.last_changed
     if last_changed is not None and last_changed.earliest > context.today:
         yield Problem(
-            "/statement/last_changed",
+            ("statement", "last_changed"),
             f"last changed {last_changed} is after today ({context.today})",
             hint="record the date the statement actually changed",
         )

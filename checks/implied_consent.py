@@ -31,14 +31,25 @@ purposes:
 ```
 """
 
-CODE = "PL103"
-NAME = "implied-consent"
-SEVERITY = "error"
-ARTICLE = "Art. 4(11), 7"
-SUMMARY = "Consent is said to be given by using the service or accepting the statement"
+from __future__ import annotations
 
-from privlint.rules.phrases import Phrases, combine  # noqa: E402
-from privlint.rules import Problem  # noqa: E402
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from privlint.rules import Context, Problem, RuleInfo
+from privlint.rules.phrases import Phrases, combine
+
+if TYPE_CHECKING:
+    from privlint.model.manifest import Manifest
+
+RULE = RuleInfo(
+    code="PL103",
+    name="implied-consent",
+    severity="error",
+    article="Art. 4(11), 7",
+    summary="Consent is said to be given by using the service or accepting the statement",
+)
+
 
 _YOU_NL = ("u", "je", "jij")
 _STATEMENT_NL = ("deze privacyverklaring", "dit privacybeleid", "dit privacystatement",
@@ -72,14 +83,14 @@ IMPLIED_CONSENT = Phrases(
 )
 
 
-def check(manifest, context):
+def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     found = IMPLIED_CONSENT.find(manifest.statement.consent_mechanism)
     if found:
-        yield _problem("/statement/consent_mechanism", "the statement", found)
+        yield _problem(("statement", "consent_mechanism"), "the statement", found)
     for index, purpose in enumerate(manifest.purposes):
         found = IMPLIED_CONSENT.find(purpose.consent_mechanism)
         if found:
-            yield _problem(f"/purposes/{index}/consent_mechanism", f"purpose {purpose.label}", found)
+            yield _problem(("purposes", index, "consent_mechanism"), f"purpose {purpose.label}", found)
 
 
 def _problem(pointer, owner, found):

@@ -33,18 +33,28 @@ automated_decisions:
 ```
 """
 
-CODE = "PL506"
-NAME = "incomplete-automated-decision"
-SEVERITY = "error"
-ARTICLE = "Art. 13(2)(f), 14(2)(g), 22(3)"
-SUMMARY = "An automated decision lacks its logic, its significance, or human intervention"
+from __future__ import annotations
 
-from privlint.rules import Problem  # noqa: E402
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from privlint.rules import Context, Problem, RuleInfo
+
+if TYPE_CHECKING:
+    from privlint.model.manifest import Manifest
+
+RULE = RuleInfo(
+    code="PL506",
+    name="incomplete-automated-decision",
+    severity="error",
+    article="Art. 13(2)(f), 14(2)(g), 22(3)",
+    summary="An automated decision lacks its logic, its significance, or human intervention",
+)
 
 
-def check(manifest, context):
+def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     for index, decision in enumerate(manifest.automated_decisions):
-        pointer = f"/automated_decisions/{index}"
+        pointer = ("automated_decisions", index)
         name = f"automated decision {decision.id!r}" if decision.id else f"automated decision {index + 1}"
         if decision.logic is None:
             yield Problem(
@@ -61,7 +71,7 @@ def check(manifest, context):
         if decision.human_intervention is not True and decision.legal_effect is not False:
             said_no = decision.human_intervention is False
             yield Problem(
-                f"{pointer}/human_intervention" if said_no else pointer,
+                (*pointer, "human_intervention") if said_no else pointer,
                 f"{name} {'offers no' if said_no else 'does not say whether the person can obtain'} human intervention",
                 hint="let people obtain human intervention, give their view and contest the decision (Art. 22(3)); "
                 "say so and record human_intervention: true",

@@ -25,18 +25,29 @@ controller:
 ```
 """
 
-CODE = "PL501"
-NAME = "incomplete-controller"
-SEVERITY = "error"
-ARTICLE = "Art. 13(1)(a), 14(1)(a)"
-SUMMARY = "The controller's name, address or contact details are missing"
+from __future__ import annotations
 
-from privlint.rules import Problem  # noqa: E402
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from privlint.parse.pointers import NodePath
+from privlint.rules import Context, Problem, RuleInfo
+
+if TYPE_CHECKING:
+    from privlint.model.manifest import Manifest
+
+RULE = RuleInfo(
+    code="PL501",
+    name="incomplete-controller",
+    severity="error",
+    article="Art. 13(1)(a), 14(1)(a)",
+    summary="The controller's name, address or contact details are missing",
+)
 
 
-def check(manifest, context):
+def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     controller = manifest.controller
-    pointer = "/controller" if controller is not None else ""
+    pointer: NodePath = ("controller",) if controller is not None else ()
     if controller is None or controller.name is None:
         yield Problem(
             pointer,
@@ -52,7 +63,7 @@ def check(manifest, context):
     contact = controller.contact if controller is not None else None
     if not has_channel(contact):
         yield Problem(
-            "/controller/contact" if contact is not None else pointer,
+            ("controller", "contact") if contact is not None else pointer,
             "the statement gives no way to contact the controller (e-mail, phone, web form or postal address)",
             hint="give at least one contact channel and record it under controller.contact",
         )

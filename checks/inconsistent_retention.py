@@ -32,17 +32,27 @@ purposes:
 ```
 """
 
-CODE = "PL205"
-NAME = "inconsistent-retention"
-SEVERITY = "error"
-ARTICLE = "Art. 5(1)(a), 12(1), 13(2)(a)"
-SUMMARY = "A retention period is longer than the statement's own maximum"
+from __future__ import annotations
 
-from privlint.rules.retention import is_longer, stated_retentions  # noqa: E402
-from privlint.rules import Problem  # noqa: E402
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from privlint.rules import Context, Problem, RuleInfo
+from privlint.rules.retention import is_longer, stated_retentions
+
+if TYPE_CHECKING:
+    from privlint.model.manifest import Manifest
+
+RULE = RuleInfo(
+    code="PL205",
+    name="inconsistent-retention",
+    severity="error",
+    article="Art. 5(1)(a), 12(1), 13(2)(a)",
+    summary="A retention period is longer than the statement's own maximum",
+)
 
 
-def check(manifest, context):
+def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     maximum = manifest.retention.maximum if manifest.retention else None
     if maximum is None:
         return
@@ -51,7 +61,7 @@ def check(manifest, context):
         if period is None or not is_longer(period, maximum, context.today):
             continue
         yield Problem(
-            f"{stated.pointer}/period",
+            (*stated.path, "period"),
             f"retention for {stated.owner} is {period}, longer than the statement's own maximum {maximum}",
             hint="make the period and the statement-wide maximum (retention.maximum) agree; "
             "one of them is not what the statement means",

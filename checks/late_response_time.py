@@ -29,30 +29,41 @@ rights:
 ```
 """
 
-CODE = "PL413"
-NAME = "late-response-time"
-SEVERITY = "warning"
-ARTICLE = "Art. 12(3)"
-SUMMARY = "The answer time for requests is longer than the law allows"
+from __future__ import annotations
 
-from privlint.rules import Problem  # noqa: E402
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from privlint.rules import Context, Problem, RuleInfo
+
+if TYPE_CHECKING:
+    from privlint.model.manifest import Manifest
+
+RULE = RuleInfo(
+    code="PL413",
+    name="late-response-time",
+    severity="warning",
+    article="Art. 12(3)",
+    summary="The answer time for requests is longer than the law allows",
+)
+
 
 LONGEST_MONTH_DAYS = 31
 
 
-def check(manifest, context):
+def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     rights = manifest.rights
     if rights is None:
         return
     if rights.response_time is not None and not _within_months(rights.response_time, 1):
         yield Problem(
-            "/rights/response_time",
+            ("rights", "response_time"),
             f"the response time {rights.response_time} is longer than one month",
             hint="promise an answer within one month (P1M), as Art. 12(3) requires",
         )
     if rights.response_extension is not None and not _within_months(rights.response_extension, 2):
         yield Problem(
-            "/rights/response_extension",
+            ("rights", "response_extension"),
             f"the extension {rights.response_extension} is longer than two further months",
             hint="reserve at most two further months (P2M), and only for complex or numerous requests",
         )

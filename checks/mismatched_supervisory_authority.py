@@ -27,17 +27,27 @@ supervisory_authority:
 ```
 """
 
-CODE = "PL403"
-NAME = "mismatched-supervisory-authority"
-SEVERITY = "warning"
-ARTICLE = "Art. 13(2)(d), 56, 77"
-SUMMARY = "The named supervisory authority is not competent for the controller's country"
+from __future__ import annotations
 
-from privlint.model.authorities import authorities, match  # noqa: E402
-from privlint.rules import Problem  # noqa: E402
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from privlint.model.authorities import authorities, match
+from privlint.rules import Context, Problem, RuleInfo
+
+if TYPE_CHECKING:
+    from privlint.model.manifest import Manifest
+
+RULE = RuleInfo(
+    code="PL403",
+    name="mismatched-supervisory-authority",
+    severity="warning",
+    article="Art. 13(2)(d), 56, 77",
+    summary="The named supervisory authority is not competent for the controller's country",
+)
 
 
-def check(manifest, context):
+def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     named = manifest.supervisory_authority
     country = manifest.controller.country if manifest.controller else None
     if named is None or country is None:
@@ -51,7 +61,7 @@ def check(manifest, context):
         hint += f": {competent[0].name} ({competent[0].web})"
     where = ", ".join(sorted({c.upper() for a in found for c in a.countries}))
     yield Problem(
-        "/supervisory_authority/name" if named.name else "/supervisory_authority/url",
+        ("supervisory_authority", "name") if named.name else ("supervisory_authority", "url"),
         f"{found[0].name} ({where}) is not competent for a controller established in {country}",
         hint=hint,
     )

@@ -26,18 +26,28 @@ supervisory_authority:
 ```
 """
 
-CODE = "PL404"
-NAME = "missing-complaint-right"
-SEVERITY = "error"
-ARTICLE = "Art. 13(2)(d), 14(2)(e), 77"
-SUMMARY = "The right to complain to a supervisory authority is not mentioned"
+from __future__ import annotations
 
-from privlint.checks.missing_right import offered_pointer  # noqa: E402
-from privlint.model.vocabulary import Right  # noqa: E402
-from privlint.rules import Problem  # noqa: E402
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from privlint.checks.missing_right import offered_pointer
+from privlint.model.vocabulary import Right
+from privlint.rules import Context, Problem, RuleInfo
+
+if TYPE_CHECKING:
+    from privlint.model.manifest import Manifest
+
+RULE = RuleInfo(
+    code="PL404",
+    name="missing-complaint-right",
+    severity="error",
+    article="Art. 13(2)(d), 14(2)(e), 77",
+    summary="The right to complain to a supervisory authority is not mentioned",
+)
 
 
-def check(manifest, context):
+def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     if manifest.rights is not None and Right.complaint in manifest.rights.offered:
         return
     yield Problem(

@@ -31,18 +31,28 @@ rights:
 ```
 """
 
-CODE = "PL412"
-NAME = "missing-consent-withdrawal"
-SEVERITY = "error"
-ARTICLE = "Art. 13(2)(c), 14(2)(d), 7(3)"
-SUMMARY = "Processing relies on consent but the right to withdraw it is not mentioned"
+from __future__ import annotations
 
-from privlint.checks.missing_right import offered_pointer  # noqa: E402
-from privlint.model.vocabulary import LegalBasis, Right, SpecialCondition  # noqa: E402
-from privlint.rules import Problem  # noqa: E402
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from privlint.checks.missing_right import offered_pointer
+from privlint.model.vocabulary import LegalBasis, Right, SpecialCondition
+from privlint.rules import Context, Problem, RuleInfo
+
+if TYPE_CHECKING:
+    from privlint.model.manifest import Manifest
+
+RULE = RuleInfo(
+    code="PL412",
+    name="missing-consent-withdrawal",
+    severity="error",
+    article="Art. 13(2)(c), 14(2)(d), 7(3)",
+    summary="Processing relies on consent but the right to withdraw it is not mentioned",
+)
 
 
-def check(manifest, context):
+def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     if manifest.rights is not None and Right.withdraw_consent in manifest.rights.offered:
         return
     reliant = [

@@ -28,20 +28,30 @@ data_categories:
 ```
 """
 
-CODE = "PL507"
-NAME = "missing-data-source"
-SEVERITY = "error"
-ARTICLE = "Art. 14(2)(f)"
-SUMMARY = "Data obtained from others come from an unnamed source"
+from __future__ import annotations
 
-from privlint.rules import Problem  # noqa: E402
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from privlint.rules import Context, Problem, RuleInfo
+
+if TYPE_CHECKING:
+    from privlint.model.manifest import Manifest
+
+RULE = RuleInfo(
+    code="PL507",
+    name="missing-data-source",
+    severity="error",
+    article="Art. 14(2)(f)",
+    summary="Data obtained from others come from an unnamed source",
+)
 
 
-def check(manifest, context):
+def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     for index, category in enumerate(manifest.data_categories):
         if category.from_others and category.source is None:
             yield Problem(
-                f"/data_categories/{index}",
+                ("data_categories", index),
                 f"data category {category.id!r} is obtained from others, but the statement does not say from which source",
                 hint="name the source of the data and whether it is publicly accessible; record it as source",
             )

@@ -26,22 +26,32 @@ dpo:
 ```
 """
 
-CODE = "PL502"
-NAME = "missing-dpo-contact"
-SEVERITY = "error"
-ARTICLE = "Art. 13(1)(b), 14(1)(b), 38(4)"
-SUMMARY = "A data protection officer is designated but no contact details are given"
+from __future__ import annotations
 
-from privlint.checks.incomplete_controller import has_channel  # noqa: E402
-from privlint.rules import Problem  # noqa: E402
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from privlint.checks.incomplete_controller import has_channel
+from privlint.rules import Context, Problem, RuleInfo
+
+if TYPE_CHECKING:
+    from privlint.model.manifest import Manifest
+
+RULE = RuleInfo(
+    code="PL502",
+    name="missing-dpo-contact",
+    severity="error",
+    article="Art. 13(1)(b), 14(1)(b), 38(4)",
+    summary="A data protection officer is designated but no contact details are given",
+)
 
 
-def check(manifest, context):
+def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     dpo = manifest.dpo
     if dpo is None or dpo.designated is not True or has_channel(dpo.contact):
         return
     yield Problem(
-        "/dpo/contact" if dpo.contact is not None else "/dpo",
+        ("dpo", "contact") if dpo.contact is not None else ("dpo",),
         "a data protection officer is designated, but the statement gives no contact details for them",
         hint="give the DPO's e-mail address, phone number, web form or postal address and record it under dpo.contact",
     )

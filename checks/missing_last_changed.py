@@ -22,19 +22,29 @@ statement:
 ```
 """
 
-CODE = "PL301"
-NAME = "missing-last-changed"
-SEVERITY = "warning"
-ARTICLE = "Art. 12(1) (WP260)"
-SUMMARY = "The statement does not say when it last changed"
+from __future__ import annotations
 
-from privlint.rules import Problem  # noqa: E402
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from privlint.rules import Context, Problem, RuleInfo, nearest
+
+if TYPE_CHECKING:
+    from privlint.model.manifest import Manifest
+
+RULE = RuleInfo(
+    code="PL301",
+    name="missing-last-changed",
+    severity="warning",
+    article="Art. 12(1) (WP260)",
+    summary="The statement does not say when it last changed",
+)
 
 
-def check(manifest, context):
+def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     if manifest.statement.last_changed is None:
         yield Problem(
-            "/statement",
+            nearest(manifest, "statement"),
             "the statement does not say when it last changed",
             hint="print the date of the last change in the statement and record it as statement.last_changed",
         )

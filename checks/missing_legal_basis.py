@@ -30,18 +30,28 @@ purposes:
 ```
 """
 
-CODE = "PL101"
-NAME = "missing-legal-basis"
-SEVERITY = "error"
-ARTICLE = "Art. 13(1)(c), 6(1)"
-SUMMARY = "A purpose has no legal basis"
+from __future__ import annotations
 
-from privlint.rules import Problem  # noqa: E402
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from privlint.rules import Context, Problem, RuleInfo
+
+if TYPE_CHECKING:
+    from privlint.model.manifest import Manifest
+
+RULE = RuleInfo(
+    code="PL101",
+    name="missing-legal-basis",
+    severity="error",
+    article="Art. 13(1)(c), 6(1)",
+    summary="A purpose has no legal basis",
+)
 
 
-def check(manifest, context):
+def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     if not manifest.purposes:
-        yield Problem("", "the manifest declares no purposes, so no legal basis is tied to any", hint="add each purpose the statement describes under 'purposes', with its legal_bases")
+        yield Problem((), "the manifest declares no purposes, so no legal basis is tied to any", hint="add each purpose the statement describes under 'purposes', with its legal_bases")
         return
     general = sorted({entry.basis.value for entry in manifest.general_legal_bases})
     for index, purpose in enumerate(manifest.purposes):
@@ -49,14 +59,14 @@ def check(manifest, context):
             continue
         if general:
             yield Problem(
-                f"/purposes/{index}",
+                ("purposes", index),
                 f"purpose {purpose.label} has no legal basis: the statement lists legal bases only in general "
                 f"({', '.join(general)}) without tying them to purposes",
                 hint="say which basis applies to this purpose, and record it in legal_bases",
             )
         else:
             yield Problem(
-                f"/purposes/{index}",
+                ("purposes", index),
                 f"purpose {purpose.label} has no legal basis",
                 hint="state the Art. 6(1) basis for this purpose, and record it in legal_bases",
             )

@@ -33,18 +33,28 @@ purposes:
 ```
 """
 
-CODE = "PL102"
-NAME = "missing-legitimate-interest"
-SEVERITY = "error"
-ARTICLE = "Art. 13(1)(d), 14(2)(b), 6(1)(f)"
-SUMMARY = "A purpose rests on legitimate interests without saying what the interest is"
+from __future__ import annotations
 
-import re  # noqa: E402
-from dataclasses import dataclass  # noqa: E402
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from privlint.model.vocabulary import LegalBasis  # noqa: E402
-from privlint.rules.phrases import LowerCasePattern, Phrases  # noqa: E402
-from privlint.rules import Problem  # noqa: E402
+from privlint.model.vocabulary import LegalBasis
+from privlint.rules import Context, Problem, RuleInfo
+from privlint.rules.phrases import LowerCasePattern, Phrases
+
+if TYPE_CHECKING:
+    from privlint.model.manifest import Manifest
+
+RULE = RuleInfo(
+    code="PL102",
+    name="missing-legitimate-interest",
+    severity="error",
+    article="Art. 13(1)(d), 14(2)(b), 6(1)(f)",
+    summary="A purpose rests on legitimate interests without saying what the interest is",
+)
+
 
 #: Words that name the basis, its owner or the article, but not what the interest is.
 BARE_WORDS = (
@@ -68,7 +78,7 @@ _BARE_VOCABULARY = frozenset(_WORD.findall(" ".join(BARE_WORDS).lower()))
 _BARE_STEMS = tuple(word[:-1] for phrase in BARE_WORDS for word in phrase.lower().split() if word.endswith("*"))
 
 
-def check(manifest, context):
+def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     names = _company_names(manifest)
     for index, purpose in enumerate(manifest.purposes):
         if LegalBasis.legitimate_interests not in purpose.legal_bases:
@@ -76,13 +86,13 @@ def check(manifest, context):
         interest = purpose.legitimate_interest
         if interest is None:
             yield Problem(
-                f"/purposes/{index}",
+                ("purposes", index),
                 f"purpose {purpose.label} rests on legitimate interests but does not say what the interest is",
                 hint="state the interest pursued (such as preventing fraud) and record it as legitimate_interest",
             )
         elif _says_nothing_but(interest, names):
             yield Problem(
-                f"/purposes/{index}/legitimate_interest",
+                ("purposes", index, "legitimate_interest"),
                 f"purpose {purpose.label} names its legitimate interest only as {interest!r}, without saying what the interest is",
                 hint="say what the interest is (such as preventing fraud), not only that there is one",
             )

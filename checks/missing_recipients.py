@@ -30,16 +30,26 @@ recipients:
 ```
 """
 
-CODE = "PL503"
-NAME = "missing-recipients"
-SEVERITY = "warning"
-ARTICLE = "Art. 13(1)(e), 14(1)(e)"
-SUMMARY = "The statement names no recipients or categories of recipients"
+from __future__ import annotations
 
-from privlint.rules import Problem  # noqa: E402
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from privlint.rules import Context, Problem, RuleInfo
+
+if TYPE_CHECKING:
+    from privlint.model.manifest import Manifest
+
+RULE = RuleInfo(
+    code="PL503",
+    name="missing-recipients",
+    severity="warning",
+    article="Art. 13(1)(e), 14(1)(e)",
+    summary="The statement names no recipients or categories of recipients",
+)
 
 
-def check(manifest, context):
+def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     if manifest.recipients or any(purpose.recipients for purpose in manifest.purposes):
         return
     yield Problem(

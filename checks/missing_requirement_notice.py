@@ -24,19 +24,29 @@ statement:
 ```
 """
 
-CODE = "PL505"
-NAME = "missing-requirement-notice"
-SEVERITY = "info"
-ARTICLE = "Art. 13(2)(e)"
-SUMMARY = "The statement does not say which data are required and what happens without them"
+from __future__ import annotations
 
-from privlint.rules import Problem  # noqa: E402
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from privlint.rules import Context, Problem, RuleInfo, nearest
+
+if TYPE_CHECKING:
+    from privlint.model.manifest import Manifest
+
+RULE = RuleInfo(
+    code="PL505",
+    name="missing-requirement-notice",
+    severity="info",
+    article="Art. 13(2)(e)",
+    summary="The statement does not say which data are required and what happens without them",
+)
 
 
-def check(manifest, context):
+def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     if manifest.statement.requirement_notice is None:
         yield Problem(
-            "/statement",
+            nearest(manifest, "statement"),
             "the statement does not say which data are required by law or contract, and what happens if they are not given",
             hint="say which data people must provide and why, and the consequences of not providing them; "
             "record it as statement.requirement_notice",

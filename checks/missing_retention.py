@@ -33,17 +33,27 @@ purposes:
 ```
 """
 
-CODE = "PL201"
-NAME = "missing-retention"
-SEVERITY = "error"
-ARTICLE = "Art. 13(2)(a)"
-SUMMARY = "A purpose has no retention period or criteria"
+from __future__ import annotations
 
-from privlint.rules.retention import covers, relies_on_statement_retention, uncovered_data  # noqa: E402
-from privlint.rules import Problem  # noqa: E402
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from privlint.rules import Context, Problem, RuleInfo
+from privlint.rules.retention import covers, relies_on_statement_retention, uncovered_data
+
+if TYPE_CHECKING:
+    from privlint.model.manifest import Manifest
+
+RULE = RuleInfo(
+    code="PL201",
+    name="missing-retention",
+    severity="error",
+    article="Art. 13(2)(a)",
+    summary="A purpose has no retention period or criteria",
+)
 
 
-def check(manifest, context):
+def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     if covers(manifest.retention):
         return
     for index, purpose in enumerate(manifest.purposes):
@@ -58,7 +68,7 @@ def check(manifest, context):
         else:
             message = f"purpose {purpose.label} has no retention period or criteria"
         yield Problem(
-            f"/purposes/{index}",
+            ("purposes", index),
             message,
             hint="state how long the data are kept (retention: {period: P2Y, after: ...}) or the criteria that set it",
         )

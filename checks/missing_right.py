@@ -25,14 +25,26 @@ rights:
 ```
 """
 
-CODE = "PL411"
-NAME = "missing-right"
-SEVERITY = "error"
-ARTICLE = "Art. 13(2)(b), 14(2)(c), 15-18, 20, 21"
-SUMMARY = "A data-subject right of Art. 15-21 is not mentioned"
+from __future__ import annotations
 
-from privlint.model.vocabulary import Right  # noqa: E402
-from privlint.rules import Problem  # noqa: E402
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from privlint.model.vocabulary import Right
+from privlint.parse.pointers import NodePath
+from privlint.rules import Context, Problem, RuleInfo, nearest
+
+if TYPE_CHECKING:
+    from privlint.model.manifest import Manifest
+
+RULE = RuleInfo(
+    code="PL411",
+    name="missing-right",
+    severity="error",
+    article="Art. 13(2)(b), 14(2)(c), 15-18, 20, 21",
+    summary="A data-subject right of Art. 15-21 is not mentioned",
+)
+
 
 #: The rights of Art. 13(2)(b), how findings name them, and their article.
 REQUIRED_RIGHTS = {
@@ -45,7 +57,7 @@ REQUIRED_RIGHTS = {
 }
 
 
-def check(manifest, context):
+def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     offered = manifest.rights.offered if manifest.rights else []
     for right, (name, article) in REQUIRED_RIGHTS.items():
         if right not in offered:
@@ -56,8 +68,6 @@ def check(manifest, context):
             )
 
 
-def offered_pointer(manifest) -> str:
+def offered_pointer(manifest: Manifest) -> NodePath:
     """Where a right missing from rights.offered is reported: the list, else its parent."""
-    if manifest.rights is None:
-        return ""
-    return "/rights/offered" if "offered" in manifest.rights.model_fields_set else "/rights"
+    return nearest(manifest, "rights", "offered")

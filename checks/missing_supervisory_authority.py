@@ -25,17 +25,27 @@ supervisory_authority:
 ```
 """
 
-CODE = "PL401"
-NAME = "missing-supervisory-authority"
-SEVERITY = "warning"
-ARTICLE = "Art. 13(2)(d), 77"
-SUMMARY = "No supervisory authority is named for complaints"
+from __future__ import annotations
 
-from privlint.model.authorities import authorities  # noqa: E402
-from privlint.rules import Problem  # noqa: E402
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from privlint.model.authorities import authorities
+from privlint.rules import Context, Problem, RuleInfo
+
+if TYPE_CHECKING:
+    from privlint.model.manifest import Manifest
+
+RULE = RuleInfo(
+    code="PL401",
+    name="missing-supervisory-authority",
+    severity="warning",
+    article="Art. 13(2)(d), 77",
+    summary="No supervisory authority is named for complaints",
+)
 
 
-def check(manifest, context):
+def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     named = manifest.supervisory_authority
     if named is not None and (named.name or named.url):
         return
@@ -44,4 +54,4 @@ def check(manifest, context):
     competent = [a for a in authorities() if country and a.competent_for(country)]
     if len(competent) == 1:
         hint += f": for a controller in {country[:2]}, {competent[0].name} ({competent[0].web})"
-    yield Problem("/supervisory_authority" if named else "", "the statement names no supervisory authority for complaints", hint)
+    yield Problem(("supervisory_authority",) if named else (), "the statement names no supervisory authority for complaints", hint)

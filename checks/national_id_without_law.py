@@ -35,13 +35,24 @@ data_categories:
 ```
 """
 
-CODE = "PL602"
-NAME = "national-id-without-law"
-SEVERITY = "error"
-ARTICLE = "Art. 87 (NL: UAVG art. 46)"
-SUMMARY = "A national identification number without the law that allows using it"
+from __future__ import annotations
 
-from privlint.rules import Problem  # noqa: E402
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from privlint.rules import Context, Problem, RuleInfo
+
+if TYPE_CHECKING:
+    from privlint.model.manifest import Manifest
+
+RULE = RuleInfo(
+    code="PL602",
+    name="national-id-without-law",
+    severity="error",
+    article="Art. 87 (NL: UAVG art. 46)",
+    summary="A national identification number without the law that allows using it",
+)
+
 
 #: The law that governs the national identification number, by the controller's country.
 NATIONAL_ID_LAWS = {
@@ -51,7 +62,7 @@ NATIONAL_ID_LAWS = {
 }
 
 
-def check(manifest, context):
+def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     country = (manifest.controller.country or "")[:2] if manifest.controller else ""
     governing = NATIONAL_ID_LAWS.get(country)
     for index, category in enumerate(manifest.data_categories):
@@ -63,7 +74,7 @@ def check(manifest, context):
         else:
             hint += " (Art. 87 lets each Member State set the conditions)"
         yield Problem(
-            f"/data_categories/{index}",
+            ("data_categories", index),
             f"data category {category.id!r} is a national identification number ({category.national_id}) "
             "but names no law that allows using it",
             hint=hint,

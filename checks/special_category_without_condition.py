@@ -38,20 +38,30 @@ data_categories:
 ```
 """
 
-CODE = "PL601"
-NAME = "special-category-without-condition"
-SEVERITY = "error"
-ARTICLE = "Art. 9(1)-(2), 10"
-SUMMARY = "Special-category data without an Art. 9(2) condition, or criminal data without a law"
+from __future__ import annotations
 
-from privlint.rules import Problem  # noqa: E402
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from privlint.rules import Context, Problem, RuleInfo
+
+if TYPE_CHECKING:
+    from privlint.model.manifest import Manifest
+
+RULE = RuleInfo(
+    code="PL601",
+    name="special-category-without-condition",
+    severity="error",
+    article="Art. 9(1)-(2), 10",
+    summary="Special-category data without an Art. 9(2) condition, or criminal data without a law",
+)
 
 
-def check(manifest, context):
+def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     for index, category in enumerate(manifest.data_categories):
         if category.special is not None and category.condition is None:
             yield Problem(
-                f"/data_categories/{index}",
+                ("data_categories", index),
                 f"data category {category.id!r} is special-category data ({category.special.value}) "
                 "but names no Art. 9(2) condition",
                 hint="state the Art. 9(2) condition relied on and record it as condition "
@@ -59,7 +69,7 @@ def check(manifest, context):
             )
         if category.criminal and category.law is None:
             yield Problem(
-                f"/data_categories/{index}",
+                ("data_categories", index),
                 f"data category {category.id!r} is data on criminal convictions or offences but names no law that allows it",
                 hint="name the law that authorises processing it (Art. 10) and record it as law",
             )

@@ -24,20 +24,29 @@ statement:
 ```
 """
 
-CODE = "PL302"
-NAME = "stale-last-changed"
-SEVERITY = "warning"
-ARTICLE = "Art. 12(1), 24(1) (policy)"
-SUMMARY = "The statement's last-changed date is older than the maximum age"
+from __future__ import annotations
 
-from privlint.rules import Option, Problem  # noqa: E402
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-OPTIONS = {
-    "max-age": Option("duration", "P12M", "how long after its last change a statement counts as stale"),
-}
+from privlint.rules import Context, Option, Problem, RuleInfo
+
+if TYPE_CHECKING:
+    from privlint.model.manifest import Manifest
+
+RULE = RuleInfo(
+    code="PL302",
+    name="stale-last-changed",
+    severity="warning",
+    article="Art. 12(1), 24(1) (policy)",
+    summary="The statement's last-changed date is older than the maximum age",
+    options={
+        "max-age": Option("duration", "P12M", "how long after its last change a statement counts as stale"),
+    },
+)
 
 
-def check(manifest, context):
+def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     last_changed = manifest.statement.last_changed
     if last_changed is None:
         return
@@ -50,7 +59,7 @@ def check(manifest, context):
         f"{count} {unit}{'s' if count != 1 else ''}" for count, unit in ((years, "year"), (months, "month")) if count
     )
     yield Problem(
-        "/statement/last_changed",
+        ("statement", "last_changed"),
         f"last changed {last_changed} is about {age} before {context.today}, older than the maximum age {max_age}",
         hint="review the statement and record the date of its last change",
     )

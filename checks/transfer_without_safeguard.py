@@ -31,17 +31,27 @@ transfers:
 ```
 """
 
-CODE = "PL504"
-NAME = "transfer-without-safeguard"
-SEVERITY = "error"
-ARTICLE = "Art. 13(1)(f), 14(1)(f), 44-49"
-SUMMARY = "A transfer outside the EEA names no adequacy decision or safeguard"
+from __future__ import annotations
 
-import re  # noqa: E402
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from privlint.model.vocabulary import Safeguard  # noqa: E402
-from privlint.rules.phrases import Phrases  # noqa: E402
-from privlint.rules import Problem  # noqa: E402
+from privlint.model.vocabulary import Safeguard
+from privlint.rules import Context, Problem, RuleInfo
+from privlint.rules.phrases import Phrases
+
+if TYPE_CHECKING:
+    from privlint.model.manifest import Manifest
+
+RULE = RuleInfo(
+    code="PL504",
+    name="transfer-without-safeguard",
+    severity="error",
+    article="Art. 13(1)(f), 14(1)(f), 44-49",
+    summary="A transfer outside the EEA names no adequacy decision or safeguard",
+)
+
 
 #: Words that promise protection without naming how it is given.
 ASSURANCES = Phrases([
@@ -67,7 +77,7 @@ MECHANISMS = {
 QUOTE_LENGTH = 160
 
 
-def check(manifest, context):
+def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     for index, transfer in enumerate(manifest.transfers):
         if transfer.safeguard is not None:
             continue
@@ -77,7 +87,7 @@ def check(manifest, context):
         if named:
             mechanism, words = named
             yield Problem(
-                f"/transfers/{index}",
+                ("transfers", index),
                 f"{name} records no safeguard, although the statement names one: {_quote(_sentence_with(description, words))}",
                 hint=f"record the mechanism the statement names: safeguard: {mechanism.value}",
             )
@@ -90,7 +100,7 @@ def check(manifest, context):
         else:
             said = ""
         yield Problem(
-            f"/transfers/{index}",
+            ("transfers", index),
             f"{name} names no adequacy decision or Art. 46/47/49 safeguard{said}",
             hint="name the ground for the transfer (an adequacy decision, standard contractual clauses, binding "
             "corporate rules, ...) and how to get a copy, and record it as safeguard",

@@ -31,23 +31,33 @@ purposes:
 ```
 """
 
-CODE = "PL203"
-NAME = "unbounded-retention"
-SEVERITY = "error"
-ARTICLE = "Art. 5(1)(e), 13(2)(a)"
-SUMMARY = "Retention has no end: indefinitely, or until the person objects"
+from __future__ import annotations
 
-from privlint.rules.retention import stated_retentions, unbounded_phrase  # noqa: E402
-from privlint.rules import Problem  # noqa: E402
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from privlint.rules import Context, Problem, RuleInfo
+from privlint.rules.retention import stated_retentions, unbounded_phrase
+
+if TYPE_CHECKING:
+    from privlint.model.manifest import Manifest
+
+RULE = RuleInfo(
+    code="PL203",
+    name="unbounded-retention",
+    severity="error",
+    article="Art. 5(1)(e), 13(2)(a)",
+    summary="Retention has no end: indefinitely, or until the person objects",
+)
 
 
-def check(manifest, context):
+def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     for stated in stated_retentions(manifest):
         phrase = unbounded_phrase(stated.retention)
         if phrase is None:
             continue
         yield Problem(
-            f"{stated.pointer}/criteria",
+            (*stated.path, "criteria"),
             f"retention for {stated.owner} has no end ({phrase!r}) and no period",
             hint="set a period after which the data are deleted even if the person never acts "
             "(period: P2Y, after: ...), and keep 'until you object' as an earlier end",

@@ -42,18 +42,29 @@ The same change, with the date the statement changed:
 ```
 """
 
-CODE = "PL305"
-NAME = "unbumped-last-changed"
-SEVERITY = "warning"
-ARTICLE = "Art. 12(1) (WP260)"
-SUMMARY = "The manifest changed but its last-changed date did not"
+from __future__ import annotations
 
-from privlint.rules import Problem  # noqa: E402
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from privlint.rules import Context, Problem, RuleInfo
+
+if TYPE_CHECKING:
+    from privlint.model.manifest import Manifest
+
+RULE = RuleInfo(
+    code="PL305",
+    name="unbumped-last-changed",
+    severity="warning",
+    article="Art. 12(1) (WP260)",
+    summary="The manifest changed but its last-changed date did not",
+)
+
 
 _IGNORED = {"statement": {"last_changed"}}
 
 
-def check(manifest, context):
+def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     last_changed = manifest.statement.last_changed
     previous_data = context.previous_version()
     if last_changed is None or not isinstance(previous_data, dict):
@@ -72,7 +83,7 @@ def check(manifest, context):
     if not changed:
         return
     yield Problem(
-        "/statement/last_changed",
+        ("statement", "last_changed"),
         f"the manifest changed since the version in git ({', '.join(changed)}) but last changed is still {last_changed}",
         hint="record the date the statement changed in statement.last_changed, as the statement itself prints it",
     )

@@ -30,31 +30,40 @@ data_categories:
 ```
 """
 
-CODE = "PL901"
-NAME = "undefined-reference"
-SEVERITY = "error"
-ARTICLE = "-"
-SUMMARY = "A purpose or transfer refers to a data category or recipient that is not declared"
+from __future__ import annotations
 
-import difflib  # noqa: E402
+import difflib
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from privlint.rules import Problem  # noqa: E402
+from privlint.rules import Context, Problem, RuleInfo
+
+if TYPE_CHECKING:
+    from privlint.model.manifest import Manifest
+
+RULE = RuleInfo(
+    code="PL901",
+    name="undefined-reference",
+    severity="error",
+    article="-",
+    summary="A purpose or transfer refers to a data category or recipient that is not declared",
+)
 
 
 COMPARISONS = 20_000  # spelling comparisons for "did you mean", per manifest: a bound on time for huge ones
 
 
-def check(manifest, context):
+def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     categories = _Declared([category.id for category in manifest.data_categories], "data category", "data_categories")
     recipients = _Declared([recipient.id for recipient in manifest.recipients], "recipient", "recipients")
     budget = [COMPARISONS]
     for index, purpose in enumerate(manifest.purposes):
         owner = f"purpose {purpose.label}"
-        yield from _undeclared(f"/purposes/{index}/data", owner, purpose.data, categories, budget)
-        yield from _undeclared(f"/purposes/{index}/recipients", owner, purpose.recipients, recipients, budget)
+        yield from _undeclared(("purposes", index, "data"), owner, purpose.data, categories, budget)
+        yield from _undeclared(("purposes", index, "recipients"), owner, purpose.recipients, recipients, budget)
     for index, transfer in enumerate(manifest.transfers):
         owner = f"transfer {index + 1}" + (f" (to {transfer.destination})" if transfer.destination else "")
-        yield from _undeclared(f"/transfers/{index}/recipients", owner, transfer.recipients, recipients, budget)
+        yield from _undeclared(("transfers", index, "recipients"), owner, transfer.recipients, recipients, budget)
 
 
 class _Declared:
@@ -70,7 +79,7 @@ def _undeclared(pointer, owner, used, declared, budget):
         close = difflib.get_close_matches(wanted, declared.ids, n=1) if budget[0] >= 0 else []
         hint = f"did you mean {close[0]!r}? " if close else ""
         yield Problem(
-            f"{pointer}/{number}",
+            (*pointer, number),
             f"{owner} refers to {declared.kind} {wanted!r}, which is not declared",
             hint=hint + f"declare {wanted!r} under {declared.section}, or correct the id",
         )

@@ -25,23 +25,33 @@ supervisory_authority:
 ```
 """
 
-CODE = "PL402"
-NAME = "unknown-supervisory-authority"
-SEVERITY = "warning"
-ARTICLE = "Art. 13(2)(d), 51, 77"
-SUMMARY = "The named supervisory authority is not an EU/EEA authority privlint knows"
+from __future__ import annotations
 
-from privlint.model.authorities import match  # noqa: E402
-from privlint.rules import Problem  # noqa: E402
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from privlint.model.authorities import match
+from privlint.rules import Context, Problem, RuleInfo
+
+if TYPE_CHECKING:
+    from privlint.model.manifest import Manifest
+
+RULE = RuleInfo(
+    code="PL402",
+    name="unknown-supervisory-authority",
+    severity="warning",
+    article="Art. 13(2)(d), 51, 77",
+    summary="The named supervisory authority is not an EU/EEA authority privlint knows",
+)
 
 
-def check(manifest, context):
+def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     named = manifest.supervisory_authority
     if named is None or not (named.name or named.url):
         return
     found = match(named.name, named.url)
     shown = named.name or named.url
-    pointer = "/supervisory_authority/name" if named.name else "/supervisory_authority/url"
+    pointer = ("supervisory_authority", "name") if named.name else ("supervisory_authority", "url")
     if not found:
         yield Problem(
             pointer,

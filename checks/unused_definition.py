@@ -34,16 +34,26 @@ data_categories:
 ```
 """
 
-CODE = "PL903"
-NAME = "unused-definition"
-SEVERITY = "info"
-ARTICLE = "-"
-SUMMARY = "A data category or recipient is declared but no purpose or transfer refers to it"
+from __future__ import annotations
 
-from privlint.rules import Problem  # noqa: E402
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from privlint.rules import Context, Problem, RuleInfo
+
+if TYPE_CHECKING:
+    from privlint.model.manifest import Manifest
+
+RULE = RuleInfo(
+    code="PL903",
+    name="unused-definition",
+    severity="info",
+    article="-",
+    summary="A data category or recipient is declared but no purpose or transfer refers to it",
+)
 
 
-def check(manifest, context):
+def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     used_data = {data_id for purpose in manifest.purposes for data_id in purpose.data}
     used_recipients = {r for purpose in manifest.purposes for r in purpose.recipients}
     used_recipients |= {r for transfer in manifest.transfers for r in transfer.recipients}
@@ -51,7 +61,7 @@ def check(manifest, context):
         for index, category in enumerate(manifest.data_categories):
             if category.id not in used_data:
                 yield Problem(
-                    f"/data_categories/{index}",
+                    ("data_categories", index),
                     f"data category {category.id!r} is declared but no purpose refers to it",
                     hint="add its id to the data of each purpose that uses it, or remove it if the statement does not name it",
                 )
@@ -59,7 +69,7 @@ def check(manifest, context):
         for index, recipient in enumerate(manifest.recipients):
             if recipient.id not in used_recipients:
                 yield Problem(
-                    f"/recipients/{index}",
+                    ("recipients", index),
                     f"recipient {recipient.id!r} is declared but no purpose or transfer refers to it",
                     hint="add its id to the recipients of each purpose or transfer that shares data with it, "
                     "or remove it if the statement does not name it",

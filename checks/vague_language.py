@@ -29,16 +29,26 @@ purposes:
 ```
 """
 
-CODE = "PL508"
-NAME = "vague-language"
-SEVERITY = "info"
-ARTICLE = "Art. 12(1) (WP260)"
-SUMMARY = "Wording relies on hedges such as 'may', 'some' or 'such as'"
+from __future__ import annotations
 
-from functools import lru_cache  # noqa: E402
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from privlint.rules.phrases import LowerCasePattern, Phrases  # noqa: E402
-from privlint.rules import Problem  # noqa: E402
+from privlint.rules import Context, Problem, RuleInfo
+from privlint.rules.phrases import LowerCasePattern, Phrases
+
+if TYPE_CHECKING:
+    from privlint.model.manifest import Manifest
+
+RULE = RuleInfo(
+    code="PL508",
+    name="vague-language",
+    severity="info",
+    article="Art. 12(1) (WP260)",
+    summary="Wording relies on hedges such as 'may', 'some' or 'such as'",
+)
+
 
 #: Qualifiers WP260 calls poor practice, and "such as" / "onder andere" in place of a list.
 HEDGES = Phrases(
@@ -79,17 +89,17 @@ SCANNER = LowerCasePattern(
 )
 
 
-def check(manifest, context):
+def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     for index, purpose in enumerate(manifest.purposes):
-        yield from _hedged(f"/purposes/{index}/description", f"the description of purpose {purpose.label}", purpose.description)
+        yield from _hedged(("purposes", index, "description"), f"the description of purpose {purpose.label}", purpose.description)
     for index, category in enumerate(manifest.data_categories):
         owner = f"data category {category.id!r}"
-        yield from _hedged(f"/data_categories/{index}/name", f"the name of {owner}", category.name)
+        yield from _hedged(("data_categories", index, "name"), f"the name of {owner}", category.name)
         for number, item in enumerate(category.items):
-            yield from _hedged(f"/data_categories/{index}/items/{number}", f"item {number + 1} of {owner}", item)
-        yield from _hedged(f"/data_categories/{index}/source", f"the source of {owner}", category.source)
+            yield from _hedged(("data_categories", index, "items", number), f"item {number + 1} of {owner}", item)
+        yield from _hedged(("data_categories", index, "source"), f"the source of {owner}", category.source)
     for index, recipient in enumerate(manifest.recipients):
-        yield from _hedged(f"/recipients/{index}/description", f"the description of recipient {recipient.id!r}", recipient.description)
+        yield from _hedged(("recipients", index, "description"), f"the description of recipient {recipient.id!r}", recipient.description)
 
 
 def _hedged(pointer, field, text):

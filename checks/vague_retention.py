@@ -29,27 +29,37 @@ purposes:
 ```
 """
 
-CODE = "PL202"
-NAME = "vague-retention"
-SEVERITY = "warning"
-ARTICLE = "Art. 13(2)(a), 14(2)(a) (WP260)"
-SUMMARY = "Retention is only 'as long as necessary', with no period or criteria a person can apply"
+from __future__ import annotations
 
-from privlint.rules.retention import relies_on_statement_retention, stated_retentions, vague_phrase  # noqa: E402
-from privlint.rules import Problem  # noqa: E402
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from privlint.rules import Context, Problem, RuleInfo
+from privlint.rules.retention import relies_on_statement_retention, stated_retentions, vague_phrase
+
+if TYPE_CHECKING:
+    from privlint.model.manifest import Manifest
+
+RULE = RuleInfo(
+    code="PL202",
+    name="vague-retention",
+    severity="warning",
+    article="Art. 13(2)(a), 14(2)(a) (WP260)",
+    summary="Retention is only 'as long as necessary', with no period or criteria a person can apply",
+)
 
 
-def check(manifest, context):
+def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     for stated in stated_retentions(manifest):
         phrase = vague_phrase(stated.retention)
         if phrase is None:
             continue
-        if stated.pointer == "/retention" and manifest.purposes and not any(
+        if stated.path == ("retention",) and manifest.purposes and not any(
             relies_on_statement_retention(manifest, purpose) for purpose in manifest.purposes
         ):
             continue  # every purpose says for itself how long: the general words leave nobody guessing
         yield Problem(
-            f"{stated.pointer}/criteria",
+            (*stated.path, "criteria"),
             f"retention for {stated.owner} is only {phrase!r}, with no period and no criteria a person can apply",
             hint="give a period and the event it runs from (period: P2Y, after: end of the contract), "
             "or criteria from which a person can work out the period",

@@ -31,7 +31,7 @@ def lint_examples(rules, name):
     """The findings on a rule's fail and pass examples (``examples/rules/<name>/``), that rule alone selected."""
     targets = discover([EXAMPLES / name])
     assert [target.path.name for target in targets] == ["fail.privacy.yaml", "pass.privacy.yaml"]
-    linter = Linter(rules, Settings(today=TODAY, select=(name,)))
+    linter = Linter(rules, Settings(today=TODAY, select=(name,), strict_pointers=True))
     return [linter.lint(target) for target in targets]
 
 
@@ -52,6 +52,7 @@ def lint(rules):
 
     def run(text: str, **settings):
         settings.setdefault("today", TODAY)
+        settings.setdefault("strict_pointers", True)
         return Linter(rules, Settings(**settings)).lint_text(text, "test.privacy.yaml")
 
     return run
@@ -62,7 +63,7 @@ def lint_rule(rules):
     """Lint manifest text with one rule selected: ``lint_rule(name, text, **options)``."""
 
     def run(rule_name: str, text: str, **options):
-        settings = Settings(today=TODAY, select=(rule_name,), options=options)
+        settings = Settings(today=TODAY, select=(rule_name,), options=options, strict_pointers=True)
         return Linter(rules, settings).lint_text(text, "test.privacy.yaml")
 
     return run

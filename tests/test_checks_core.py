@@ -3,6 +3,9 @@
 import datetime as dt
 
 import pytest
+from conftest import ROOT, TODAY
+
+from privlint.run.linter import Linter, Settings, discover
 
 
 def only(lint, rule, text, **settings):
@@ -151,3 +154,11 @@ def test_a_name_shared_by_two_countries_matches_either(lint):
     text = "privlint: 1\ncontroller: {country: NO}\nsupervisory_authority: {name: Datatilsynet}\n"
     assert not only(lint, "mismatched-supervisory-authority", text)
     assert not only(lint, "unknown-supervisory-authority", text)
+
+
+def test_every_finding_on_the_seeds_and_rule_examples_points_at_a_node_of_its_document(rules):
+    """A check's path must name a node: a mistyped key would otherwise land silently on a parent."""
+    targets = discover([ROOT / "seeds", ROOT / "examples"])
+    linter = Linter(rules, Settings(today=TODAY, strict_pointers=True))
+    findings = [finding for target in targets for finding in linter.lint(target)]
+    assert findings and not [finding for finding in findings if finding.rule == "internal-error"]

@@ -26,6 +26,7 @@ from click.testing import CliRunner
 import privlint.rules.registry
 from privlint.cli.main import main
 from privlint.rules.registry import load_rules
+from privlint.rules import RuleInfo
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-23"
@@ -79,8 +80,7 @@ def plugin(exception: BaseException, only_title: str | None = None) -> types.Mod
     """A check module that raises ``exception`` (for every manifest, or only for one title)."""
     module = types.ModuleType("privlint_test_exploding_check")
     module.__doc__ = "## What it does\nRaises.\n\n## Why it matters\nTests.\n\n## Example\n```yaml\n{}\n```\n\n## Use instead\n```yaml\n{}\n```\n"
-    module.CODE, module.NAME, module.SEVERITY = "XT999", "exploding-check", "warning"
-    module.ARTICLE, module.SUMMARY = "-", "Raises"
+    module.RULE = RuleInfo(code="XT999", name="exploding-check", severity="warning", article="-", summary="Raises")
 
     def check(manifest, context):
         if only_title is None or manifest.statement.title == only_title:

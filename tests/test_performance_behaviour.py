@@ -21,6 +21,7 @@ from conftest import ROOT, TODAY
 
 from privlint.parse import c_parser
 from privlint.parse import loader
+from privlint.parse.pointers import escape_pointer_token
 from privlint.run.cache import Cache, open_cache, run_fingerprint
 from privlint.parse.loader import load_document
 from privlint.read.files import read_text
@@ -425,7 +426,7 @@ def every_pointer(data, pointer=""):
     yield pointer
     members = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
     for key, value in members:
-        yield from every_pointer(value, f"{pointer}/{loader.escape_pointer_token(str(key))}")
+        yield from every_pointer(value, f"{pointer}/{escape_pointer_token(str(key))}")
 
 
 def test_the_loaders_fast_path_builds_what_the_general_builder_builds():

@@ -25,18 +25,16 @@ statement: {title: Privacy statement}
 ```
 """
 
-CODE = "XT001"
-NAME = "missing-title"
-SEVERITY = "warning"
-ARTICLE = "Art. 12(1)"
-SUMMARY = "The statement has no title"
+from privlint.rules import Problem, RuleInfo
 
-from privlint.rules import Problem
+RULE = RuleInfo(
+    code="XT001", name="missing-title", severity="warning", article="Art. 12(1)", summary="The statement has no title"
+)
 
 
 def check(manifest, context):
     if manifest.statement.title is None:
-        yield Problem("/statement", "the statement has no title", hint="add statement.title")
+        yield Problem(("statement",), "the statement has no title", hint="add statement.title")
 '''
 
 

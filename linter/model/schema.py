@@ -19,10 +19,10 @@ from typing import Any
 
 from pydantic.json_schema import GenerateJsonSchema
 
-from privlint.parse.loader import pointer_to
 from privlint.model.manifest import FORMAT_VERSION, Manifest
 from privlint.rules import Problem
 from privlint.model.types import PATTERN_MEANINGS
+from privlint.parse.pointers import NodePath
 
 SCHEMA_FILE = "privacy-statement.schema.json"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -93,14 +93,14 @@ def _ecma_pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> I
 def schema_problems(data: Any, limit: int = MAX_PROBLEMS) -> list[Problem]:
     """Every way ``data`` breaks the schema (up to ``limit``), as located problems."""
     if data is None:
-        return [Problem("", "the file is empty", "a manifest is a mapping that starts with 'privlint: 1'")]
+        return [Problem((), "the file is empty", "a manifest is a mapping that starts with 'privlint: 1'")]
     if not isinstance(data, dict):
-        return [Problem("", f"the top level is {_describe(data)}, not a mapping", "a manifest is a mapping that starts with 'privlint: 1'")]
+        return [Problem((), f"the top level is {_describe(data)}, not a mapping", "a manifest is a mapping that starts with 'privlint: 1'")]
     problems: list[Problem] = []
     for error in _validator().iter_errors(data):
         problems.extend(itertools.islice(_explain(error), limit + 1 - len(problems)))
         if len(problems) > limit:
-            return [*problems[:limit], Problem("", f"more than {limit} problems; only the first {limit} are reported", "fix these, then run privlint again")]
+            return [*problems[:limit], Problem((), f"more than {limit} problems; only the first {limit} are reported", "fix these, then run privlint again")]
     return problems
 
 
@@ -148,14 +148,14 @@ def _suggest(word: str, candidates: list[str]) -> str | None:
 def _explain(error: Any) -> Iterator[Problem]:
     kind = error.validator
     path = list(error.absolute_path)
-    pointer = pointer_to(path)
+    pointer = tuple(path)
     instance = error.instance
     where = _where(path)
     if kind == "additionalProperties":
         known = sorted(error.schema.get("properties", {}))
         for key in sorted(set(instance) - set(known)):
             yield Problem(
-                pointer_to([*path, key]),
+                (*path, key),
                 f"unknown key {key!r} in {where}",
                 _suggest(key, known) or f"known keys here: {', '.join(known)}",
             )
@@ -189,7 +189,7 @@ def _explain(error: Any) -> Iterator[Problem]:
         yield Problem(pointer, f"{where}: {error.message}", "see the manifest format: 'privlint schema' prints it")
 
 
-def _type_problem(error: Any, pointer: str, where: str) -> Problem:
+def _type_problem(error: Any, pointer: NodePath, where: str) -> Problem:
     instance = error.instance
     expected = error.validator_value if error.validator == "type" else type(error.validator_value).__name__
     expected_words = " or ".join(_TYPE_WORDS.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
@@ -203,7 +203,7 @@ def _type_problem(error: Any, pointer: str, where: str) -> Problem:
     return Problem(pointer, f"{where}: expected {expected_words}, got {_describe(instance)}", hint)
 
 
-def _any_of_problem(error: Any, pointer: str, where: str) -> Problem:
+def _any_of_problem(error: Any, pointer: NodePath, where: str) -> Problem:
     branches = [branch for branch in error.validator_value if isinstance(branch, dict)]
     if all(branch.get("type") == "string" for branch in branches) and isinstance(error.instance, str):
         # The partial date: a full date or a month.

@@ -13,7 +13,6 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from privlint.parse.loader import pointer_to
 from privlint.model.manifest import Manifest
 from privlint.rules import Problem
 
@@ -32,5 +31,5 @@ def validate(data: Any) -> tuple[Manifest | None, list[Problem]]:
     if problems or not model_errors:
         return None, problems
     # The model rejects what the schema allows (a disagreement the tests guard against): still say where.
-    return None, [Problem(pointer_to(error["loc"]), error["msg"]) for error in model_errors]
+    return None, [Problem(tuple(error["loc"]), error["msg"]) for error in model_errors]
 

@@ -36,6 +36,7 @@ from ruamel.yaml.events import (
 )
 
 from privlint.parse import c_parser
+from privlint.parse.pointers import pointer_tokens
 from privlint.read.files import LoadError, Location, SyntaxProblem, end_of, split_lines
 
 MAX_DEPTH = 100
@@ -80,18 +81,24 @@ class Document:
     text: str
     positions: Positions = _NOWHERE
 
-    def locate(self, pointer: str) -> Location:
-        """Where the node at a JSON Pointer is (a mapping's member: its key), or its nearest existing parent."""
+    def locate(self, pointer: str, strict: bool = False) -> Location:
+        """Where the node at a JSON Pointer is (a mapping's member: its key).
+
+        A pointer that names no node gives its nearest existing parent; with ``strict``
+        (privlint's own tests run so) it raises LookupError instead.
+        """
+        tokens = pointer_tokens(pointer)
+        if strict and not _names_a_node(self.data, tokens):
+            raise LookupError(f"{pointer!r} names no node of the document")
         found, marks, containers = self.positions
-        for token in pointer.split("/")[1:]:
+        for token in tokens:
+            member: Any = token
             if type(marks) is list:
-                member: Any = int(token) if token.isdecimal() else -1
+                member = int(token) if token.isdecimal() else -1
                 if not 0 <= member < len(marks):
                     break
-            else:
-                member = token.replace("~1", "/").replace("~0", "~")
-                if member not in marks:
-                    break
+            elif member not in marks:
+                break
             found = marks[member]
             if member not in containers:
                 break
@@ -99,13 +106,16 @@ class Document:
         return _position(found)
 
 
-def escape_pointer_token(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
-
-
-def pointer_to(path: Iterable[Any]) -> str:
-    """The JSON Pointer of a path of keys and list indexes: ``["purposes", 0]`` -> ``/purposes/0``."""
-    return "".join("/" + escape_pointer_token(str(part)) for part in path)
+def _names_a_node(data: Any, tokens: list[str]) -> bool:
+    node = data
+    for token in tokens:
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isdecimal() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return False
+    return True
 
 
 def load_document(text: str) -> Document:

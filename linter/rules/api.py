@@ -1,20 +1,38 @@
 """What a rule is, what a check yields, and what a finding reports.
 
-A check is a module with its identity in a few constants and one generator::
+A check is a module: its docstring is the rule's documentation, its identity is
+one ``RuleInfo`` declared after the imports, and its logic is one generator::
 
-    CODE = "PL101"
-    NAME = "missing-legal-basis"
-    SEVERITY = "error"
-    ARTICLE = "Art. 13(1)(c)"
-    SUMMARY = "A purpose has no legal basis"
-    OPTIONS = {}                       # optional: name -> Option
+    \"\"\"## What it does ... ## Why it matters ... ## Example ... ## Use instead ...\"\"\"
 
-    def check(manifest, context):      # yields Problem
-        ...
+    from __future__ import annotations
 
-Its docstring is the rule's documentation, in the shape of ruff's: *What it
-does*, *Why it matters*, *Example*, *Use instead*. ``privlint explain``, the
-generated rule pages and the help in CI annotations all print that text.
+    from collections.abc import Iterator
+    from typing import TYPE_CHECKING
+
+    from privlint.rules import Context, Problem, RuleInfo
+
+    if TYPE_CHECKING:
+        from privlint.model.manifest import Manifest
+
+    RULE = RuleInfo(
+        code="PL101",
+        name="missing-legal-basis",
+        severity="error",
+        article="Art. 13(1)(c)",
+        summary="A purpose has no legal basis",
+        reads=("purposes[].legal_bases", "general_legal_bases"),
+    )
+
+
+    def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
+        for index, purpose in enumerate(manifest.purposes):
+            if not purpose.legal_bases:
+                yield Problem(("purposes", index), "...", hint="...")
+
+The docstring follows ruff's rule pages (*What it does*, *Why it matters*,
+*Example*, *Use instead*); ``privlint explain``, ``docs/rules.md`` and the help
+in CI annotations all print it.
 """
 
 from __future__ import annotations
@@ -25,9 +43,13 @@ import inspect
 import types
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from privlint.model.types import Duration
+from privlint.parse.pointers import NodePath, PathPart, pointer_to
+
+if TYPE_CHECKING:
+    from privlint.model.manifest import Manifest
 
 
 class Severity(str, enum.Enum):
@@ -38,11 +60,41 @@ class Severity(str, enum.Enum):
 
 @dataclass(frozen=True)
 class Problem:
-    """What a check yields: a JSON Pointer into the manifest and what is wrong there."""
+    """What a check yields: the node it is about, as a path from the top, and what is wrong there.
 
-    pointer: str
+    Point at the node that is wrong or, for something missing, at the mapping it belongs in:
+    ``("purposes", 3)`` for a purpose without a legal basis, ``("statement",)`` for a missing
+    ``last_changed``. The path becomes the finding's JSON Pointer and its fingerprint.
+    """
+
+    path: NodePath
     message: str
     hint: str | None = None
+
+    @property
+    def pointer(self) -> str:
+        return pointer_to(self.path)
+
+
+def nearest(model: Any, *path: PathPart) -> NodePath:
+    """The longest beginning of ``path`` that the manifest writes out, for pointing at what is missing.
+
+    ``nearest(manifest, "statement", "last_changed")`` is ``("statement",)`` when the manifest has
+    a ``statement`` without ``last_changed``, and ``()`` when it has no ``statement`` at all.
+    """
+    found: list[PathPart] = []
+    node = model
+    for part in path:
+        if isinstance(part, int):
+            if not isinstance(node, (list, tuple)) or not 0 <= part < len(node):
+                break
+            node = node[part]
+        elif part in getattr(node, "model_fields_set", ()):
+            node = getattr(node, part)
+        else:
+            break
+        found.append(part)
+    return tuple(found)
 
 
 _OPTION_PARSERS: dict[str, Callable[[Any], Any]] = {
@@ -77,9 +129,10 @@ def _no_previous_version() -> Any:
 class Context:
     """What a check knows besides the manifest.
 
-    ``previous_version()`` returns the plain data of the same manifest as it was
-    in git (``HEAD``, or ``--diff-base``), or None: outside a repository, for a
-    new file, or when that version cannot be read. It runs git only when called.
+    ``options`` are the running rule's own options (parsed). ``previous_version()`` returns
+    the plain data of the same manifest as it was in git (``HEAD``, or ``--diff-base``), or
+    None: outside a repository, for a new file, or when that version cannot be read. It runs
+    git only when called.
     """
 
     today: dt.date
@@ -90,7 +143,25 @@ class Context:
         return self.options[name]
 
 
-Check = Callable[[Any, Context], Iterator[Problem]]
+class Check(Protocol):
+    def __call__(self, manifest: Manifest, context: Context, /) -> Iterator[Problem]: ...
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """A rule's identity, declared once in its check module as ``RULE``.
+
+    ``reads`` lists the manifest fields the check reads (``purposes[].retention``), for its
+    documentation; ``options`` the settings it takes, by name.
+    """
+
+    code: str
+    name: str
+    severity: str
+    article: str
+    summary: str
+    reads: tuple[str, ...] = ()
+    options: Mapping[str, Option] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -110,23 +181,28 @@ class Rule:
     check: Check | None = None
     options: Mapping[str, Option] = field(default_factory=dict)
     origin: str = "privlint"
+    reads: tuple[str, ...] = ()
 
     @classmethod
     def from_module(cls, module: types.ModuleType) -> Rule:
-        """Build a rule from a check module's constants, docstring and ``check``."""
-        missing = [name for name in ("CODE", "NAME", "SEVERITY", "ARTICLE", "SUMMARY", "check") if not hasattr(module, name)]
-        if missing:
-            raise TypeError(f"check module {module.__name__} lacks {', '.join(missing)}")
+        """The rule a check module declares: its ``RULE``, its docstring and its ``check``."""
+        info = getattr(module, "RULE", None)
+        if not isinstance(info, RuleInfo):
+            raise TypeError(f"check module {module.__name__} declares no RULE = RuleInfo(...)")
+        check = getattr(module, "check", None)
+        if not callable(check):
+            raise TypeError(f"check module {module.__name__} has no check(manifest, context) function")
         return cls(
-            code=module.CODE,
-            name=module.NAME,
-            severity=Severity(module.SEVERITY),
-            article=module.ARTICLE,
-            summary=module.SUMMARY,
+            code=info.code,
+            name=info.name,
+            severity=Severity(info.severity),
+            article=info.article,
+            summary=info.summary,
             doc=inspect.cleandoc(module.__doc__ or ""),
-            check=module.check,
-            options=dict(getattr(module, "OPTIONS", {})),
+            check=check,
+            options=dict(info.options),
             origin=module.__name__,
+            reads=tuple(info.reads),
         )
 
     def matches(self, selector: str) -> bool:

@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from privlint.rules.phrases import Phrases, combine
 from privlint.model.types import Duration
+from privlint.parse.pointers import NodePath
+from privlint.rules.phrases import Phrases, combine
 
 if TYPE_CHECKING:  # the models are not loaded to read rules, nor on a run the cache answers
     from privlint.model.manifest import Manifest, Retention
@@ -173,9 +174,9 @@ class StatedRetention(NamedTuple):
     holder: Any = None  # the purpose or data category
 
     @property
-    def pointer(self) -> str:
-        """Of the retention mapping, such as "/purposes/3/retention"."""
-        return f"/{self.section}/{self.index}/retention" if self.section else "/retention"
+    def path(self) -> NodePath:
+        """Of the retention mapping, such as ("purposes", 3, "retention")."""
+        return (self.section, self.index, "retention") if self.section else ("retention",)
 
     @property
     def owner(self) -> str:

@@ -180,7 +180,7 @@ def run_fingerprint(linter: Any) -> str:
         __version__,
         sys.version,
         repr(linter.settings),
-        repr(sorted(linter.context.options.items())),
+        repr(sorted((rule, sorted(options.items())) for rule, options in linter.rule_options.items())),
         repr([(rule.code, rule.name, rule.severity.value, rule.origin) for rule in linter.rules]),
         _source_fingerprint(linter.rules),
     ]

@@ -163,10 +163,12 @@ def resolve(
     where = file.label if file else "command line"
     table = dict(file.table) if file else {}
     owners = _option_owners(rules)
-    declared = {name: option for rule in rules for name, option in rule.options.items()}
-    _refuse_unknown_keys(table, owners, where)
+    declared = _declared_options(rules, owners)
+    _refuse_unknown_keys(table, declared, {rule.name for rule in rules if rule.options}, where)
 
-    configuration = Configuration(file, file.root if file else Path.cwd().absolute(), option_owners=owners)
+    configuration = Configuration(
+        file, file.root if file else Path.cwd().absolute(), option_owners={key: [rule] for key, (rule, _, _) in declared.items()}
+    )
     checked = _Checker(rules)
 
     def put(key: str, default: Any, check) -> Any:
@@ -211,10 +213,15 @@ def resolve(
     if "today" not in command_line and "today" not in table:
         configuration.values["today"] = Setting(configuration.values["today"].value, "default (the system date)")
     put("max-file-size", DEFAULT_MAX_FILE_SIZE, checked.size)
-    for name in sorted(declared):
-        option = declared[name]
-        value = put(name, option.default, lambda value, at, option=option: _check_option(option, value, at))
-        configuration.options[name] = value
+    for key in sorted(declared):
+        rule_name, name, option = declared[key]
+        in_rule_table = table.get(rule_name)
+        if isinstance(in_rule_table, dict) and name in in_rule_table:
+            if key in table and key != rule_name:
+                raise ConfigError(f"{where}: {name!r} is set both on its own and under {rule_name!r}; keep one")
+            table[key] = in_rule_table[name]
+        value = put(key, option.default, lambda value, at, option=option: _check_option(option, value, at))
+        configuration.options[key] = value
     return configuration
 
 
@@ -226,9 +233,29 @@ def _option_owners(rules: Sequence[Rule]) -> dict[str, list[str]]:
     return owners
 
 
-def _refuse_unknown_keys(table: Mapping[str, Any], options: Mapping[str, Any], where: str) -> None:
+def _declared_options(rules: Sequence[Rule], owners: Mapping[str, list[str]]) -> dict[str, tuple[str, str, Option]]:
+    """Every option by the key it is set with: its own name where one rule alone declares it,
+    else ``rule-name.option``; with its rule, its name and its declaration."""
+    return {
+        (name if len(owners[name]) == 1 else f"{rule.name}.{name}"): (rule.name, name, option)
+        for rule in rules
+        for name, option in rule.options.items()
+    }
+
+
+def _refuse_unknown_keys(
+    table: Mapping[str, Any], options: Mapping[str, Any], rule_tables: set[str], where: str
+) -> None:
     known = [*KEYS, *sorted(options)]
-    for key in table:
+    for key, value in table.items():
+        if key in rule_tables and isinstance(value, dict):
+            rule_options = {name for option_key, (rule, name, _) in options.items() if rule == key}
+            for name in value:
+                if name not in rule_options:
+                    raise ConfigError(
+                        f"{where}: {key} has no option {name!r}; its options: {', '.join(sorted(rule_options))}"
+                    )
+            continue
         if key not in known:
             close = difflib.get_close_matches(key, known, n=1) or difflib.get_close_matches(key.replace("_", "-"), known, n=1)
             hint = f"did you mean {close[0]!r}?" if close else f"known keys: {', '.join(known)}"

@@ -73,6 +73,7 @@ class Settings:
     exclude: tuple[str, ...] = ()
     root: Path | None = None  # globs and fingerprints are relative to it; None: the working directory
     diff_base: str = "HEAD"
+    strict_pointers: bool = False  # a problem's path that names no node is an error (privlint's own tests)
 
     def layers(self) -> list[RuleSelection]:
         command_line = RuleSelection(self.select or None, self.extend_select, self.ignore)
@@ -126,6 +127,35 @@ class FileResult:
                 raise ValueError("a malformed record")  # a damaged cache entry must not pass for findings
             findings.append(finding)
         return cls(findings, record["suppressed"])
+
+
+def scoped_options(rules: Iterable[Rule], given: Mapping[str, Any]) -> dict[str, Any]:
+    """Option values keyed ``rule-name.option``; a bare ``option`` is accepted where one rule alone declares it.
+
+    Options belong to rules: two rules may declare options of the same name, and then each
+    must be set by its own name (ValueError otherwise, and for an option no rule declares).
+    """
+    owners: dict[str, list[str]] = {}
+    scoped: set[str] = set()
+    for rule in rules:
+        for name in rule.options:
+            owners.setdefault(name, []).append(rule.name)
+            scoped.add(f"{rule.name}.{name}")
+    values: dict[str, Any] = {}
+    for key, value in given.items():
+        if key in scoped:
+            values[key] = value
+        elif len(owners.get(key, ())) == 1:
+            values[f"{owners[key][0]}.{key}"] = value
+        elif key in owners:
+            raise ValueError(
+                f"option {key!r} is declared by {', '.join(owners[key])}: set it as "
+                + " or ".join(f"{owner}.{key}" for owner in owners[key])
+            )
+        else:
+            known = sorted(scoped | {name for name, names in owners.items() if len(names) == 1})
+            raise ValueError(f"unknown option {key!r}; known options: {', '.join(known) or 'none'}")
+    return values
 
 
 def is_manifest_name(name: str) -> bool:
@@ -200,7 +230,9 @@ class Linter:
         self.settings = settings
         self.rules = [self._with_severity(rule) for rule in rules]
         self.enabled = enabled_rules(self.rules, settings.layers())
-        self.context = Context(today=settings.today, options=self._options())
+        self.rule_options = self._options()
+        self.context = Context(today=settings.today)
+        self._contexts = {name: Context(settings.today, options) for name, options in self.rule_options.items()}
         self.history = History(settings.diff_base)
         self.cache: Any = None  # a privlint.run.cache.Cache, when the command line opens one
 
@@ -208,18 +240,20 @@ class Linter:
         override = None if is_always_on(rule) else most_specific(rule, self.settings.severity)
         return dataclasses.replace(rule, severity=Severity(override)) if override else rule
 
-    def _options(self) -> dict[str, Any]:
-        declared = {name: option for rule in self.rules for name, option in rule.options.items()}
-        unknown = sorted(set(self.settings.options) - set(declared))
-        if unknown:
-            raise SettingsError(f"unknown option {unknown[0]!r}; known options: {', '.join(sorted(declared)) or 'none'}")
-        values = {}
-        for name, option in declared.items():
-            raw = self.settings.options.get(name, option.default)
-            try:
-                values[name] = option.parse(raw)
-            except (TypeError, ValueError) as error:
-                raise SettingsError(f"option {name!r}: {error}") from None
+    def _options(self) -> dict[str, dict[str, Any]]:
+        """Each rule's own options, parsed: ``{rule name: {option: value}}``."""
+        try:
+            given = scoped_options(self.rules, self.settings.options)
+        except ValueError as error:
+            raise SettingsError(str(error)) from None
+        values: dict[str, dict[str, Any]] = {}
+        for rule in self.rules:
+            for name, option in rule.options.items():
+                raw = given.get(f"{rule.name}.{name}", option.default)
+                try:
+                    values.setdefault(rule.name, {})[name] = option.parse(raw)
+                except (TypeError, ValueError) as error:
+                    raise SettingsError(f"option {rule.name}.{name}: {error}") from None
         return values
 
     def active_rules(self, key: str) -> list[Rule]:
@@ -307,9 +341,11 @@ class Linter:
     def _check(
         self, display: str, document: Document, manifest: Manifest, active: list[Rule], previous: Callable[[], Any] | None
     ) -> list[Finding]:
-        context = dataclasses.replace(self.context, previous_version=previous) if previous else self.context
         findings = []
         for rule in (rule for rule in active if rule.check is not None):
+            context = self._contexts.get(rule.name, self.context)
+            if previous is not None:
+                context = Context(context.today, context.options, previous)
             try:
                 findings.extend(self._locate(display, document, rule, p) for p in rule.check(manifest, context))
             except Exception as error:  # a failing check must not take the others down
@@ -363,10 +399,10 @@ class Linter:
 
         return load
 
-    @staticmethod
-    def _locate(display: str, document: Document, rule: Rule, problem: Problem) -> Finding:
-        line, column = document.locate(problem.pointer)
-        return _finding(display, rule, line, column, problem.message, problem.pointer, problem.hint)
+    def _locate(self, display: str, document: Document, rule: Rule, problem: Problem) -> Finding:
+        pointer = problem.pointer
+        line, column = document.locate(pointer, strict=self.settings.strict_pointers)
+        return _finding(display, rule, line, column, problem.message, pointer, problem.hint)
 
 
 def _finding(
