@@ -39,7 +39,11 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from privlint.rules import Context, Problem, RuleInfo
-from privlint.rules.retention import covers, relies_on_statement_retention, uncovered_data
+from privlint.rules.retention import (
+    covers,
+    relies_on_statement_retention,
+    uncovered_data,
+)
 
 if TYPE_CHECKING:
     from privlint.model.manifest import Manifest

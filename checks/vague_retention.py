@@ -35,7 +35,11 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from privlint.rules import Context, Problem, RuleInfo
-from privlint.rules.retention import relies_on_statement_retention, stated_retentions, vague_phrase
+from privlint.rules.retention import (
+    relies_on_statement_retention,
+    stated_retentions,
+    vague_phrase,
+)
 
 if TYPE_CHECKING:
     from privlint.model.manifest import Manifest

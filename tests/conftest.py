@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from privlint.cli.main import main
 from privlint.rules.registry import load_rules
 from privlint.run.linter import Linter, Settings, discover

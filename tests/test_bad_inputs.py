@@ -24,7 +24,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from privlint.cli.main import main
 
 BAD_INPUTS = Path(__file__).parent / "bad_inputs"

@@ -8,9 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import lint_examples, located, registered
-
 
 #: code -> (name, severity, first article cited)
 CATALOGUE = {

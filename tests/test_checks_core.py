@@ -4,7 +4,6 @@ import datetime as dt
 
 import pytest
 from conftest import ROOT, TODAY
-
 from privlint.run.linter import Linter, Settings, discover
 
 

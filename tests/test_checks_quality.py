@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import pytest
 from conftest import TODAY, lint_examples, located, registered
-
 from privlint.model.manifest import Retention, StatementRetention
 from privlint.rules.phrases import combine
 from privlint.rules.retention import is_unbounded_retention, is_vague_retention
 from privlint.run.linter import Linter, Settings, SettingsError
-
 
 #: code -> (name, severity, first article cited)
 CATALOGUE = {

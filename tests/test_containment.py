@@ -20,13 +20,12 @@ import types
 from contextlib import contextmanager
 from pathlib import Path
 
+import privlint.rules.registry
 import pytest
 from click.testing import CliRunner
-
-import privlint.rules.registry
 from privlint.cli.main import main
-from privlint.rules.registry import load_rules
 from privlint.rules import RuleInfo
+from privlint.rules.registry import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-23"

@@ -4,7 +4,6 @@ import re
 
 import pytest
 from conftest import EXAMPLES, ROOT
-
 from privlint.rules.docs import markdown_table, readme_with_table, rules_markdown
 from privlint.rules.registry import load_rules
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 
 import pytest
-
 from privlint import fileio
 from privlint.fileio import write_atomic
 

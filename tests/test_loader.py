@@ -1,7 +1,6 @@
 """The loader keeps positions, resolves scalars like YAML 1.2, and refuses what a manifest never needs."""
 
 import pytest
-
 from privlint.parse.loader import load_document
 from privlint.read.files import LoadError, decode
 

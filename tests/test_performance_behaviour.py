@@ -18,23 +18,26 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, TODAY
-
-from privlint.parse import c_parser
-from privlint.parse import loader
-from privlint.parse.pointers import escape_pointer_token
-from privlint.run.cache import Cache, open_cache, run_fingerprint
-from privlint.parse.loader import load_document
-from privlint.read.files import read_text
 from privlint.model.manifest import Manifest
-from privlint.run import parallel
-from privlint.run.parallel import process_count
-from privlint.read.paths import RealPaths
-from privlint.rules import phrases as phrases_module
-from privlint.rules.phrases import LowerCasePattern, Phrases, built_in_expressions, combine
-from privlint.report import text as text_report
-from privlint.run.linter import Linter, Settings, Summary, discover
 from privlint.model.schema import schema_problems
 from privlint.model.validation import validate
+from privlint.parse import c_parser, loader
+from privlint.parse.loader import load_document
+from privlint.parse.pointers import escape_pointer_token
+from privlint.read.files import read_text
+from privlint.read.paths import RealPaths
+from privlint.report import text as text_report
+from privlint.rules import phrases as phrases_module
+from privlint.rules.phrases import (
+    LowerCasePattern,
+    Phrases,
+    built_in_expressions,
+    combine,
+)
+from privlint.run import parallel
+from privlint.run.cache import Cache, open_cache, run_fingerprint
+from privlint.run.linter import Linter, Settings, Summary, discover
+from privlint.run.parallel import process_count
 
 SEEDS = sorted((ROOT / "seeds").glob("*.privacy.yaml"))
 DAY = str(TODAY)

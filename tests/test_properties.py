@@ -26,14 +26,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from privlint.model.schema import schema_problems
+from privlint.read.files import LoadError, decode
+from privlint.report import reporter
+from privlint.rules.registry import load_rules
+from privlint.run.linter import Linter, Settings, Summary, Target
 from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
-
-from privlint.read.files import LoadError, decode
-from privlint.rules.registry import load_rules
-from privlint.report import reporter
-from privlint.run.linter import Linter, Settings, Summary, Target
-from privlint.model.schema import schema_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((ROOT / "schemas" / "privacy-statement.schema.json").read_text(encoding="utf-8"))

@@ -3,7 +3,6 @@
 import json
 
 from conftest import ROOT
-
 from privlint.model.schema import generate_schema, render_schema
 
 

@@ -5,10 +5,9 @@ import json
 import pytest
 from click.testing import CliRunner
 from conftest import TODAY
-
 from privlint.cli.main import main
-from privlint.suppress.fingerprints import stable_pointer
 from privlint.run.linter import Linter, Settings
+from privlint.suppress.fingerprints import stable_pointer
 
 SELECT = "missing-legal-basis,missing-retention,unknown-supervisory-authority"
 MANIFEST = """\

@@ -4,10 +4,9 @@ import json
 
 import pytest
 from click.testing import CliRunner
-
 from privlint.cli.main import main
-from privlint.run.config import ConfigError, find_config_file, read_config_file, resolve
 from privlint.rules.registry import load_rules
+from privlint.run.config import ConfigError, find_config_file, read_config_file, resolve
 
 MANIFEST = (
     "privlint: 1\nstatement:\n  last_changed: 2024-01-01\n"

@@ -7,11 +7,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 from click.testing import CliRunner
-
 from privlint.cli.main import main
-from privlint.rules.registry import load_rules
 from privlint.report.github import annotation, escape_data, escape_property
 from privlint.rules import Finding, Severity
+from privlint.rules.registry import load_rules
 from privlint.run.linter import Summary
 
 SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"

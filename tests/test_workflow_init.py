@@ -1,11 +1,10 @@
 """privlint init: a first manifest and a configuration, never overwriting a file."""
 
 from click.testing import CliRunner
-
-from privlint.cli.main import main
-from privlint.run.config import read_config_file, resolve, tomllib
-from privlint.model.manifest import SCHEMA_ID
 from conftest import TODAY
+from privlint.cli.main import main
+from privlint.model.manifest import SCHEMA_ID
+from privlint.run.config import read_config_file, resolve, tomllib
 
 
 def init(*args):

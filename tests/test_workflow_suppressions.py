@@ -2,7 +2,6 @@
 
 import pytest
 from conftest import TODAY
-
 from privlint.run.linter import Linter, Settings
 
 SELECT = ("missing-legal-basis", "missing-retention", "missing-last-changed", "PL004", "PL005")

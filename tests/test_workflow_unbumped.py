@@ -6,7 +6,6 @@ import subprocess
 import pytest
 from click.testing import CliRunner
 from conftest import ROOT
-
 from privlint.cli.main import main
 
 EXAMPLES = ROOT / "examples" / "rules" / "unbumped-last-changed"

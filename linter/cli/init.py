@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from privlint.run.config import config_in
 from privlint.fileio import write_atomic
 from privlint.model.manifest import SCHEMA_ID
 from privlint.rules import Rule
+from privlint.run.config import config_in
 from privlint.run.linter import DEFAULT_INCLUDE, MANIFEST_SUFFIXES
 
 MANIFEST = """\

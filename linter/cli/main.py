@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import click
-
 from privlint import __version__
 from privlint.report import FORMATS
 
@@ -126,9 +125,15 @@ def check(
     if baseline_path and create_baseline:
         _fail("--baseline and --create-baseline cannot be used together")
     with _lasting_objects():
-        from privlint.run.config import render
         from privlint.read.history import RevisionError, verify_revision
-        from privlint.run.linter import Linter, SettingsError, Summary, discover, exit_code
+        from privlint.run.config import render
+        from privlint.run.linter import (
+            Linter,
+            SettingsError,
+            Summary,
+            discover,
+            exit_code,
+        )
 
         rules = _rules()
     flags: dict[str, tuple[Any, str]] = {}
@@ -321,7 +326,12 @@ def _rules():
 
 
 def _configuration(rules, config_path: Path | None, flags: dict[str, tuple[Any, str]]):
-    from privlint.run.config import ConfigError, find_config_file, read_config_file, resolve
+    from privlint.run.config import (
+        ConfigError,
+        find_config_file,
+        read_config_file,
+        resolve,
+    )
 
     try:
         path = config_path or find_config_file()

@@ -10,6 +10,24 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
+from privlint.model.types import (
+    COUNTRY_PATTERN,
+    DURATION_PATTERN,
+    EMAIL_PATTERN,
+    ID_PATTERN,
+    LANGUAGE_PATTERN,
+    MONTH_PATTERN,
+    Duration,
+    PartialDate,
+)
+from privlint.model.vocabulary import (
+    LegalBasis,
+    RecipientRole,
+    Right,
+    Safeguard,
+    SpecialCategory,
+    SpecialCondition,
+)
 from pydantic import (
     BaseModel,
     BeforeValidator,
@@ -21,18 +39,6 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-
-from privlint.model.types import (
-    COUNTRY_PATTERN,
-    DURATION_PATTERN,
-    EMAIL_PATTERN,
-    ID_PATTERN,
-    LANGUAGE_PATTERN,
-    MONTH_PATTERN,
-    Duration,
-    PartialDate,
-)
-from privlint.model.vocabulary import LegalBasis, RecipientRole, Right, Safeguard, SpecialCategory, SpecialCondition
 
 FORMAT_VERSION = 1
 SCHEMA_ID = "https://privlint.dev/schemas/privacy-statement.schema.json"

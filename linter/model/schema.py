@@ -17,12 +17,11 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-from pydantic.json_schema import GenerateJsonSchema
-
 from privlint.model.manifest import FORMAT_VERSION, Manifest
-from privlint.rules import Problem
 from privlint.model.types import PATTERN_MEANINGS
 from privlint.parse.pointers import NodePath
+from privlint.rules import Problem
+from pydantic.json_schema import GenerateJsonSchema
 
 SCHEMA_FILE = "privacy-statement.schema.json"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"

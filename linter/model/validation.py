@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import ValidationError
-
 from privlint.model.manifest import Manifest
 from privlint.rules import Problem
+from pydantic import ValidationError
 
 
 def validate(data: Any) -> tuple[Manifest | None, list[Problem]]:
@@ -25,7 +24,9 @@ def validate(data: Any) -> tuple[Manifest | None, list[Problem]]:
             return Manifest.model_validate(data), []
         except ValidationError as error:
             model_errors = error.errors()
-    from privlint.model.schema import schema_problems  # imports jsonschema: only for invalid documents
+    from privlint.model.schema import (
+        schema_problems,  # imports jsonschema: only for invalid documents
+    )
 
     problems = schema_problems(data)
     if problems or not model_errors:

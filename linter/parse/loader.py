@@ -18,13 +18,14 @@ from __future__ import annotations
 import io
 import math
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from privlint.parse import c_parser
+from privlint.parse.pointers import pointer_tokens
+from privlint.read.files import LoadError, Location, SyntaxProblem, end_of, split_lines
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.events import (
     AliasEvent,
     DocumentStartEvent,
@@ -34,10 +35,7 @@ from ruamel.yaml.events import (
     SequenceEndEvent,
     SequenceStartEvent,
 )
-
-from privlint.parse import c_parser
-from privlint.parse.pointers import pointer_tokens
-from privlint.read.files import LoadError, Location, SyntaxProblem, end_of, split_lines
+from ruamel.yaml.reader import ReaderError
 
 MAX_DEPTH = 100
 MAX_ALIAS_EXPANSION = 10_000

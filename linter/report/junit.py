@@ -11,10 +11,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
-from privlint.rules.engine import ALWAYS_ON, INTERNAL_ERROR, IO_ERROR
 from privlint.rules import Severity
+from privlint.rules.engine import ALWAYS_ON, INTERNAL_ERROR, RUN_FAILURES
 
-_ERRORS = frozenset({IO_ERROR.name, INTERNAL_ERROR.name})
+_ERRORS = RUN_FAILURES
 _NOT_CHECKED = frozenset(rule.name for rule in ALWAYS_ON) - {INTERNAL_ERROR.name}
 
 

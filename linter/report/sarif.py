@@ -13,14 +13,15 @@ import re
 from urllib.parse import quote
 
 from privlint import __version__
-from privlint.rules.docs import rule_page
 from privlint.rules import Severity
+from privlint.rules.docs import rule_page
+from privlint.rules.engine import RUN_FAILURES
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://privlint.dev"
 FINGERPRINT_KEY = "privlint/v1"
 LEVELS = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note"}
-_FAILURES = frozenset({"io-error", "internal-error"})
+_FAILURES = RUN_FAILURES
 
 
 def what_it_does(doc: str) -> str:

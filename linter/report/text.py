@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from itertools import groupby
 
 import click
-
 from privlint.rules import Severity
 
 _COLOURS = {Severity.error: "red", Severity.warning: "yellow", Severity.info: "blue"}

@@ -2,6 +2,16 @@
 rules, the registry of every rule, rule selection, rule documentation, and the phrase and retention
 helpers that checks share."""
 
-from privlint.rules.api import Check, Context, Finding, Option, Problem, Rule, RuleInfo, Severity, nearest
+from privlint.rules.api import (
+    Check,
+    Context,
+    Finding,
+    Option,
+    Problem,
+    Rule,
+    RuleInfo,
+    Severity,
+    nearest,
+)
 
 __all__ = ["Check", "Context", "Finding", "Option", "Problem", "Rule", "RuleInfo", "Severity", "nearest"]

@@ -212,3 +212,5 @@ SUPPRESSION_RULES = (UNUSED_SUPPRESSION, SUPPRESSION_WITHOUT_REASON)
 #: Rules that can never be switched off, suppressed or baselined.
 ALWAYS_ON = (IO_ERROR, YAML_SYNTAX, INVALID_MANIFEST, INTERNAL_ERROR)
 ENGINE_RULES = (*ALWAYS_ON, *SUPPRESSION_RULES)
+#: Rules whose findings mean the run failed (exit code 2): a file that could not be read, a check that crashed.
+RUN_FAILURES = frozenset({IO_ERROR.name, INTERNAL_ERROR.name})

@@ -221,7 +221,9 @@ def built_in_expressions() -> dict[str, str]:
 
 def main() -> None:
     """Write privlint/data/phrase_expressions.json again (run from a checkout)."""
-    from privlint.rules import phrases  # as the checks import it: run as a script, this module is __main__
+    from privlint.rules import (
+        phrases,  # as the checks import it: run as a script, this module is __main__
+    )
 
     store = Path(phrases.__file__).resolve().parent / "data" / STORE
     store.write_text(json.dumps(phrases.built_in_expressions(), indent=0) + "\n", encoding="utf-8")

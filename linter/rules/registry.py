@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from importlib.metadata import entry_points
 
-from privlint.rules.engine import ENGINE_RULES
 from privlint.rules import Rule
+from privlint.rules.engine import ENGINE_RULES
 
 ENTRY_POINT_GROUP = "privlint.checks"
 

@@ -16,8 +16,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from privlint.rules.engine import ALWAYS_ON
 from privlint.rules import Rule
+from privlint.rules.engine import ALWAYS_ON
 
 EXACT = 1000
 NO_MATCH = -1

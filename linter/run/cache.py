@@ -40,8 +40,8 @@ from pathlib import Path
 from typing import Any
 
 from privlint import __version__
-from privlint.rules.engine import INTERNAL_ERROR
 from privlint.fileio import write_atomic
+from privlint.rules.engine import INTERNAL_ERROR
 from privlint.run.linter import FileResult
 
 DEFAULT_DIRECTORY = ".privlint_cache"

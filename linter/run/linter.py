@@ -20,33 +20,44 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from privlint.suppress import comments as suppressions
+from privlint.read.files import (
+    DEFAULT_MAX_FILE_SIZE,
+    LoadError,
+    ReadError,
+    decode,
+    read_bytes,
+)
+from privlint.read.globs import matches_any
+from privlint.read.history import History
+from privlint.read.paths import RealPaths, display_path, root_relative
+from privlint.rules import Context, Finding, Problem, Rule, Severity
 from privlint.rules.engine import (
     ALWAYS_ON,
     ENGINE_RULES,
     INTERNAL_ERROR,
     INVALID_MANIFEST,
     IO_ERROR,
+    RUN_FAILURES,
     SUPPRESSION_WITHOUT_REASON,
     UNUSED_SUPPRESSION,
     YAML_SYNTAX,
 )
+from privlint.rules.selection import (
+    RuleSelection,
+    enabled_rules,
+    is_always_on,
+    most_specific,
+)
+from privlint.suppress import comments as suppressions
 from privlint.suppress.fingerprints import with_fingerprints
-from privlint.read.globs import matches_any
-from privlint.read.history import History
-from privlint.read.paths import RealPaths, display_path, root_relative
-from privlint.read.files import DEFAULT_MAX_FILE_SIZE, LoadError, ReadError, decode, read_bytes
-from privlint.rules import Context, Finding, Problem, Rule, Severity
-from privlint.rules.selection import RuleSelection, enabled_rules, is_always_on, most_specific
 
 if TYPE_CHECKING:
-    from privlint.parse.loader import Document
     from privlint.model.manifest import Manifest
+    from privlint.parse.loader import Document
 
 MANIFEST_SUFFIXES = (".privacy.yaml", ".privacy.yml")
 DEFAULT_INCLUDE = tuple(f"*{suffix}" for suffix in MANIFEST_SUFFIXES)
 SKIPPED_DIRECTORIES = frozenset({"node_modules", "__pycache__", "site-packages"})
-ENGINE_FAILURES = frozenset({IO_ERROR.name, INTERNAL_ERROR.name})
 _ENGINE_NAMES = frozenset(rule.name for rule in ENGINE_RULES)
 _ALWAYS_ON_NAMES = frozenset(rule.name for rule in ALWAYS_ON)
 
@@ -323,8 +334,8 @@ class Linter:
     def _lint_text(self, text: str, display: str, key: str, file: tuple[Path, bytes] | None) -> FileResult:
         """The result for ``text``; ``file`` is where it was read and its bytes, for comparing with git."""
         # The YAML parser and the models load with the first file linted, not on a run the cache answers.
-        from privlint.parse.loader import load_document
         from privlint.model.validation import validate
+        from privlint.parse.loader import load_document
 
         try:
             document = load_document(text)
@@ -436,7 +447,7 @@ class Summary:
 def exit_code(findings: Iterable[Finding], exit_zero: bool = False) -> int:
     """0 clean, 1 findings at error or warning level, 2 when a file could not be read or a check failed."""
     findings = list(findings)
-    if not ENGINE_FAILURES.isdisjoint(map(operator.attrgetter("rule"), findings)):  # (a pass in C)
+    if not RUN_FAILURES.isdisjoint(map(operator.attrgetter("rule"), findings)):  # (a pass in C)
         return 2
     if exit_zero:
         return 0

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from privlint.fileio import write_atomic
-from privlint.rules.engine import ALWAYS_ON
 from privlint.rules import Finding
+from privlint.rules.engine import ALWAYS_ON
 
 FORMAT = 1
 _NEVER_BASELINED = frozenset(rule.name for rule in ALWAYS_ON)
