@@ -27,7 +27,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from privlint.model.manifest import LegalBasis, Manifest, RecipientRole, Right, Safeguard, SpecialCategory, SpecialCondition
+from privlint.model.manifest import (
+    LegalBasis,
+    Manifest,
+    RecipientRole,
+    Right,
+    Safeguard,
+    SpecialCategory,
+    SpecialCondition,
+)
 
 SEED = 20251123
 DEFAULT_OUT = Path(__file__).resolve().parent / ".corpus"

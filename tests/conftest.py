@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from privlint.cli.main import main
+from privlint.read.discovery import discover
 from privlint.rules.registry import load_rules
-from privlint.run.linter import Linter, Settings, discover
+from privlint.run.linter import Linter, Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 23)

@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 from conftest import ROOT, TODAY
-from privlint.run.linter import Linter, Settings, discover
+from privlint.read.discovery import discover
+from privlint.run.linter import Linter, Settings
 
 
 def only(lint, rule, text, **settings):

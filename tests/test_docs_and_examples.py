@@ -68,3 +68,13 @@ def test_examples_other_than_the_failing_ones_are_well_formed(lint):
 def test_the_complete_example_passes_every_check(lint):
     findings = lint((ROOT / "examples" / "complete.privacy.yaml").read_text(encoding="utf-8"))
     assert [f"{f.line}:{f.column} {f.rule} {f.message}" for f in findings] == []
+
+
+def test_the_docs_name_only_paths_that_exist():
+    """README, docs/ and benchmarks/RESULTS.md cite source files by their path in the repository."""
+    cited = set()
+    for document in [ROOT / "README.md", *(ROOT / "docs").glob("*.md"), ROOT / "benchmarks" / "RESULTS.md"]:
+        text = document.read_text(encoding="utf-8")
+        cited |= {(document.name, path) for path in re.findall(r"\b((?:linter|checks|privlint|tests|benchmarks)/[\w/.-]+\.(?:py|json))", text)}
+    assert cited
+    assert sorted((name, path) for name, path in cited if not (ROOT / path).exists()) == []

@@ -24,6 +24,7 @@ from privlint.model.validation import validate
 from privlint.parse import c_parser, loader
 from privlint.parse.loader import load_document
 from privlint.parse.pointers import escape_pointer_token
+from privlint.read.discovery import discover
 from privlint.read.files import read_text
 from privlint.read.paths import RealPaths
 from privlint.report import text as text_report
@@ -36,7 +37,7 @@ from privlint.rules.phrases import (
 )
 from privlint.run import parallel
 from privlint.run.cache import Cache, open_cache, run_fingerprint
-from privlint.run.linter import Linter, Settings, Summary, discover
+from privlint.run.linter import Linter, Settings, Summary
 from privlint.run.parallel import process_count
 
 SEEDS = sorted((ROOT / "seeds").glob("*.privacy.yaml"))

@@ -27,10 +27,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from privlint.model.schema import schema_problems
+from privlint.read.discovery import Target
 from privlint.read.files import LoadError, decode
 from privlint.report import reporter
 from privlint.rules.registry import load_rules
-from privlint.run.linter import Linter, Settings, Summary, Target
+from privlint.run.linter import Linter, Settings, Summary
 from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 

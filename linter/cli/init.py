@@ -10,9 +10,9 @@ from pathlib import Path
 
 from privlint.fileio import write_atomic
 from privlint.model.manifest import SCHEMA_ID
+from privlint.read.discovery import DEFAULT_INCLUDE, MANIFEST_SUFFIXES
 from privlint.rules import Rule
 from privlint.run.config import config_in
-from privlint.run.linter import DEFAULT_INCLUDE, MANIFEST_SUFFIXES
 
 MANIFEST = """\
 # yaml-language-server: $schema={schema}

@@ -125,15 +125,10 @@ def check(
     if baseline_path and create_baseline:
         _fail("--baseline and --create-baseline cannot be used together")
     with _lasting_objects():
+        from privlint.read.discovery import discover
         from privlint.read.history import RevisionError, verify_revision
         from privlint.run.config import render
-        from privlint.run.linter import (
-            Linter,
-            SettingsError,
-            Summary,
-            discover,
-            exit_code,
-        )
+        from privlint.run.linter import Linter, SettingsError, Summary, exit_code
 
         rules = _rules()
     flags: dict[str, tuple[Any, str]] = {}

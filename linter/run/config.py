@@ -23,11 +23,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from privlint.read.discovery import DEFAULT_INCLUDE
 from privlint.read.files import DEFAULT_MAX_FILE_SIZE
 from privlint.read.paths import root_relative
 from privlint.rules import Option, Rule, Severity
 from privlint.rules.selection import RuleSelection, enabled_rules, is_always_on
-from privlint.run.linter import DEFAULT_INCLUDE, Settings
+from privlint.run.linter import Settings
 
 if sys.version_info >= (3, 11):
     import tomllib
