@@ -63,8 +63,8 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
         if general:
             yield Problem(
                 ("purposes", index),
-                f"purpose {purpose.label} has no legal basis: the statement lists legal bases only in general "
-                f"({', '.join(general)}) without tying them to purposes",
+                f"purpose {purpose.label} has no legal basis: the statement names "
+                f"{', '.join(general)} only in general, without tying {'it' if len(general) == 1 else 'them'} to purposes",
                 hint="say which basis applies to this purpose, and record it in legal_bases",
             )
         else:
