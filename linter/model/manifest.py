@@ -18,7 +18,9 @@ from privlint.model.types import (
     LANGUAGE_PATTERN,
     MONTH_PATTERN,
     Duration,
+    LocalText,
     PartialDate,
+    preferring,
 )
 from privlint.model.vocabulary import (
     LegalBasis,
@@ -33,7 +35,9 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ModelWrapValidatorHandler,
     PlainSerializer,
+    PlainValidator,
     StrictBool,
     WithJsonSchema,
     field_validator,
@@ -70,7 +74,24 @@ CountryCode = Annotated[str, Field(pattern=COUNTRY_PATTERN)]
 LanguageTag = Annotated[str, Field(pattern=LANGUAGE_PATTERN)]
 Identifier = Annotated[str, Field(pattern=ID_PATTERN)]
 Email = Annotated[str, Field(pattern=EMAIL_PATTERN)]
-Text = Annotated[str, Field(min_length=1)]
+#: Free text: a string, or a string per language ({nl: ..., en: ...}); see privlint.model.types.LocalText.
+LOCAL_TEXT_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": "string", "minLength": 1},
+        {
+            "type": "object",
+            "minProperties": 1,
+            "propertyNames": {"pattern": LANGUAGE_PATTERN},
+            "additionalProperties": {"type": "string", "minLength": 1},
+        },
+    ],
+}
+Text = Annotated[
+    LocalText,
+    PlainValidator(LocalText.parse),
+    PlainSerializer(LocalText.to_data),
+    WithJsonSchema(LOCAL_TEXT_SCHEMA),  # written once, as #/$defs/LocalText, in the published schema
+]
 
 
 class Model(BaseModel):
@@ -120,6 +141,12 @@ class Statement(Model):
         None,
         description="What the statement says about which data are required by law or contract and what happens if they are not given (Art. 13(2)(e)).",
     )
+    text: Text | None = Field(
+        None,
+        description="The published statement as a file in the repository (Markdown, HTML or plain text), relative to "
+        "this manifest; per language as {nl: ..., en: ...}. Quotes, dates, names and periods are checked against it.",
+    )
+    changes_quote: Text | None = Field(None, description="The statement's own words on how changes are announced, exactly as published.")
 
 
 class Representative(Model):
@@ -167,6 +194,7 @@ class Retention(Model):
     after: Text | None = Field(None, description="The event the period runs from, such as 'end of contract'.")
     criteria: Text | None = Field(None, description="The criteria used to set the period, in words.")
     statutory_source: Text | None = Field(None, description="The law that sets the period, where one does.")
+    quote: Text | None = Field(None, description="The statement's own words on this retention, exactly as published.")
 
 
     @property
@@ -228,6 +256,7 @@ class Purpose(Model):
     data_subjects: list[Text] = Field(default_factory=list)
     recipients: list[Identifier] = Field(default_factory=list, description="Ids of recipients.")
     retention: Retention | None = None
+    quote: Text | None = Field(None, description="The statement's own words for this purpose, exactly as published.")
 
     @property
     def label(self) -> str:
@@ -243,6 +272,7 @@ class Transfer(Model):
     safeguard: Safeguard | None = None
     description: Text | None = Field(None, description="What the statement says about the transfer, in its own words.")
     copy_available: Text | None = Field(None, description="How to obtain a copy of the safeguard.")
+    quote: Text | None = Field(None, description="The statement's own words on this transfer, exactly as published.")
 
 
 class Rights(Model):
@@ -277,6 +307,7 @@ class AutomatedDecision(Model):
         "significant effects (Art. 22(1)), such as refusing a contract; false for profiling that only selects offers.",
     )
     human_intervention: StrictBool | None = Field(None, description="Whether the person can obtain human intervention (Art. 22(3)).")
+    quote: Text | None = Field(None, description="The statement's own words on this decision, exactly as published.")
 
 
 class Manifest(Model):
@@ -302,6 +333,15 @@ class Manifest(Model):
     rights: Rights | None = None
     supervisory_authority: SupervisoryAuthority | None = None
     automated_decisions: list[AutomatedDecision] = Field(default_factory=list)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _in_the_statements_language(cls, data: Any, handler: ModelWrapValidatorHandler[Manifest]) -> Manifest:
+        # Free text given per language reads, as a string, in the statement's own language.
+        statement = data.get("statement") if isinstance(data, dict) else None
+        language = statement.get("language") if isinstance(statement, dict) else None
+        with preferring(language if isinstance(language, str) else None):
+            return handler(data)
 
     @field_validator("privlint", mode="before")
     @classmethod

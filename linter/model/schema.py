@@ -17,8 +17,8 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-from privlint.model.manifest import FORMAT_VERSION, Manifest
-from privlint.model.types import PATTERN_MEANINGS
+from privlint.model.manifest import FORMAT_VERSION, LOCAL_TEXT_SCHEMA, Manifest
+from privlint.model.types import LANGUAGE_PATTERN, PATTERN_MEANINGS
 from privlint.parse.pointers import NodePath
 from privlint.rules import Problem
 from pydantic.json_schema import GenerateJsonSchema
@@ -40,9 +40,25 @@ class _ManifestSchema(GenerateJsonSchema):
         return False
 
     def generate(self, schema: Any, mode: Any = "validation") -> dict[str, Any]:
-        result = super().generate(schema, mode)
+        result = _refer_to_local_text(super().generate(schema, mode))
+        result.setdefault("$defs", {})["LocalText"] = {
+            "description": "Text, or text per language such as {nl: ..., en: ...}.",
+            **LOCAL_TEXT_SCHEMA,
+        }
+        result["$defs"] = dict(sorted(result["$defs"].items()))
         _drop_null_defaults(result)
         return {"$schema": DIALECT, **result}
+
+
+def _refer_to_local_text(node: Any) -> Any:
+    """The schema with every inline definition of free text replaced by a reference to the one definition."""
+    if isinstance(node, dict):
+        if node.get("anyOf") == LOCAL_TEXT_SCHEMA["anyOf"]:
+            return {"$ref": "#/$defs/LocalText", **{key: value for key, value in node.items() if key != "anyOf"}}
+        return {key: _refer_to_local_text(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_refer_to_local_text(value) for value in node]
+    return node
 
 
 def _drop_null_defaults(node: Any) -> None:
@@ -204,6 +220,8 @@ def _type_problem(error: Any, pointer: NodePath, where: str) -> Problem:
 
 def _any_of_problem(error: Any, pointer: NodePath, where: str) -> Problem:
     branches = [branch for branch in error.validator_value if isinstance(branch, dict)]
+    if _is_local_text(branches):
+        return _local_text_problem(error, pointer, where)
     if all(branch.get("type") == "string" for branch in branches) and isinstance(error.instance, str):
         # The partial date: a full date or a month.
         return Problem(
@@ -214,6 +232,38 @@ def _any_of_problem(error: Any, pointer: NodePath, where: str) -> Problem:
     if all(branch.get("type") == "string" for branch in branches):
         return _type_problem(_Substitute(error, "string"), pointer, where)
     return Problem(pointer, f"{where}: {error.message}", "see the manifest format: 'privlint schema' prints it")
+
+
+def _is_local_text(branches: list[dict[str, Any]]) -> bool:
+    """Whether the branches are free text's: a string, or strings per language."""
+    return [branch.get("type") for branch in branches] == ["string", "object"] and "propertyNames" in branches[1]
+
+
+def _local_text_problem(error: Any, pointer: NodePath, where: str) -> Problem:
+    instance = error.instance
+    if isinstance(instance, str):
+        return Problem(pointer, f"{where}: the text is empty", "leave the key out if the statement says nothing")
+    if not isinstance(instance, dict):
+        problem = _type_problem(_Substitute(error, "string"), pointer, where)
+        return Problem(problem.path, problem.message, problem.hint + ", or text per language such as {nl: ..., en: ...}")
+    if not instance:
+        return Problem(pointer, f"{where}: no language given", "write text, or text per language such as {nl: ..., en: ...}")
+    for language, text in instance.items():
+        if not re.fullmatch(LANGUAGE_PATTERN, language):
+            return Problem(
+                pointer, f"{where}: {language!r} is not {PATTERN_MEANINGS[LANGUAGE_PATTERN]}",
+                "give the text per language, keyed by language tags such as nl and en",
+            )
+        if not isinstance(text, str):
+            return _type_problem(_Substitute(_Instance(text), "string"), (*pointer, language), f"{where}.{language}")
+        if not text:
+            return Problem((*pointer, language), f"{where}.{language}: the text is empty", "leave the language out if there is no text in it")
+    return Problem(pointer, f"{where}: {error.message}", "see the manifest format: 'privlint schema' prints it")
+
+
+class _Instance:
+    def __init__(self, instance: Any):
+        self.instance = instance
 
 
 class _Substitute:
