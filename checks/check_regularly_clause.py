@@ -32,6 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from privlint.model.texts import statement_words
 from privlint.rules import Context, Problem, RuleInfo
 from privlint.rules.phrases import Phrases, combine
 
@@ -114,12 +115,12 @@ WITHOUT_NOTICE = Phrases(
 
 
 def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
-    text = manifest.statement.changes_announced
+    field, text = statement_words(manifest.statement, "changes_announced", "changes_quote")
     clause = _check_regularly(text)
     if clause is None or _announces_actively(text):
         return
     yield Problem(
-        ("statement", "changes_announced"),
+        ("statement", field),
         f"the statement only asks readers to check it for changes ({clause}) and announces no change actively",
         hint="announce material changes actively, for example by e-mail or a notice in the app or on login, "
         "and say so in the statement (WP260)",

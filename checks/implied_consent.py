@@ -88,9 +88,10 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     if found:
         yield _problem(("statement", "consent_mechanism"), "the statement", found)
     for index, purpose in enumerate(manifest.purposes):
-        found = IMPLIED_CONSENT.find(purpose.consent_mechanism)
-        if found:
-            yield _problem(("purposes", index, "consent_mechanism"), f"purpose {purpose.label}", found)
+        for field in ("consent_mechanism", "quote"):  # the statement's own words for the purpose too
+            found = IMPLIED_CONSENT.find(getattr(purpose, field))
+            if found:
+                yield _problem(("purposes", index, field), f"purpose {purpose.label}", found)
 
 
 def _problem(pointer, owner, found):

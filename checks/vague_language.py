@@ -35,6 +35,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from privlint.model.texts import statement_words
 from privlint.rules import Context, Problem, RuleInfo
 from privlint.rules.phrases import LowerCasePattern, Phrases
 
@@ -91,7 +92,8 @@ SCANNER = LowerCasePattern(
 
 def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     for index, purpose in enumerate(manifest.purposes):
-        yield from _hedged(("purposes", index, "description"), f"the description of purpose {purpose.label}", purpose.description)
+        field, words = statement_words(purpose, "description")
+        yield from _hedged(("purposes", index, field), f"the {field} of purpose {purpose.label}", words)
     for index, category in enumerate(manifest.data_categories):
         owner = f"data category {category.id!r}"
         yield from _hedged(("data_categories", index, "name"), f"the name of {owner}", category.name)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from privlint.model.texts import statement_words
 from privlint.model.types import Duration
 from privlint.parse.pointers import NodePath
 from privlint.rules.phrases import Phrases, combine
@@ -95,7 +96,7 @@ def unbounded_phrase(retention: Retention | None) -> str | None:
     """
     if retention is None or _has_period(retention) or retention.statutory_source is not None:
         return None
-    return UNBOUNDED_RETENTION.find(retention.criteria)
+    return UNBOUNDED_RETENTION.find(statement_words(retention, "criteria")[1])
 
 
 def is_vague_retention(retention: Retention | None) -> bool:
@@ -110,7 +111,7 @@ def vague_phrase(retention: Retention | None) -> str | None:
     """
     if retention is None or _has_period(retention) or retention.statutory_source is not None:
         return None
-    criteria = retention.criteria
+    criteria = statement_words(retention, "criteria")[1]
     if CONCRETE_RETENTION.find(criteria) or UNBOUNDED_RETENTION.find(criteria):
         return None
     return VAGUE_RETENTION.find(criteria)
