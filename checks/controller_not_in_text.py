@@ -2,8 +2,10 @@
 ## What it does
 Reports a controller name (`controller.name`) or registration number
 (`controller.registration`) that the published statement (`statement.text`) does not
-contain. A legal form counts however it is written ("B.V.", "BV", "bv"); a registration
-number counts by its digits, however they are grouped ("KvK 12345678", "12 34 56 78").
+contain. A legal form counts however it is written ("B.V.", "BV", "bv"), and written out
+soon after the name ("Optimile, een naamloze vennootschap" for Optimile NV); a
+registration number counts by its digits, however they are grouped ("KvK 12345678",
+"12 34 56 78").
 
 ## Why it matters
 Art. 13(1)(a) and 14(1)(a) require the identity of the controller in the information
@@ -32,10 +34,10 @@ from typing import TYPE_CHECKING
 
 from privlint.rules import Context, Problem, RuleInfo
 from privlint.rules.drift import (
-    phrase,
     published_texts,
     registration_digits,
     says_digits,
+    says_name,
 )
 
 if TYPE_CHECKING:
@@ -57,7 +59,7 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
         return
     for text in published_texts(manifest, context):
         name = text.wording(controller.name) if controller.name else None
-        if name and not text.words.contains(phrase(name)):
+        if name and not says_name(text.words, name):
             yield Problem(
                 ("controller", "name"),
                 f"the controller {name!r} is not named in {text.name}",

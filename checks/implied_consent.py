@@ -36,6 +36,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from privlint.model.texts import statement_words
 from privlint.rules import Context, Problem, RuleInfo
 from privlint.rules.phrases import Phrases, combine
 
@@ -89,7 +90,7 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
         yield _problem(("statement", "consent_mechanism"), "the statement", found)
     for index, purpose in enumerate(manifest.purposes):
         for field in ("consent_mechanism", "quote"):  # the statement's own words for the purpose too
-            found = IMPLIED_CONSENT.find(getattr(purpose, field))
+            found = IMPLIED_CONSENT.find(statement_words(purpose, field, quote_field=field)[1])
             if found:
                 yield _problem(("purposes", index, field), f"purpose {purpose.label}", found)
 

@@ -61,7 +61,8 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     if not texts:
         return
     for path, quote in iter_texts(manifest):
-        if path[-1] not in QUOTE_FIELDS:
+        field = path[-2] if isinstance(path[-1], int) else path[-1]  # one of several passages: (..., "quote", 1)
+        if field not in QUOTE_FIELDS:
             continue
         for text in texts:
             wording = text.wording(quote)

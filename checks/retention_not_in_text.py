@@ -4,7 +4,7 @@ Reports a retention period (`retention.period` or `retention.maximum`, statement
 for a purpose or for a data category) that the published statement (`statement.text`)
 does not state. A period counts however Dutch and English write it: P7Y is "7 jaar",
 "zeven jaar", "7 (zeven) jaar", "seven years" or "84 maanden"; P6M is also "een half
-jaar"; PT24H is "24 uur" or "één dag".
+jaar"; PT24H is "24 uur" or "één dag"; P8Y is also "7 jaar + 1 jaar".
 
 ## Why it matters
 Art. 13(2)(a) and 14(2)(a) require the period for which data are stored. The manifest's

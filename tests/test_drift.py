@@ -262,3 +262,39 @@ def test_rules_that_judge_wording_read_the_statements_own_words_where_quoted(rul
     assert [f.pointer for f in linter.lint_text("privlint: 1\n" + manifest, "q.privacy.yaml")] == [where]
     without_quote = "\n".join(line for line in manifest.splitlines() if "quote" not in line) + "\n"
     assert linter.lint_text("privlint: 1\n" + without_quote, "q.privacy.yaml") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "said", "found"),
+    [
+        ("Optimile NV", "Wij zijn Optimile, een naamloze vennootschap opgericht naar Belgisch recht", True),
+        ("Optimile NV", "Wij zijn Optimile. Wij zijn geen besloten vennootschap.", False),
+        ("Example B.V.", "Example BV", True),
+        ("Example B.V.", "Example", False),
+    ],
+)
+def test_a_controller_is_named_with_its_legal_form_abbreviated_or_written_out(name, said, found):
+    from privlint.rules.drift import says_name
+
+    assert says_name(words_of(said, "plain"), name) is found
+
+
+def test_a_period_written_as_a_sum_counts():
+    assert says_period(words_of("Wettelijke minimumtermijn van 7 jaar + 1 jaar", "plain"), Duration.parse("P8Y"))
+    assert not says_period(words_of("7 jaar + 2 jaar", "plain"), Duration.parse("P8Y"))
+
+
+def test_each_of_several_quoted_passages_must_occur(project, rules):
+    project.write("privacy.md", "We send the newsletter monthly.\n\nYou can unsubscribe in every newsletter.\n")
+    project.write("statement.privacy.yaml", """\
+        privlint: 1
+        statement: {text: privacy.md}
+        purposes:
+          - id: newsletter
+            quote:
+              - We send the newsletter monthly.
+              - You can unsubscribe at any time.
+        """)
+    assert [(rule, message.split(";")[0]) for rule, _, message in project.lint(rules)] == [
+        ("quote-not-in-text", "purposes[0].quote[1] does not occur in privacy.md")
+    ]

@@ -92,6 +92,8 @@ Text = Annotated[
     PlainSerializer(LocalText.to_data),
     WithJsonSchema(LOCAL_TEXT_SCHEMA),  # written once, as #/$defs/LocalText, in the published schema
 ]
+#: The published statement's own words (statement.text): one passage, or several that each occur in it.
+Quote = Text | Annotated[list[Text], Field(min_length=1)]
 
 
 class Model(BaseModel):
@@ -146,7 +148,9 @@ class Statement(Model):
         description="The published statement as a file in the repository (Markdown, HTML or plain text), relative to "
         "this manifest; per language as {nl: ..., en: ...}. Quotes, dates, names and periods are checked against it.",
     )
-    changes_quote: Text | None = Field(None, description="The statement's own words on how changes are announced, exactly as published.")
+    changes_quote: Quote | None = Field(
+        None, description="The statement's own words on how changes are announced, exactly as published; several passages as a list."
+    )
 
 
 class Representative(Model):
@@ -194,7 +198,7 @@ class Retention(Model):
     after: Text | None = Field(None, description="The event the period runs from, such as 'end of contract'.")
     criteria: Text | None = Field(None, description="The criteria used to set the period, in words.")
     statutory_source: Text | None = Field(None, description="The law that sets the period, where one does.")
-    quote: Text | None = Field(None, description="The statement's own words on this retention, exactly as published.")
+    quote: Quote | None = Field(None, description="The statement's own words on this retention, exactly as published; several passages as a list.")
 
 
     @property
@@ -256,7 +260,7 @@ class Purpose(Model):
     data_subjects: list[Text] = Field(default_factory=list)
     recipients: list[Identifier] = Field(default_factory=list, description="Ids of recipients.")
     retention: Retention | None = None
-    quote: Text | None = Field(None, description="The statement's own words for this purpose, exactly as published.")
+    quote: Quote | None = Field(None, description="The statement's own words for this purpose, exactly as published; several passages as a list.")
 
     @property
     def label(self) -> str:
@@ -272,7 +276,7 @@ class Transfer(Model):
     safeguard: Safeguard | None = None
     description: Text | None = Field(None, description="What the statement says about the transfer, in its own words.")
     copy_available: Text | None = Field(None, description="How to obtain a copy of the safeguard.")
-    quote: Text | None = Field(None, description="The statement's own words on this transfer, exactly as published.")
+    quote: Quote | None = Field(None, description="The statement's own words on this transfer, exactly as published; several passages as a list.")
 
 
 class Rights(Model):
@@ -307,7 +311,7 @@ class AutomatedDecision(Model):
         "significant effects (Art. 22(1)), such as refusing a contract; false for profiling that only selects offers.",
     )
     human_intervention: StrictBool | None = Field(None, description="Whether the person can obtain human intervention (Art. 22(3)).")
-    quote: Text | None = Field(None, description="The statement's own words on this decision, exactly as published.")
+    quote: Quote | None = Field(None, description="The statement's own words on this decision, exactly as published; several passages as a list.")
 
 
 class Manifest(Model):

@@ -53,12 +53,19 @@ class _ManifestSchema(GenerateJsonSchema):
 def _refer_to_local_text(node: Any) -> Any:
     """The schema with every inline definition of free text replaced by a reference to the one definition."""
     if isinstance(node, dict):
-        if node.get("anyOf") == LOCAL_TEXT_SCHEMA["anyOf"]:
-            return {"$ref": "#/$defs/LocalText", **{key: value for key, value in node.items() if key != "anyOf"}}
+        branches = node.get("anyOf")
+        local = LOCAL_TEXT_SCHEMA["anyOf"]
+        if branches == local:
+            return {"$ref": LOCAL_TEXT_REF, **{key: value for key, value in node.items() if key != "anyOf"}}
+        if isinstance(branches, list) and branches[: len(local)] == local:  # free text, or a list of it (quotes)
+            node = {**node, "anyOf": [{"$ref": LOCAL_TEXT_REF}, *branches[len(local) :]]}
         return {key: _refer_to_local_text(value) for key, value in node.items()}
     if isinstance(node, list):
         return [_refer_to_local_text(value) for value in node]
     return node
+
+
+LOCAL_TEXT_REF = "#/$defs/LocalText"
 
 
 def _drop_null_defaults(node: Any) -> None:
@@ -222,6 +229,8 @@ def _any_of_problem(error: Any, pointer: NodePath, where: str) -> Problem:
     branches = [branch for branch in error.validator_value if isinstance(branch, dict)]
     if _is_local_text(branches):
         return _local_text_problem(error, pointer, where)
+    if branches and branches[0] == {"$ref": LOCAL_TEXT_REF}:  # free text, or a list of it
+        return _text_or_list_problem(error, pointer, where)
     if all(branch.get("type") == "string" for branch in branches) and isinstance(error.instance, str):
         # The partial date: a full date or a month.
         return Problem(
@@ -259,6 +268,22 @@ def _local_text_problem(error: Any, pointer: NodePath, where: str) -> Problem:
         if not text:
             return Problem((*pointer, language), f"{where}.{language}: the text is empty", "leave the language out if there is no text in it")
     return Problem(pointer, f"{where}: {error.message}", "see the manifest format: 'privlint schema' prints it")
+
+
+def _text_or_list_problem(error: Any, pointer: NodePath, where: str) -> Problem:
+    instance = error.instance
+    if isinstance(instance, list):
+        if not instance:
+            return Problem(pointer, f"{where}: the list is empty", "give at least one passage, or leave the key out")
+        for suberror in error.context:
+            if list(suberror.relative_path)[:1] and isinstance(list(suberror.relative_path)[0], int):
+                return next(_explain(suberror), Problem(pointer, f"{where}: {suberror.message}"))
+    if isinstance(instance, (str, dict)):
+        local = next((e for e in error.context if e.validator == "anyOf"), None)
+        if local is not None:
+            return _local_text_problem(local, pointer, where)
+    problem = _type_problem(_Substitute(error, "string"), pointer, where)
+    return Problem(problem.path, problem.message, problem.hint + ", text per language, or a list of passages")
 
 
 class _Instance:

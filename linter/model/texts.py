@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from privlint.model.types import LocalText
+from privlint.model.types import LocalText, joined
 from privlint.parse.pointers import NodePath
 
 
@@ -55,4 +55,6 @@ def statement_words(element: Any, field: str, quote_field: str = "quote") -> tup
     """What checks that judge wording read for ``element``: its quote (the published statement's own
     words, ``quote_field``) where the manifest gives one, else ``field``; with the name of the one read."""
     quote = getattr(element, quote_field, None)
+    if isinstance(quote, list):
+        quote = joined(quote)
     return (quote_field, quote) if quote is not None else (field, getattr(element, field))

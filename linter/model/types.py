@@ -12,7 +12,7 @@ import contextlib
 import contextvars
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -238,6 +238,21 @@ class LocalText(str):
     def to_data(self) -> str | dict[str, str]:
         """The value as written in the manifest."""
         return self.translations if self._translations else str(self)
+
+
+def joined(texts: Sequence[LocalText]) -> LocalText:
+    """Several pieces of free text as one, per language where they are given per language."""
+    languages: dict[str, None] = dict.fromkeys(language for text in texts for language in text.languages)
+    translations = []
+    for language in languages:
+        parts = []
+        for text in texts:
+            try:
+                parts.append(text.in_language(language))
+            except MissingLanguage:
+                continue
+        translations.append((language, " ".join(parts)))
+    return LocalText(" ".join(texts), translations)
 
 
 def _pick(translations: tuple[tuple[str, str], ...], preferred: str | None) -> str:

@@ -131,6 +131,17 @@ class Words:
         found = joined.find(" " + " ".join(phrase) + " ")
         return None if found < 0 else bisect.bisect_left(offsets, found + 1)
 
+    def find_all(self, phrase: Phrase) -> Iterator[int]:
+        """The index of the first word of each place ``phrase`` occurs."""
+        if not phrase:
+            return
+        joined, offsets = self._joined
+        wanted = " " + " ".join(phrase) + " "
+        found = joined.find(wanted)
+        while found >= 0:
+            yield bisect.bisect_left(offsets, found + 1)
+            found = joined.find(wanted, found + 1)
+
     def contains(self, phrase: Phrase) -> bool:
         return self.find(phrase) is not None
 
@@ -166,7 +177,7 @@ class Words:
             start = max(start - slack, 0)
             end = min(start + len(phrase) + 2 * slack, len(self.words))
             matcher = difflib.SequenceMatcher(None, phrase, self.words[start:end], autojunk=False)
-            blocks = [block for block in matcher.get_matching_blocks() if block.size]
+            blocks = _core([block for block in matcher.get_matching_blocks() if block.size])
             if not blocks:
                 continue
             passage = (start + blocks[0].b, start + blocks[-1].b + blocks[-1].size)
@@ -174,6 +185,15 @@ class Words:
             if score > best_score:
                 best, best_score = passage, score
         return best
+
+
+def _core(blocks: list[difflib.Match]) -> list[difflib.Match]:
+    """Matching blocks less stray words at either end ("uw", "en" a few words off) that only widen the passage."""
+    while len(blocks) > 1 and blocks[-1].size <= 2 and blocks[-1].b - (blocks[-2].b + blocks[-2].size) > 1:
+        blocks = blocks[:-1]
+    while len(blocks) > 1 and blocks[0].size <= 2 and blocks[1].b - (blocks[0].b + blocks[0].size) > 1:
+        blocks = blocks[1:]
+    return blocks
 
 
 def phrase(text: str) -> Phrase:
@@ -352,7 +372,7 @@ def says_period(words: Words, duration: Duration) -> bool:
 
 def _says_part(words: Words, unit: str, count: int) -> bool:
     named = _NAMED_PERIODS.get((unit, count), ())
-    if words.any_of(named):
+    if words.any_of(named) or count in _sums(words.plain, unit):
         return True
     numbers = {str(count), *_NUMBER_WORDS.get(count, ())}
     units = set(_UNITS[unit])
@@ -365,11 +385,53 @@ def _says_part(words: Words, unit: str, count: int) -> bool:
     return False
 
 
+def _sums(text: str, unit: str) -> set[int]:
+    """Periods written as a sum of one unit: "7 jaar + 1 jaar" is 8 years."""
+    units = "|".join(_UNITS[unit])
+    pattern = rf"(?<!\w)(\d+)\s*(?:{units})\s*(?:\+|plus)\s*(\d+)\s*(?:{units})(?!\w)"
+    return {int(first) + int(second) for first, second in re.findall(pattern, text, re.IGNORECASE)}
+
+
 def _indexes_of(words: Words, wanted: set[str]) -> Iterator[int]:
     for word in wanted:
         if " " in word or "-" in word:
             continue
         yield from words._positions.get(word, ())
+
+
+#: Legal forms, abbreviated as in a name, and written out as statements also introduce them:
+#: "Optimile, een naamloze vennootschap naar Belgisch recht".
+LEGAL_FORMS: dict[str, tuple[Phrase, ...]] = {
+    "bv": (("besloten", "vennootschap"),),
+    "nv": (("naamloze", "vennootschap"),),
+    "bvba": (("besloten", "vennootschap", "met", "beperkte", "aansprakelijkheid"),),
+    "vof": (("vennootschap", "onder", "firma"),),
+    "cv": (("commanditaire", "vennootschap"),),
+    "sa": (("société", "anonyme"),),
+    "srl": (("société", "à", "responsabilité", "limitée"),),
+    "ltd": (("limited",),),
+    "gmbh": (("gesellschaft", "mit", "beschränkter", "haftung"),),
+}
+_LEGAL_FORM_DISTANCE = 8  # words between a name and its legal form written out
+
+
+def says_name(words: Words, name: str) -> bool:
+    """Whether the text names ``name``: as written, or with its legal form written out soon after it."""
+    name_phrase = phrase(name)
+    if words.contains(name_phrase):
+        return True
+    if len(name_phrase) < 2 or name_phrase[-1] not in LEGAL_FORMS:
+        return False
+    base, written_out = name_phrase[:-1], LEGAL_FORMS[name_phrase[-1]]
+    for start in words.find_all(base):
+        after = words.words[start + len(base) : start + len(base) + _LEGAL_FORM_DISTANCE + 5]
+        if any(_contains(after[: _LEGAL_FORM_DISTANCE + len(form)], form) for form in written_out):
+            return True
+    return False
+
+
+def _contains(words: Sequence[str], wanted: Phrase) -> bool:
+    return any(tuple(words[index : index + len(wanted)]) == wanted for index in range(len(words) - len(wanted) + 1))
 
 
 def registration_digits(registration: str) -> str | None:
