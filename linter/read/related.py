@@ -3,9 +3,9 @@
 The manifest gives a path relative to itself. privlint runs on untrusted pull
 requests, and drift findings quote the file, so the path may not lead out of
 the project: it must be relative, and after following symbolic links it must
-lie inside the project root (the folder of the configuration file, else the
-working directory; the manifest's own folder when the manifest lies outside
-that root). The file must be a regular text file within the size limit, read
+lie inside the project: the git repository the manifest is in, else the folder
+of the configuration file, else the working directory (the manifest's own
+folder when the manifest lies outside all of these). The file must be a regular text file within the size limit, read
 as manifests are (``privlint.read.files``): a pipe, a device or binary data is
 refused with a message, never read.
 """
@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from privlint.read.files import DEFAULT_MAX_FILE_SIZE, LoadError, decode, read_bytes
@@ -68,15 +69,33 @@ class RelatedFiles:
             raise RelatedFileError(f"{name!r} is an absolute path: give a path relative to the manifest")
         try:
             folder = manifest.resolve().parent
-            root = (self.root or Path.cwd()).resolve()
-            if not folder.is_relative_to(root):
-                root = folder
+            root = _project_root(folder, self.root)
             path = (folder / name).resolve()
         except (OSError, RuntimeError) as error:  # RuntimeError: a symbolic-link loop
             raise RelatedFileError(f"cannot follow {name!r}: {error}") from None
         if not path.is_relative_to(root):
             raise RelatedFileError(f"{name!r} leads out of the project root {root.as_posix()}: keep the statement inside it")
         return path
+
+
+def _project_root(folder: Path, configured: Path | None) -> Path:
+    """The folder a manifest in ``folder`` may name files in (see the module's documentation)."""
+    repository = _repository_of(folder)
+    if repository is not None:
+        return repository
+    for root in (configured, Path.cwd()):
+        if root is not None and folder.is_relative_to(root.resolve()):
+            return root.resolve()
+    return folder
+
+
+@lru_cache(maxsize=256)
+def _repository_of(folder: Path) -> Path | None:
+    """The top folder of the git repository ``folder`` is in (the nearest with a .git), or None."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
 
 
 def _shown(path: Path) -> str:
