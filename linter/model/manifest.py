@@ -38,6 +38,7 @@ from pydantic import (
     ModelWrapValidatorHandler,
     PlainSerializer,
     PlainValidator,
+    PrivateAttr,
     StrictBool,
     WithJsonSchema,
     field_validator,
@@ -323,6 +324,7 @@ class Manifest(Model):
     )
 
     privlint: Literal[1] = Field(description="The manifest format version.")
+    _text_per_language: bool = PrivateAttr(default=False)
     statement: Statement = Field(default_factory=Statement)
     controller: Controller | None = None
     dpo: Dpo | None = None
@@ -344,8 +346,15 @@ class Manifest(Model):
         # Free text given per language reads, as a string, in the statement's own language.
         statement = data.get("statement") if isinstance(data, dict) else None
         language = statement.get("language") if isinstance(statement, dict) else None
-        with preferring(language if isinstance(language, str) else None):
-            return handler(data)
+        with preferring(language if isinstance(language, str) else None) as reading:
+            manifest = handler(data)
+        manifest._text_per_language = reading.per_language
+        return manifest
+
+    @property
+    def gives_text_per_language(self) -> bool:
+        """Whether any free text is given per language ({nl: ..., en: ...})."""
+        return self._text_per_language
 
     @field_validator("privlint", mode="before")
     @classmethod

@@ -31,6 +31,8 @@ def manifest_languages(manifest: Any) -> tuple[str, ...]:
 
     The statement's own language counts as one of them once any text is given per language.
     """
+    if not getattr(manifest, "gives_text_per_language", True):
+        return ()
     found: dict[str, None] = {}
     for _, text in iter_texts(manifest):
         for language in text.languages:

@@ -165,17 +165,26 @@ class MissingLanguage(LookupError):
         self.given = given
 
 
-_preferred_language: contextvars.ContextVar[str | None] = contextvars.ContextVar("preferred_language", default=None)
+class Reading:
+    """What reading free text inside ``preferring`` found: whether any was given per language."""
+
+    def __init__(self, language: str | None):
+        self.language = language
+        self.per_language = False
+
+
+_reading: contextvars.ContextVar[Reading | None] = contextvars.ContextVar("reading", default=None)
 
 
 @contextlib.contextmanager
-def preferring(language: str | None) -> Iterator[None]:
+def preferring(language: str | None) -> Iterator[Reading]:
     """Free text read inside this block is, as a string, its text in ``language`` where it has one."""
-    token = _preferred_language.set(language)
+    reading = Reading(language)
+    token = _reading.set(reading)
     try:
-        yield
+        yield reading
     finally:
-        _preferred_language.reset(token)
+        _reading.reset(token)
 
 
 class LocalText(str):
@@ -213,7 +222,10 @@ class LocalText(str):
                 if not isinstance(text, str) or not text:
                     raise ValueError(f"the {language!r} text is empty or not text")
             translations = tuple(value.items())
-            return cls(_pick(translations, _preferred_language.get()), translations)
+            reading = _reading.get()
+            if reading is not None:
+                reading.per_language = True
+            return cls(_pick(translations, reading.language if reading else None), translations)
         raise ValueError("expected text, or text per language such as {nl: ..., en: ...}")
 
     @property

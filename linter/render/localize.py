@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from privlint.model.manifest import Manifest
-from privlint.model.texts import describe_path, iter_texts
+from privlint.model.texts import describe_path
 from privlint.model.types import LocalText, MissingLanguage
 from privlint.parse.pointers import NodePath
 
@@ -28,8 +28,7 @@ class LanguageProblem:
 
 def localize(manifest: Manifest, language: str) -> tuple[Manifest | None, list[LanguageProblem]]:
     """The manifest with all free text in ``language``, or None and every reason it cannot be."""
-    per_language = any(text.languages for _, text in iter_texts(manifest))
-    if not per_language:
+    if not manifest.gives_text_per_language:
         declared = manifest.statement.language
         if declared is None:
             return None, [LanguageProblem(("statement",), "the manifest does not say which language its text is in: "

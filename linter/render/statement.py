@@ -53,7 +53,8 @@ def render_statement(manifest: Manifest, language: str, output_format: str, temp
         template = environment.get_template(FORMATS[output_format])
         text = template.render(**_context(localized, language, environment))
     except jinja2.TemplateError as error:
-        where = f"{error.filename}:{error.lineno}: " if getattr(error, "filename", None) else ""
+        filename, line = getattr(error, "filename", None), getattr(error, "lineno", None)
+        where = f"{filename}:{line}: " if filename else ""
         raise TemplateProblem(f"{where}{error.message or type(error).__name__}") from None
     return Rendered(_tidy(text, output_format), [])
 
@@ -110,7 +111,8 @@ class _Words:
     language: str
 
     def _(self, message: str, **values: Any) -> str:
-        return self.gettext.gettext(message) % values if values else self.gettext.gettext(message)
+        translated: str = self.gettext.gettext(message)
+        return translated % values if values else translated
 
     def category(self, category: Any) -> str:
         name = str(category.name or category.id)
@@ -130,9 +132,12 @@ class _Words:
             text += f": {recipient.description}"
         return f"{text} ({'; '.join(details)})" if details else text
 
+    def duration(self, value: Duration) -> str:
+        return format_duration(value, self.gettext.ngettext, self.gettext.gettext)
+
     def retention(self, retention: Any) -> str:
         sentences = []
-        duration = lambda value: format_duration(value, self.gettext.ngettext, self.gettext.gettext)  # noqa: E731
+        duration = self.duration
         if retention.period is not None and retention.after:
             sentences.append(self._("%(period)s after %(event)s.", period=duration(retention.period), event=retention.after))
         elif retention.period is not None:
@@ -158,8 +163,8 @@ def format_date(value: PartialDate, language: str) -> str:
     from babel.dates import format_skeleton
 
     if value.day is None:
-        return format_skeleton("yMMMM", dt.date(value.year, value.month, 1), locale=language)
-    return babel_date(dt.date(value.year, value.month, value.day), "long", locale=language)
+        return str(format_skeleton("yMMMM", dt.date(value.year, value.month, 1), locale=language))
+    return str(babel_date(dt.date(value.year, value.month, value.day), "long", locale=language))
 
 
 def format_duration(value: Duration, ngettext: Callable[[str, str, int], str], gettext: Callable[[str], str]) -> str:

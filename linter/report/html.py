@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from privlint import __version__
@@ -50,7 +51,7 @@ class Statement:
     quotes: dict[str, str] = field(default_factory=dict)  # pointer -> the words a finding is about
 
 
-def render(findings, summary, rules, *, color: bool = False) -> str:
+def render(findings: list[Any], summary: Any, rules: list[Any], *, color: bool = False) -> str:
     import jinja2
 
     by_file: dict[str, list[Any]] = {path: [] for path in summary.paths}
@@ -108,7 +109,7 @@ def _load(path: str) -> tuple[Any, Any]:
     from privlint.read.files import read_text
 
     try:
-        document = load_document(read_text(path))  # type: ignore[arg-type]
+        document = load_document(read_text(Path(path)))
     except Exception:  # unreadable, not YAML: its findings say why
         return None, None
     manifest, _ = validate(document.data)

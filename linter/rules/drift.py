@@ -103,6 +103,7 @@ class Words:
             self.plain += text + " "
         self.words: list[str] = []
         self.spans: list[tuple[int, int]] = []
+        self._sums: dict[str, set[int]] = {}
         for word, start, end in _tokens(self.plain):
             self.words.append(word)
             self.spans.append((start, end))
@@ -130,6 +131,12 @@ class Words:
         joined, offsets = self._joined
         found = joined.find(" " + " ".join(phrase) + " ")
         return None if found < 0 else bisect.bisect_left(offsets, found + 1)
+
+    def sums(self, unit: str) -> set[int]:
+        """Periods the text writes as a sum of one unit: "7 jaar + 1 jaar" is 8 years."""
+        if unit not in self._sums:
+            self._sums[unit] = {int(first) + int(second) for first, second in _SUM[unit].findall(self.plain)}
+        return self._sums[unit]
 
     def find_all(self, phrase: Phrase) -> Iterator[int]:
         """The index of the first word of each place ``phrase`` occurs."""
@@ -325,6 +332,10 @@ _UNITS = {
     "days": ("dag", "dagen", "day", "days"),
     "hours": ("uur", "uren", "hour", "hours"),
 }
+_SUM = {
+    unit: re.compile(rf"(?<!\w)(\d+)\s*(?:{'|'.join(words)})\s*(?:\+|plus)\s*(\d+)\s*(?:{'|'.join(words)})(?!\w)", re.IGNORECASE)
+    for unit, words in _UNITS.items()
+}
 #: Periods with a name of their own: half a year, a year and a half, a quarter.
 _NAMED_PERIODS = {
     ("months", 6): (("half", "jaar"), ("halfjaar",), ("half", "a", "year"), ("half", "year")),
@@ -372,7 +383,7 @@ def says_period(words: Words, duration: Duration) -> bool:
 
 def _says_part(words: Words, unit: str, count: int) -> bool:
     named = _NAMED_PERIODS.get((unit, count), ())
-    if words.any_of(named) or count in _sums(words.plain, unit):
+    if words.any_of(named) or count in words.sums(unit):
         return True
     numbers = {str(count), *_NUMBER_WORDS.get(count, ())}
     units = set(_UNITS[unit])
@@ -383,13 +394,6 @@ def _says_part(words: Words, unit: str, count: int) -> bool:
         if len(following) == 2 and following[0] in numbers and following[1] in units:  # 7 (zeven) jaar
             return True
     return False
-
-
-def _sums(text: str, unit: str) -> set[int]:
-    """Periods written as a sum of one unit: "7 jaar + 1 jaar" is 8 years."""
-    units = "|".join(_UNITS[unit])
-    pattern = rf"(?<!\w)(\d+)\s*(?:{units})\s*(?:\+|plus)\s*(\d+)\s*(?:{units})(?!\w)"
-    return {int(first) + int(second) for first, second in re.findall(pattern, text, re.IGNORECASE)}
 
 
 def _indexes_of(words: Words, wanted: set[str]) -> Iterator[int]:
