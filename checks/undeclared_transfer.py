@@ -12,8 +12,8 @@ A transfer covers it when it lists the recipient or service (`transfers[].recipi
 its countries (`countries`, or a country named in `destination`). A transfer with no
 destination whose stated safeguard is an adequacy decision covers countries with one, and
 US providers the registry records as certified under the EU-US Data Privacy Framework.
-A service the registry offers EU hosting for is left alone where the manifest records an
-EEA country for it, and fonts or scripts the statement says are hosted locally
+A service whose customers can choose an EU region is left alone where the manifest
+records an EEA country for it, and fonts or scripts the statement says are hosted locally
 (`self_hosted: true`, "lokaal gehost") are no transfer. The message names the provider,
 the countries and the registry's source; one finding per provider.
 
@@ -164,7 +164,7 @@ def _parties(manifest: Manifest) -> Iterator[Party]:
             continue
         if service.registry is not None:
             entry = registry().get(service.registry)
-            if entry is not None and entry.outside_eea and not (service.country and entry.eu_hosting_option):
+            if entry is not None and entry.outside_eea and not (service.country and entry.eu_region_option):
                 yield _registered(("services", index, "registry"), where, Mention(entry, service.registry), links)
             continue
         for field in ("name", "provider"):
@@ -186,8 +186,8 @@ def _outside(text: str | None, country: str | None) -> Iterator[Mention]:
         service = mention.service
         if not service.outside_eea or is_self_hosted(mention, text or ""):
             continue
-        if country is not None and service.eu_hosting_option:
-            continue  # the statement says where it runs, and the provider offers EU hosting
+        if country is not None and service.eu_region_option:
+            continue  # the manifest says where it runs, and the provider lets its customers choose the EU
         yield mention
 
 
@@ -207,15 +207,15 @@ def _problem(party: Party) -> Problem:
             "(countries) and on what ground (safeguard)",
         )
     usually = "" if service.verified else "usually "
-    default = " by default" if service.eu_hosting_option else ""
+    default = " by default" if service.eu_region_option else ""
     hint = "add a transfer that lists it (transfers[].recipients or services), names where the data go (countries) and on what ground (safeguard)"
     if service.dpf_certified:
         hint += (
             f"; the provider of {service.label} is certified under the EU-US Data Privacy Framework: where the "
             "statement relies on it, the safeguard is adequacy_decision"
         )
-    if service.eu_hosting_option:
-        hint += "; if the statement says the service runs in the EEA only, record that country on the entry"
+    if service.eu_region_option:
+        hint += "; if the statement says the service runs in an EU region, record that country on the entry"
     # "service 'Google Maps' processes ...", but "recipient 'partners' names Google, which processes ..."
     subject = party.where if service.label.casefold() in party.where.casefold() else f"{party.where} names {service.label}, which"
     return Problem(

@@ -40,6 +40,7 @@ class RegisteredService:
     outside_eea: bool
     dpf_certified: bool | None
     eu_hosting_option: str | None
+    eu_region_option: bool  # the customer can choose to keep the data in the EU
     source: str
     source_checked: str
 
@@ -74,6 +75,7 @@ class RegisteredService:
             outside_eea=entry["outside_eea"],
             dpf_certified=entry["dpf_certified"],
             eu_hosting_option=entry["eu_hosting_option"],
+            eu_region_option=entry["eu_region_option"],
             source=entry["source"],
             source_checked=entry["source_checked"],
         )
