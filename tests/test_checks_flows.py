@@ -56,7 +56,7 @@ def messages(findings):
 @pytest.mark.parametrize("destination", [
     "buiten de EER", "buiten de Europese Economische Ruimte (EER)", "een bestemming buiten de EER",
     "outside the EEA", "outside the European Union", "derde landen of internationale organisaties",
-    "landen buiten de Europese Unie", "third countries", "hors de l'EEE",
+    "landen buiten de Europese Unie", "third countries", "hors de l'EEE", "landen waar onze dienstverleners zijn gevestigd",
 ])
 def test_a_destination_that_names_no_place_is_unspecified(lint_rule, destination):
     findings = lint_rule("unspecified-transfer", f"privlint: 1\ntransfers:\n  - destination: \"{destination}\"\n")
@@ -66,7 +66,7 @@ def test_a_destination_that_names_no_place_is_unspecified(lint_rule, destination
 
 @pytest.mark.parametrize("destination", [
     "United States", "de VS", "Verenigde Staten", "India", "Tokyo", "the WHO",
-    "the US and other countries outside the EEA", "landen waar onze dienstverleners zijn gevestigd",
+    "the US and other countries outside the EEA", "Verenigde Staten, waar onze hostingpartij zit",
 ])
 def test_a_destination_that_names_a_place_is_specified(lint_rule, destination):
     assert lint_rule("unspecified-transfer", f"privlint: 1\ntransfers:\n  - destination: \"{destination}\"\n") == []

@@ -107,7 +107,8 @@ def destination_countries(transfer: Transfer) -> frozenset[str]:
 # no place. What is left after taking these words out decides whether the destination names one.
 _NOWHERE = re.compile(
     r"""
-    \((?:eea|eer|eu|ee[ae]|ewr)\)
+    (?:the\s+|de\s+)?(?:countries|country|landen|land)\s+(?:where|in\s+which|waar|waarin|without|zonder)\b.*
+    | \((?:eea|eer|eu|ee[ae]|ewr)\)
     | (?:outside|beyond|out\s+of)\s+(?:of\s+)?(?:the\s+)?(?:so-called\s+)?
       (?:eea|eu|e\.e\.a\.|european\s+economic\s+area|european\s+union|europe)\b
     | buiten\s+(?:de\s+|het\s+)?(?:zogeheten\s+|zogenaamde\s+)?
