@@ -4,7 +4,8 @@ Reports a transfer outside the EEA whose safeguard the statement names only as a
 (`safeguard_named_as: example`: "such as standard contractual clauses", "bijvoorbeeld
 modelcontracten") or as one of several alternatives without saying which applies
 (`safeguard_named_as: alternatives`: "(i) an adequacy decision or (ii) one of the following
-safeguards ... and/or"). The message names the mechanisms the statement offers.
+safeguards ... and/or"). The message names the mechanisms the statement offers. A transfer
+that records no `safeguard` at all is `transfer-without-safeguard`'s.
 
 ## Why it matters
 Art. 13(1)(f) and 14(1)(f) require a reference to the adequacy decision or to the
@@ -56,9 +57,9 @@ RULE = RuleInfo(
 def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     for index, transfer in enumerate(manifest.transfers):
         named_as = transfer.safeguard_named_as
-        if named_as not in (SafeguardNamedAs.example, SafeguardNamedAs.alternatives):
-            continue
-        offered = mechanisms(transfer) if transfer.safeguards else "a mechanism"
+        if named_as not in (SafeguardNamedAs.example, SafeguardNamedAs.alternatives) or not transfer.safeguards:
+            continue  # no mechanism recorded at all: transfer-without-safeguard's finding
+        offered = mechanisms(transfer)
         if named_as is SafeguardNamedAs.example:
             said = f"names {offered} only as an example"
         else:

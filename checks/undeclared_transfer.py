@@ -15,7 +15,10 @@ US providers the registry records as certified under the EU-US Data Privacy Fram
 A service whose customers can choose an EU region is left alone where the manifest
 records an EEA country for it, and fonts or scripts the statement says are hosted locally
 (`self_hosted: true`, "lokaal gehost") are no transfer. The message names the provider,
-the countries and the registry's source; one finding per provider.
+the countries and the registry's source; one finding per provider. Where the statement
+denies any transfer (`none.transfers`), a recipient whose own `country` is outside the EEA
+is `contradicted-denial`'s finding; a provider found by name is still this rule's, and the
+message quotes the denial.
 
 ## Why it matters
 Art. 13(1)(f) and 14(1)(f) require telling the person that their data go to a third
@@ -105,13 +108,22 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     named_in_transfers = {m.service.id for t in manifest.transfers for m in mentions(_join(t.destination, t.description))}
     linked = {("recipients", r) for t in manifest.transfers for r in t.recipients}
     linked |= {("services", s) for t in manifest.transfers for s in t.services}
+    denial = _denial(manifest)
     groups: dict[str, list[Party]] = {}
     for party in _parties(manifest):
+        if denial is not None and party.path[0] == "recipients" and party.service is None:
+            continue  # a recipient placed outside the EEA after "no transfers": contradicted-denial reports it
         groups.setdefault(party.key, []).append(party)
     for parties in groups.values():
         if any(_is_covered(party, covered_countries, named_in_transfers, linked) for party in parties):
             continue
-        yield _problem(parties[0])
+        yield _problem(parties[0], denial)
+
+
+def _denial(manifest: Manifest) -> str | None:
+    """The statement's words denying any transfer outside the EEA (``none.transfers``), where it has them."""
+    denials = getattr(manifest, "none", None)  # the denials are the format branch's (issue 14); absent before
+    return getattr(denials, "transfers", None)
 
 
 def _is_covered(party: Party, covered: _Coverage, named: set[str], linked: set[tuple[str, str]]) -> bool:
@@ -196,13 +208,14 @@ def _registered(path: NodePath, where: str, mention: Mention, links: frozenset[t
     return Party(path, where, service.id, service.countries_outside_eea, service, links)
 
 
-def _problem(party: Party) -> Problem:
+def _problem(party: Party, denial: str | None) -> Problem:
     countries = ", ".join(party.countries)
     service = party.service
+    uncovered = "no transfer covers it" if denial is None else f"no transfer covers it, although the statement says {_short(denial)}"
     if service is None:
         return Problem(
             party.path,
-            f"{party.where} is outside the EEA ({countries}) and no transfer covers it",
+            f"{party.where} is outside the EEA ({countries}) and {uncovered}",
             hint="add a transfer that lists it (transfers[].recipients or services), names where the data go "
             "(countries) and on what ground (safeguard)",
         )
@@ -220,10 +233,15 @@ def _problem(party: Party) -> Problem:
     subject = party.where if service.label.casefold() in party.where.casefold() else f"{party.where} names {service.label}, which"
     return Problem(
         party.path,
-        f"{subject} {usually}processes personal data outside the EEA ({countries}){default}, and no transfer "
-        f"covers it; source: {service.citation}",
+        f"{subject} {usually}processes personal data outside the EEA ({countries}){default}, and {uncovered}; "
+        f"source: {service.citation}",
         hint=hint,
     )
+
+
+def _short(text: str, length: int = 80) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= length else text[: length - 3].rstrip() + "...")
 
 
 def _join(*texts: str | None) -> str:

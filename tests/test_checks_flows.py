@@ -11,6 +11,7 @@ import re
 
 import pytest
 from conftest import ROOT, lint_examples, located, registered
+from privlint.model.manifest import Manifest
 from privlint.rules.service_registry import document_with_table, mentions, registry
 
 CATALOGUE = {
@@ -439,3 +440,14 @@ def test_how_purpose_data_category_and_statement_retention_combine(lint_rule, pu
         + "data_categories:\n  - id: d\n" + (f"    retention: {category}\n" if category else "")
     )
     assert bool(lint_rule("missing-retention", text)) is missing
+
+
+@pytest.mark.skipif("none" not in Manifest.model_fields, reason="the denials (none:) come with the format branch")
+def test_under_a_denial_a_recipients_own_country_is_left_to_contradicted_denial(lint_rule):
+    text = (
+        "none:\n  transfers: Wij geven geen gegevens door buiten de EER.\n"
+        "recipients:\n  - id: host\n    country: US\n  - id: mail\n    name: Mailchimp\n"
+    )
+    findings = undeclared(lint_rule, text)
+    assert located(findings) == [("undeclared-transfer", 7, 5)]
+    assert "although the statement says 'Wij geven geen gegevens door buiten de EER.'" in findings[0].message

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from privlint.model.types import Duration
 from privlint.rules.phrases import Phrases, combine
-from privlint.rules.retention_model import is_bounded, is_concrete
+from privlint.rules.retention_model import is_concrete
 from privlint.rules.retention_model import (
     stated_retentions as stated_retentions,  # checks import it from here
 )
@@ -95,7 +95,7 @@ def unbounded_phrase(retention: Retention | None) -> str | None:
     A law named in ``statutory_source`` may require keeping records permanently (an archives
     act), so endless retention with a law is left alone.
     """
-    if retention is None or is_bounded(retention) or retention.statutory_source is not None:
+    if retention is None or _has_period(retention) or retention.statutory_source is not None:
         return None
     return UNBOUNDED_RETENTION.find(retention.criteria)
 
@@ -110,12 +110,17 @@ def vague_phrase(retention: Retention | None) -> str | None:
 
     A law named in ``statutory_source`` is something a person can look up, so it is not vague.
     """
-    if retention is None or is_concrete(retention) or retention.statutory_source is not None:
+    if retention is None or _has_period(retention) or retention.statutory_source is not None:
         return None
     criteria = retention.criteria
     if CONCRETE_RETENTION.find(criteria) or UNBOUNDED_RETENTION.find(criteria):
         return None
     return VAGUE_RETENTION.find(criteria)
+
+
+def _has_period(retention: Retention) -> bool:
+    # Any bound, minimum or end event: what the fields leave open is unbounded-retention's structural finding.
+    return is_concrete(retention)
 
 
 def covers(retention: Retention | None) -> bool:
