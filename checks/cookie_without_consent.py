@@ -54,6 +54,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from privlint.model.vocabulary import CookieConsent
+from privlint.parse.pointers import NodePath
 from privlint.rules import Context, Problem, RuleInfo
 from privlint.rules.cookies import NOT_CONSENT, consent_required, jurisdictions, label
 
@@ -78,6 +79,7 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
         reason = next((why for country in countries if (why := consent_required(cookie, country))), None)
         if reason is None:
             continue
+        path: NodePath
         if cookie.consent is CookieConsent.not_asked:
             path, said = ("cookies", index, "consent"), "is placed without consent"
         else:

@@ -36,14 +36,14 @@ class StatedRetention(NamedTuple):
 
     retention: RetentionTerms
     section: str = ""  # "purposes" or "data_categories"; "" for the statement-wide retention
-    index: int = 0
+    position: int = 0  # in that section
     holder: Any = None  # the purpose or data category
     place: int | None = None  # the index in the retention's ``places``, for a per-place retention
 
     @property
     def path(self) -> NodePath:
         """Of the retention mapping, such as ("purposes", 3, "retention") or (..., "places", 0)."""
-        path: NodePath = (self.section, self.index, "retention") if self.section else ("retention",)
+        path: NodePath = (self.section, self.position, "retention") if self.section else ("retention",)
         return path if self.place is None else (*path, "places", self.place)
 
     @property
