@@ -5,10 +5,11 @@ service where it processes personal data, whether that is outside the EEA, wheth
 is certified under the EU-US Data Privacy Framework, and the source of those facts.
 
 A service is found by its name or an alias, as whole words, never by its id (``zoom``, ``aws`` and
-``slack`` are ordinary words): case-insensitively, with any run of spaces, hyphens or underscores
-between words ("Facebook-pixel" is "Facebook Pixel"), and with their capitals for the terms the
-registry marks case-sensitive ("Zoom", "Stripe"). Where matches overlap, the longest wins, so that
-"Google Analytics" is Google Analytics and not Google.
+``slack`` are ordinary words): case-insensitively, with spaces, hyphens or underscores between words
+alike ("Facebook-pixel" is "Facebook Pixel"), and with their capitals for the terms the registry
+marks case-sensitive ("Zoom", "Stripe"). The longest term that starts at a word wins, so that
+"Google Analytics" is Google Analytics and not Google. Terms are looked up word by word in a
+dictionary: no expression over hundreds of terms is compiled.
 """
 
 from __future__ import annotations
@@ -92,39 +93,41 @@ def registry() -> dict[str, RegisteredService]:
     return {entry["id"]: RegisteredService.from_json(entry) for entry in _entries()}
 
 
-def _key(term: str, case_sensitive: bool) -> str:
-    joined = " ".join(re.split(r"[\s_-]+", term.strip()))
-    return joined if case_sensitive else joined.casefold()
+# Words as the matcher sees them: runs of letters and digits, joined inside by '.', '/', '&' or an apostrophe
+# ("x.com", "gtag.js", "video's"), or a lone '&' ("Display & Video 360"). Spaces, hyphens, underscores and other
+# punctuation separate them, so "Facebook-pixel" is the words "Facebook" "pixel" and "striped" is not "Stripe".
+_WORD = re.compile(r"\w+(?:[.'’/]\w+)*|&")
 
 
-def _term_pattern(terms: Iterable[str]) -> str:
-    ordered = sorted(set(terms), key=len, reverse=True)  # the longest first where several start at one place
-    alternatives = (r"[\s_-]+".join(map(re.escape, re.split(r"[\s_-]+", term.strip()))) for term in ordered)
-    return r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)"
+def _words(text: str) -> list[re.Match[str]]:
+    return list(_WORD.finditer(text))
+
+
+def _key(words: Iterable[str], case_sensitive: bool) -> tuple[str, ...]:
+    return tuple(words) if case_sensitive else tuple(word.casefold() for word in words)
 
 
 @dataclass(frozen=True)
 class _Matcher:
-    folding: re.Pattern[str]
-    exact: re.Pattern[str] | None
-    by_term: dict[str, str]  # term key -> service id
+    folded: dict[tuple[str, ...], str]  # the words of a term, case-folded -> service id
+    exact: dict[tuple[str, ...], str]  # the words of a case-sensitive term, as written -> service id
+    longest: int  # words in the longest term
+    first_folded: frozenset[str]  # the first words of the terms: most words start none, and are passed at once
+    first_exact: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def _matcher() -> _Matcher:
-    by_term: dict[str, str] = {}
-    folding_terms: list[str] = []
-    exact_terms: list[str] = []
+    folded: dict[tuple[str, ...], str] = {}
+    exact: dict[tuple[str, ...], str] = {}
     for entry in _entries():
         case_sensitive = set(entry.get("case_sensitive_terms") or ())
         for term in [RegisteredService.from_json(entry).label, *entry["aliases"]]:
-            exact = term in case_sensitive
-            by_term[_key(term, exact)] = entry["id"]
-            (exact_terms if exact else folding_terms).append(term)
+            sensitive = term in case_sensitive
+            words = [match.group(0) for match in _words(term)]
+            (exact if sensitive else folded)[_key(words, sensitive)] = entry["id"]
     return _Matcher(
-        folding=re.compile(_term_pattern(folding_terms), re.IGNORECASE),
-        exact=re.compile(_term_pattern(exact_terms)) if exact_terms else None,
-        by_term=by_term,
+        folded, exact, max(map(len, [*folded, *exact])), frozenset(key[0] for key in folded), frozenset(key[0] for key in exact)
     )
 
 
@@ -137,26 +140,31 @@ class Mention:
 
 
 def mentions(text: str | None) -> list[Mention]:
-    """The registered services a text names, in the order it names them, each once."""
+    """The registered services a text names, in the order it names them, each once.
+
+    At each word the longest term that starts there wins, and matching goes on after it.
+    """
     if not text:
         return []
-    matcher = _matcher()
-    spans: list[tuple[int, int, str]] = []
-    for pattern, exact in ((matcher.folding, False), (matcher.exact, True)):
-        if pattern is None:
-            continue
-        for match in pattern.finditer(text):
-            service_id = matcher.by_term.get(_key(match.group(0), exact))
-            if service_id is not None:
-                spans.append((match.start(), match.end(), service_id))
-    chosen: list[tuple[int, int, str]] = []
-    for start, end, service_id in sorted(spans, key=lambda span: (span[0] - span[1], span[0])):  # longest first
-        if all(end <= other_start or start >= other_end for other_start, other_end, _ in chosen):
-            chosen.append((start, end, service_id))
+    matcher, services = _matcher(), registry()
+    words = _words(text)
+    written = [match.group(0) for match in words]
+    folded = [word.casefold() for word in written]
     found: dict[str, Mention] = {}
-    services = registry()
-    for start, end, service_id in sorted(chosen):
-        found.setdefault(service_id, Mention(services[service_id], text[start:end]))
+    index = 0
+    while index < len(words):
+        if folded[index] not in matcher.first_folded and written[index] not in matcher.first_exact:
+            index += 1
+            continue
+        for length in range(min(matcher.longest, len(words) - index), 0, -1):
+            end = index + length
+            service_id = matcher.exact.get(tuple(written[index:end])) or matcher.folded.get(tuple(folded[index:end]))
+            if service_id is not None:
+                found.setdefault(service_id, Mention(services[service_id], text[words[index].start() : words[end - 1].end()]))
+                index = end
+                break
+        else:
+            index += 1
     # A company named beside one of its own services ("Microsoft Teams ... Microsoft") is that service.
     named_services = {mention.service.provider for mention in found.values() if mention.service.kind != COMPANY}
     return [m for m in found.values() if m.service.kind != COMPANY or m.service.provider not in named_services]
