@@ -451,3 +451,12 @@ def test_under_a_denial_a_recipients_own_country_is_left_to_contradicted_denial(
     findings = undeclared(lint_rule, text)
     assert located(findings) == [("undeclared-transfer", 7, 5)]
     assert "although the statement says 'Wij geven geen gegevens door buiten de EER.'" in findings[0].message
+
+
+def test_a_statement_wide_maximum_ends_every_other_retention(lint_rule):
+    purposes = (
+        "purposes:\n  - id: a\n    legal_bases: [legitimate_interests]\n    retention:\n"
+        "      criteria: tot wederopzegging\n  - id: b\n    retention: {end_event: opheffing, ended_by: controller}\n"
+    )
+    assert [f.line for f in lint_rule("unbounded-retention", retention(purposes))] == [6, 8]
+    assert lint_rule("unbounded-retention", retention("retention:\n  maximum: P7Y\n" + purposes)) == []

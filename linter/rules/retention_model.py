@@ -9,6 +9,7 @@ its code, shared by every retention rule:
   a period, a maximum, an end date, or an end event neither of them decides alone.
 - ``is_concrete``: the retention says more than "as long as necessary": it is bounded, or
   gives a minimum or an end event.
+- ``capped_by_statement``: a statement-wide maximum bounds every other retention.
 - ``open_end``: a retention the structure itself leaves without an end (a minimum only, an
   end only the controller decides, an end only the person's act brings), for
   ``unbounded-retention``.
@@ -85,16 +86,23 @@ def is_concrete(retention: RetentionTerms) -> bool:
     return is_bounded(retention) or retention.minimum is not None or retention.end_event is not None or retention.ended_by is not None
 
 
+def capped_by_statement(manifest: Manifest, stated: StatedRetention) -> bool:
+    """Whether a statement-wide maximum ("never longer than 7 years") bounds this retention, not being it."""
+    statement = manifest.retention
+    return statement is not None and statement.maximum is not None and stated.retention is not statement
+
+
 def open_end(manifest: Manifest, stated: StatedRetention) -> Problem | None:
     """The ``unbounded-retention`` problem of a retention whose fields set no end, or None.
 
     A minimum without a period, maximum or end date; an end event only the controller decides;
     an end only the person's act brings (objecting, unsubscribing), unless all the processing it
     covers rests on consent, where withdrawing is the person's criterion. A law named in
-    ``statutory_source`` may require keeping records for ever, so such a retention is left alone.
+    ``statutory_source`` may require keeping records for ever, so such a retention is left alone, and a
+    statement-wide maximum bounds every other retention.
     """
     retention = stated.retention
-    if is_bounded(retention) or retention.statutory_source is not None:
+    if is_bounded(retention) or retention.statutory_source is not None or capped_by_statement(manifest, stated):
         return None
     event = f" ({retention.end_event!r})" if retention.end_event else ""
     if retention.ended_by is EndedBy.controller:
