@@ -460,3 +460,9 @@ def test_a_statement_wide_maximum_ends_every_other_retention(lint_rule):
     )
     assert [f.line for f in lint_rule("unbounded-retention", retention(purposes))] == [6, 8]
     assert lint_rule("unbounded-retention", retention("retention:\n  maximum: P7Y\n" + purposes)) == []
+
+
+def test_a_wrong_safeguard_is_explained_as_a_value_or_a_list_of_values(lint):
+    findings = [f for f in lint("privlint: 1\ntransfers:\n  - safeguard: scc\n  - safeguard: [scc]\n") if f.rule == "invalid-manifest"]
+    assert [(f.line, f.column) for f in findings] == [(3, 5), (4, 17)]
+    assert all("'scc' is not one of adequacy_decision, standard_contractual_clauses" in f.message for f in findings)
