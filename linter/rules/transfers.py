@@ -12,13 +12,13 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from privlint.model.authorities import EEA_COUNTRIES
+
 if TYPE_CHECKING:
     from privlint.model.manifest import Transfer
 
-#: The EU member states and Iceland, Liechtenstein and Norway (ISO 3166-1 alpha-2; Greece is GR).
-EEA = frozenset(
-    "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO".split()
-)
+#: The EU member states and Iceland, Liechtenstein and Norway, as upper-case ISO 3166-1 codes.
+EEA = frozenset(code.upper() for code in EEA_COUNTRIES)
 
 #: Countries with an adequacy decision of the Commission (Art. 45), as listed in the reference notes.
 #: The United States' (the EU-US Data Privacy Framework) covers only certified organisations: see US_DPF.
