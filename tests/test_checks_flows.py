@@ -443,14 +443,16 @@ def test_how_purpose_data_category_and_statement_retention_combine(lint_rule, pu
 
 
 @pytest.mark.skipif("none" not in Manifest.model_fields, reason="the denials (none:) come with the format branch")
-def test_under_a_denial_a_recipients_own_country_is_left_to_contradicted_denial(lint_rule):
+def test_under_a_denial_a_recipients_own_country_is_left_to_contradicted_denial(lint_rule, lint):
     text = (
         "none:\n  transfers: Wij geven geen gegevens door buiten de EER.\n"
         "recipients:\n  - id: host\n    country: US\n  - id: mail\n    name: Mailchimp\n"
     )
     findings = undeclared(lint_rule, text)
-    assert located(findings) == [("undeclared-transfer", 7, 5)]
+    assert located(findings) == [("undeclared-transfer", 8, 5)]  # Mailchimp; the host in the US is contradicted-denial's
     assert "although the statement says 'Wij geven geen gegevens door buiten de EER.'" in findings[0].message
+    both = lint("privlint: 1\n" + text, select=("undeclared-transfer", "contradicted-denial"))
+    assert located(both) == [("contradicted-denial", 6, 5), ("undeclared-transfer", 8, 5)]
 
 
 def test_a_statement_wide_maximum_ends_every_other_retention(lint_rule):
