@@ -11,7 +11,8 @@ controller decides (`ended_by: controller`: "until the company is dissolved"), o
 the person's act brings (`ended_by: data_subject`), unless all the processing it covers
 rests on consent, where withdrawing is a criterion the person applies. A period, a
 maximum, an `until` date or an end event neither decides alone (`ended_by: other`) is an end,
-and so is a statement-wide `maximum` for every other retention.
+and so is a statement-wide `maximum` not counted from an event (no `after`) for every other
+retention.
 
 ## Why it matters
 Storage limitation (Art. 5(1)(e)) allows keeping data only as long as the purpose needs

@@ -462,6 +462,9 @@ def test_a_statement_wide_maximum_ends_every_other_retention(lint_rule):
     )
     assert [f.line for f in lint_rule("unbounded-retention", retention(purposes))] == [6, 8]
     assert lint_rule("unbounded-retention", retention("retention:\n  maximum: P7Y\n" + purposes)) == []
+    # counted from an event that need not apply to everyone ("after your contract ends"), it ends nothing else
+    after_contract = retention("retention:\n  maximum: P7Y\n  after: het einde van uw contract\n" + purposes)
+    assert [f.line for f in lint_rule("unbounded-retention", after_contract)] == [9, 11]
 
 
 def test_a_wrong_safeguard_is_explained_as_a_value_or_a_list_of_values(lint):

@@ -9,7 +9,7 @@ its code, shared by every retention rule:
   a period, a maximum, an end date, or an end event neither of them decides alone.
 - ``is_concrete``: the retention says more than "as long as necessary": it is bounded, or
   gives a minimum or an end event.
-- ``capped_by_statement``: a statement-wide maximum bounds every other retention.
+- ``capped_by_statement``: a statement-wide maximum not counted from an event bounds every other retention.
 - ``open_end``: a retention the structure itself leaves without an end (a minimum only, an
   end only the controller decides, an end only the person's act brings), for
   ``unbounded-retention``.
@@ -87,9 +87,18 @@ def is_concrete(retention: RetentionTerms) -> bool:
 
 
 def capped_by_statement(manifest: Manifest, stated: StatedRetention) -> bool:
-    """Whether a statement-wide maximum ("never longer than 7 years") bounds this retention, not being it."""
+    """Whether a statement-wide maximum ("never longer than 7 years") bounds this retention, not being it.
+
+    A maximum counted from an event ("7 years after your contract ends") bounds only the data that event
+    applies to, which the manifest cannot tell (a landowner has no contract): it bounds nothing else.
+    """
     statement = manifest.retention
-    return statement is not None and statement.maximum is not None and stated.retention is not statement
+    return (
+        statement is not None
+        and statement.maximum is not None
+        and statement.after is None
+        and stated.retention is not statement
+    )
 
 
 def open_end(manifest: Manifest, stated: StatedRetention) -> Problem | None:
@@ -99,7 +108,7 @@ def open_end(manifest: Manifest, stated: StatedRetention) -> Problem | None:
     an end only the person's act brings (objecting, unsubscribing), unless all the processing it
     covers rests on consent, where withdrawing is the person's criterion. A law named in
     ``statutory_source`` may require keeping records for ever, so such a retention is left alone, and a
-    statement-wide maximum bounds every other retention.
+    statement-wide maximum not counted from an event bounds every other retention.
     """
     retention = stated.retention
     if is_bounded(retention) or retention.statutory_source is not None or capped_by_statement(manifest, stated):
