@@ -6,7 +6,9 @@ reading or accepting the statement: "by using this website you agree", "by conti
 "door gebruik te maken van onze website", "door het bezoeken van", "stemt u ermee in",
 "gaat u akkoord met deze privacyverklaring". "By using" counts only with the site or
 service after it ("by using the tick box" is an affirmative act). The message quotes the
-words found.
+words found. A cookie whose recorded `consent` is not consent is reported too: `implied`
+(by continued use or scrolling), `browser_settings`, `cookie_wall`, `opt_out`, except
+for functional cookies, which need none.
 
 ## Why it matters
 Consent must be a freely given, specific, informed and unambiguous indication of wishes,
@@ -38,6 +40,7 @@ from typing import TYPE_CHECKING
 
 from privlint.model.texts import statement_words
 from privlint.rules import Context, Problem, RuleInfo
+from privlint.rules.cookies import invalid_consent
 from privlint.rules.phrases import Phrases, combine
 
 if TYPE_CHECKING:
@@ -93,6 +96,7 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
             found = IMPLIED_CONSENT.find(statement_words(purpose, field, quote_field=field)[1])
             if found:
                 yield _problem(("purposes", index, field), f"purpose {purpose.label}", found)
+    yield from invalid_consent(manifest)  # cookies whose recorded consent (implied, cookie_wall, ...) is not consent
 
 
 def _problem(pointer, owner, found):

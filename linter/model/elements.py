@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from privlint.model.authorities import EEA_COUNTRIES
 from privlint.model.vocabulary import LegalBasis, Right
 
 if TYPE_CHECKING:
@@ -31,12 +32,23 @@ class Element:
     applies: Callable[[Manifest], bool] = lambda manifest: True
 
 
-def _offered(manifest: Manifest) -> set[Right]:
-    return set(manifest.rights.offered) if manifest.rights else set()
+def _mentions(manifest: Manifest, right: Right) -> bool:
+    return manifest.rights is not None and manifest.rights.mentions(right)
 
 
 def _uses(manifest: Manifest, basis: LegalBasis) -> bool:
-    return any(basis in purpose.legal_bases for purpose in manifest.purposes)
+    return any(basis in manifest.bases_of(purpose) for purpose in manifest.purposes)
+
+
+def _outside_eea(manifest: Manifest) -> bool:
+    """Whether a recipient or service is in a country outside the EEA (a transfer is then owed an account)."""
+    countries = [item.country for item in (*manifest.recipients, *manifest.services) if item.country]
+    return any(country.split("-")[0].lower() not in EEA_COUNTRIES for country in countries)
+
+
+def _denies(manifest: Manifest, what: str) -> bool:
+    """Whether the statement says explicitly that this does not happen (``none:``)."""
+    return manifest.none is not None and getattr(manifest.none, what) is not None
 
 
 ELEMENTS: tuple[Element, ...] = (
@@ -48,16 +60,17 @@ ELEMENTS: tuple[Element, ...] = (
     Element(
         "dpo", "Data protection officer", "13(1)(b), 14(1)(b)", ("missing-dpo-contact",),
         lambda m: bool(m.dpo and m.dpo.contact),
-        applies=lambda m: bool(m.dpo and m.dpo.designated),
+        applies=lambda m: bool(m.dpo and m.dpo.designated) and not _denies(m, "dpo"),
     ),
     Element(
         "purposes", "Purposes and legal bases", "13(1)(c), 14(1)(c)",
-        ("missing-legal-basis", "implied-consent", "vague-language", "quote-not-in-text"),
-        lambda m: bool(m.purposes) and all(purpose.legal_bases for purpose in m.purposes),
+        ("missing-legal-basis", "legal-basis-without-law", "implied-consent", "vague-language", "quote-not-in-text",
+         "contradicted-denial"),
+        lambda m: bool(m.purposes) and all(m.bases_of(purpose) for purpose in m.purposes),
     ),
     Element(
         "legitimate_interests", "Legitimate interests", "13(1)(d), 14(2)(b)", ("missing-legitimate-interest",),
-        lambda m: all(p.legitimate_interest for p in m.purposes if LegalBasis.legitimate_interests in p.legal_bases),
+        lambda m: all(p.legitimate_interest for p in m.purposes if LegalBasis.legitimate_interests in m.bases_of(p)),
         applies=lambda m: _uses(m, LegalBasis.legitimate_interests),
     ),
     Element(
@@ -67,33 +80,35 @@ ELEMENTS: tuple[Element, ...] = (
     ),
     Element(
         "recipients", "Recipients", "13(1)(e), 14(1)(e)", ("missing-recipients", "undefined-reference"),
-        lambda m: bool(m.recipients),
+        lambda m: bool(m.recipients or m.services) or _denies(m, "recipients"),
     ),
     Element(
-        "transfers", "Transfers outside the EEA", "13(1)(f), 14(1)(f)", ("transfer-without-safeguard",),
-        lambda m: all(transfer.safeguard for transfer in m.transfers),
-        applies=lambda m: bool(m.transfers),
+        "transfers", "Transfers outside the EEA", "13(1)(f), 14(1)(f)",
+        ("transfer-without-safeguard", "unspecified-transfer", "example-safeguard", "possible-transfer", "undeclared-transfer"),
+        lambda m: bool(m.transfers) and all(transfer.safeguards for transfer in m.transfers),
+        applies=lambda m: bool(m.transfers) or (not _denies(m, "transfers") and _outside_eea(m)),
     ),
     Element(
         "retention", "Retention", "13(2)(a), 14(2)(a)",
         ("missing-retention", "vague-retention", "unbounded-retention", "excessive-retention", "inconsistent-retention",
-         "retention-not-in-text"),
+         "expired-retention", "retention-not-in-text"),
         lambda m: bool(m.retention and m.retention.is_stated) or any(p.retention and p.retention.is_stated for p in m.purposes),
     ),
     Element(
-        "rights", "Rights", "13(2)(b), 14(2)(c)", ("missing-right", "late-response-time"),
-        lambda m: set(CORE_RIGHTS) <= _offered(m),
+        "rights", "Rights", "13(2)(b), 14(2)(c)",
+        ("missing-right", "late-response-time", "narrowed-right", "link-only-right", "unfounded-right-exclusion"),
+        lambda m: all(_mentions(m, right) for right in CORE_RIGHTS),
     ),
     Element(
         "withdraw_consent", "Withdrawing consent", "13(2)(c), 14(2)(d)", ("missing-consent-withdrawal",),
-        lambda m: Right.withdraw_consent in _offered(m),
+        lambda m: _mentions(m, Right.withdraw_consent),
         applies=lambda m: _uses(m, LegalBasis.consent),
     ),
     Element(
         "complaint", "Complaint to a supervisory authority", "13(2)(d), 14(2)(e)",
         ("missing-complaint-right", "missing-supervisory-authority", "unknown-supervisory-authority",
          "mismatched-supervisory-authority", "authority-not-in-text"),
-        lambda m: Right.complaint in _offered(m) and bool(m.supervisory_authority and m.supervisory_authority.name),
+        lambda m: _mentions(m, Right.complaint) and bool(m.supervisory_authority and m.supervisory_authority.name),
     ),
     Element(
         "requirement", "Required data and consequences", "13(2)(e)", ("missing-requirement-notice",),
@@ -102,7 +117,7 @@ ELEMENTS: tuple[Element, ...] = (
     Element(
         "automated_decisions", "Automated decisions", "13(2)(f), 14(2)(g)", ("incomplete-automated-decision",),
         lambda m: all(d.logic and d.significance for d in m.automated_decisions),
-        applies=lambda m: bool(m.automated_decisions),
+        applies=lambda m: bool(m.automated_decisions),  # a denial, or silence: nothing to tell
     ),
     Element(
         "source", "Source of the data", "14(2)(f)", ("missing-data-source",),

@@ -23,10 +23,18 @@ from privlint.model.types import (
     preferring,
 )
 from privlint.model.vocabulary import (
+    CookieConsent,
+    CookieExemption,
+    CookieParty,
+    CookiePurpose,
+    DisclosureKind,
+    EndedBy,
+    ExclusionGround,
     LegalBasis,
     RecipientRole,
     Right,
     Safeguard,
+    SafeguardNamedAs,
     SpecialCategory,
     SpecialCondition,
 )
@@ -121,7 +129,15 @@ class Contact(Model):
     email: Email | None = None
     phone: Text | None = None
     web_form: Text | None = Field(None, description="Address of a web form.")
-    postal_address: Text | None = None
+    web_page: Text | None = Field(
+        None, description="Address of a contact page: a web page that says how to reach them (numbers, chat, forms)."
+    )
+    postal_address: Text | None = Field(None, description="A postal address; it counts as a way to contact them.")
+
+    @property
+    def has_channel(self) -> bool:
+        """Whether it gives at least one way to reach someone."""
+        return any(getattr(self, name) is not None for name in type(self).model_fields)
 
 
 class Statement(Model):
@@ -152,6 +168,11 @@ class Statement(Model):
     changes_quote: Quote | None = Field(
         None, description="The statement's own words on how changes are announced, exactly as published; several passages as a list."
     )
+    audience: list[CountryCode] = Field(
+        default_factory=list,
+        description="The countries whose residents the statement addresses, where that differs from the controller's "
+        "country: national rules such as those on cookies apply per country.",
+    )
 
 
 class Representative(Model):
@@ -180,7 +201,9 @@ class Controller(Model):
 class Dpo(Model):
     """The data protection officer (Art. 13(1)(b); Dutch: FG)."""
 
-    designated: StrictBool | None = Field(None, description="Whether the statement says a DPO is designated.")
+    designated: StrictBool | None = Field(
+        None, description="Whether the statement says a DPO is designated; false is the same as none.dpo without the words."
+    )
     name: Text | None = None
     contact: Contact | None = None
 
@@ -190,32 +213,78 @@ class GeneralLegalBasis(Model):
 
     basis: LegalBasis
     description: Text | None = None
+    law: Text | None = Field(
+        None, description="The law behind a legal obligation or public task (Art. 6(3)), such as 'AWR art. 52'."
+    )
 
 
-class Retention(Model):
-    """How long data are kept: a period from an event, or criteria in words."""
+class RetentionTerms(Model):
+    """How long data are kept: a period from an event, bounds, an end date or event, or criteria in words.
+
+    How the retention of the statement, of a purpose and of a data category combine is described
+    in docs/manifest-format.md ("Retention: how the levels combine").
+    """
 
     period: IsoDuration | None = Field(None, description="ISO 8601 duration such as P7Y, P24M, P4W or PT24H.")
     after: Text | None = Field(None, description="The event the period runs from, such as 'end of contract'.")
     criteria: Text | None = Field(None, description="The criteria used to set the period, in words.")
     statutory_source: Text | None = Field(None, description="The law that sets the period, where one does.")
     quote: Quote | None = Field(None, description="The statement's own words on this retention, exactly as published; several passages as a list.")
-
+    minimum: IsoDuration | None = Field(
+        None, description="A minimum period ('at least 7 years'): alone, without a period or maximum, it sets no end."
+    )
+    maximum: IsoDuration | None = Field(
+        None,
+        description="An upper bound ('at most 24 months', 'never longer than 7 years'); statement-wide it bounds "
+        "every period in the statement.",
+    )
+    until: DateOrMonth | None = Field(
+        None, description="A fixed date on which the retention ends ('until 1 January 2027'): YYYY-MM-DD or YYYY-MM."
+    )
+    end_event: Text | None = Field(
+        None,
+        description="The event that ends the retention, in the statement's words ('until the guardianship ends', "
+        "'until our account with the mailing provider ends').",
+    )
+    ended_by: EndedBy | None = Field(
+        None,
+        description="Who brings that event about: controller (only the controller decides), data_subject (only an act "
+        "of the person, such as objecting), other (neither alone: a contract term, a court, a date set by law).",
+    )
 
     @property
     def is_stated(self) -> bool:
-        """Whether it tells a period or criteria, not just an event or a law."""
-        return self.period is not None or self.criteria is not None
+        """Whether it tells how long: a period, a bound, an end date or event, or criteria; not just a start event or a law."""
+        return any(
+            value is not None
+            for value in (self.period, self.criteria, self.minimum, self.maximum, self.until, self.end_event, self.ended_by)
+        )
+
+
+class PlaceRetention(RetentionTerms):
+    """The retention of the same data in one more storage place, where the statement gives it its own."""
+
+    place: Text = Field(description="Where the data are kept this long: backups, the archive, a register.")
+
+
+class Retention(RetentionTerms):
+    """How long data are kept, and where the statement gives other periods for the same data, per storage place."""
+
+    places: list[PlaceRetention] = Field(
+        default_factory=list,
+        description="Other periods for the same data in other storage places ('back-ups are overwritten after 3 months').",
+    )
+
+    @property
+    def is_stated(self) -> bool:
+        """Whether it tells how long; given per place only, every place must tell it."""
+        own = super().is_stated
+        return own or (bool(self.places) and all(place.is_stated for place in self.places))
 
 
 class StatementRetention(Retention):
-    """Statement-wide retention: a default for every purpose, and an upper bound."""
-
-    maximum: IsoDuration | None = Field(None, description="The statement's own upper bound ('never longer than 7 years').")
-
-    @property
-    def is_stated(self) -> bool:
-        return super().is_stated or self.maximum is not None
+    """Statement-wide retention: a default for every purpose and data category without their own, and its
+    maximum an upper bound on every period in the statement."""
 
 
 class DataCategory(Model):
@@ -237,6 +306,18 @@ class DataCategory(Model):
     retention: Retention | None = None
 
 
+class Disclosure(Model):
+    """Data given to a recipient only when a condition is met, not as part of a purpose's routine."""
+
+    kind: DisclosureKind | None = Field(
+        None,
+        description="authority_request (the police, a court or an authority asks or orders), legal_obligation "
+        "(the law requires it), consent (only when the person asks or agrees), event (a takeover, a legal claim).",
+    )
+    condition: Text | None = Field(None, description="The condition, in the statement's own words.")
+    law: Text | None = Field(None, description="The law that requires or allows the disclosure, where the statement names one.")
+
+
 class Recipient(Model):
     """A recipient, or a category of recipients."""
 
@@ -244,7 +325,19 @@ class Recipient(Model):
     name: Text | None = None
     description: Text | None = None
     role: RecipientRole | None = None
-    country: CountryCode | None = None
+    country: CountryCode | None = Field(None, description="Where the recipient processes the data.")
+    all_purposes: StrictBool = Field(
+        False, description="The statement names this recipient for its processing as a whole, not for particular purposes."
+    )
+    disclosure: Disclosure | None = Field(
+        None, description="Data go to this recipient only on a condition (a legal order, a takeover): not a purpose."
+    )
+
+
+class PurposeDenials(Model):
+    """What the statement says explicitly does not happen for one purpose, in its own words."""
+
+    storage: Text | None = Field(None, description="Nothing is stored by the controller itself for this purpose.")
 
 
 class Purpose(Model):
@@ -255,13 +348,23 @@ class Purpose(Model):
     section: Text | None = Field(None, description="Where the purpose comes from in the statement (section number or heading).")
     description: Text | None = None
     legal_bases: list[LegalBasis] = Field(default_factory=list, description="Art. 6(1) bases; several allowed.")
+    law: Text | None = Field(
+        None, description="The law behind its legal obligation or public task (Art. 6(3)), such as 'Wet op het financieel toezicht'."
+    )
     legitimate_interest: Text | None = Field(None, description="The interest pursued, where legitimate_interests is a basis.")
     consent_mechanism: Text | None = Field(None, description="How consent for this purpose is given, in the statement's words.")
+    consent_given_to: Text | None = Field(
+        None, description="Where the consent it rests on was given to another party (a bank, a data provider): who that is."
+    )
+    direct_marketing: StrictBool = Field(
+        False, description="The purpose is direct marketing (offers, newsletters, canvassing): objection always applies (Art. 21(2))."
+    )
     data: list[Identifier] = Field(default_factory=list, description="Ids of data_categories.")
     data_subjects: list[Text] = Field(default_factory=list)
     recipients: list[Identifier] = Field(default_factory=list, description="Ids of recipients.")
     retention: Retention | None = None
     quote: Quote | None = Field(None, description="The statement's own words for this purpose, exactly as published; several passages as a list.")
+    none: PurposeDenials | None = Field(None, description="What the statement says explicitly does not happen for this purpose.")
 
     @property
     def label(self) -> str:
@@ -274,20 +377,162 @@ class Transfer(Model):
 
     destination: Text | None = Field(None, description="Country, region or international organisation.")
     recipients: list[Identifier] = Field(default_factory=list, description="Ids of recipients.")
-    safeguard: Safeguard | None = None
+    safeguard: Safeguard | Annotated[list[Safeguard], Field(min_length=1)] | None = Field(
+        None, description="The adequacy decision or Art. 46/47/49 ground; a list where the statement names several."
+    )
     description: Text | None = Field(None, description="What the statement says about the transfer, in its own words.")
     copy_available: Text | None = Field(None, description="How to obtain a copy of the safeguard.")
     quote: Quote | None = Field(None, description="The statement's own words on this transfer, exactly as published; several passages as a list.")
+    countries: list[CountryCode] = Field(
+        default_factory=list, description="The destination countries as ISO 3166-1 codes, where the statement names them."
+    )
+    destination_unspecified: StrictBool = Field(
+        False,
+        description="The statement names no destination beyond 'outside the EEA', 'a third country' or the like.",
+    )
+    services: list[Identifier] = Field(default_factory=list, description="Ids of services the transfer concerns.")
+    safeguard_named_as: SafeguardNamedAs | None = Field(
+        None,
+        description="How the statement names the safeguard: stated (the default), example ('such as standard "
+        "contractual clauses'), or alternatives (a list of mechanisms, 'and/or', without saying which applies).",
+    )
+    possible: StrictBool = Field(
+        False,
+        description="The statement says only that the transfer may happen ('het kan voorkomen', 'if we use providers "
+        "outside the EEA'), not whether it does.",
+    )
+
+    @property
+    def safeguards(self) -> tuple[Safeguard, ...]:
+        """The recorded safeguards, one or several, as a tuple."""
+        if self.safeguard is None:
+            return ()
+        return tuple(self.safeguard) if isinstance(self.safeguard, list) else (self.safeguard,)
+
+
+class Service(Model):
+    """A third-party service that receives personal data: analytics, advertising tags, social plugins, maps,
+    fonts, video, chat, mailing, hosting, payments."""
+
+    id: Identifier | None = Field(None, description="An id to refer to it from transfers and cookies.")
+    name: Text = Field(description="The service as the statement names it, such as Google Analytics or Mailchimp.")
+    provider: Text | None = Field(None, description="The company behind it, as the statement names it.")
+    purpose: Text | None = Field(None, description="What the service is used for, in the statement's words.")
+    role: RecipientRole | None = None
+    country: CountryCode | None = Field(None, description="Where the service processes the data, where the statement says.")
+    registry: Identifier | None = Field(
+        None,
+        description="The id of the entry in privlint's registry of services (docs/service-registry.md), where its "
+        "name alone does not match one.",
+    )
+    self_hosted: StrictBool = Field(
+        False,
+        description="The statement says its files are served from the controller's own servers (fonts or scripts "
+        "hosted locally), so nothing reaches the provider.",
+    )
+
+
+class Cookie(Model):
+    """A cookie or similar technology (pixel, local storage, SDK) the statement describes."""
+
+    id: Identifier | None = None
+    name: Text | None = Field(None, description="The cookie or technology, such as _ga or Meta Pixel.")
+    category: CookiePurpose | None = Field(
+        None, description="What it is for: functional, analytics, advertising, social, embedded, personalisation."
+    )
+    description: Text | None = Field(None, description="What the statement says about it, in its own words.")
+    party: CookieParty | None = Field(None, description="first (the controller's own) or third (another organisation's).")
+    provider: Text | None = Field(None, description="Who places or reads a third-party cookie, as the statement names it.")
+    service: Identifier | None = Field(None, description="The id of the services entry it belongs to.")
+    consent: CookieConsent | None = Field(
+        None,
+        description="How consent is obtained: opt_in, opt_out, implied (by continued use), browser_settings, "
+        "cookie_wall, or not_asked. Leave it out where the statement does not say.",
+    )
+    exemption: CookieExemption | None = Field(
+        None,
+        description="The exemption from consent the statement relies on: functional or low_impact_analytics "
+        "(NL, Tw art. 11.7a), strictly_necessary (BE art. 10/2 Act of 30 July 2018).",
+    )
+
+
+class RightWords(Model):
+    """The statement's own words about rights, by right."""
+
+    access: Text | None = None
+    rectification: Text | None = None
+    erasure: Text | None = None
+    restriction: Text | None = None
+    objection: Text | None = None
+    objection_to_direct_marketing: Text | None = None
+    portability: Text | None = None
+    withdraw_consent: Text | None = None
+    complaint: Text | None = None
+
+    def items(self) -> list[tuple[Right, str]]:
+        """The rights given here with their words, in the order of the Right list."""
+        return [(right, text) for right in Right if (text := getattr(self, right.value)) is not None]
+
+
+class Exclusion(Model):
+    """A right the statement declares not applicable, and why."""
+
+    ground: ExclusionGround | None = Field(
+        None,
+        description="art_11_2 (the person cannot be identified), art_17_3 (erasure: legal obligation, public task, "
+        "legal claims), art_20_1 (portability: nothing rests on consent or contract), art_20_3 (portability: public task), "
+        "art_21 (objection: nothing rests on public task or legitimate interests, no direct marketing).",
+    )
+    text: Text | None = Field(None, description="The statement's own words.")
+
+
+class RightExclusions(Model):
+    """Rights the statement declares not applicable, by right."""
+
+    access: Exclusion | None = None
+    rectification: Exclusion | None = None
+    erasure: Exclusion | None = None
+    restriction: Exclusion | None = None
+    objection: Exclusion | None = None
+    objection_to_direct_marketing: Exclusion | None = None
+    portability: Exclusion | None = None
+    withdraw_consent: Exclusion | None = None
+    complaint: Exclusion | None = None
+
+    def items(self) -> list[tuple[Right, Exclusion]]:
+        """The rights given here with their exclusion, in the order of the Right list."""
+        return [(right, exclusion) for right in Right if (exclusion := getattr(self, right.value)) is not None]
 
 
 class Rights(Model):
-    """The rights the statement offers and how to use them (Art. 12, 13(2)(b)-(d))."""
+    """The rights the statement offers and how to use them (Art. 12, 13(2)(b)-(d)).
 
-    offered: list[Right] = Field(default_factory=list)
+    A right is in ``offered`` when the statement states it as the law gives it; a right it
+    states narrower, only by a link to another site, or declares not applicable goes under
+    ``narrowed``, ``link_only`` or ``not_applicable`` instead, with the statement's words.
+    """
+
+    offered: list[Right] = Field(default_factory=list, description="The rights the statement states as the law gives them.")
+    narrowed: RightWords | None = Field(
+        None, description="Rights the statement states narrower than the law gives them ('we erase outdated data on request'), with its words."
+    )
+    link_only: RightWords | None = Field(
+        None, description="Rights the statement gives only by a link to another site ('your rights are on the AP's website'), with its words."
+    )
+    not_applicable: RightExclusions | None = Field(
+        None, description="Rights the statement declares not applicable, each with its ground and words."
+    )
     how: Text | None = Field(None, description="How to exercise the rights.")
     contact: Contact | None = None
     response_time: IsoDuration | None = Field(None, description="The promised answer time, such as P1M.")
     response_extension: IsoDuration | None = Field(None, description="The further time the statement reserves, such as P2M.")
+
+    def mentions(self, right: Right) -> bool:
+        """Whether the statement says anything about the right: stated, narrowed, by a link, or not applicable."""
+        return right in self.offered or any(
+            group is not None and getattr(group, right.value) is not None
+            for group in (self.narrowed, self.link_only, self.not_applicable)
+        )
 
 
 class SupervisoryAuthority(Model):
@@ -315,6 +560,26 @@ class AutomatedDecision(Model):
     quote: Quote | None = Field(None, description="The statement's own words on this decision, exactly as published; several passages as a list.")
 
 
+class Denials(Model):
+    """What the statement says explicitly does not happen, each in the statement's own words.
+
+    Silence and a denial are different facts. Leave a key out where the statement says nothing;
+    give it where the statement denies: the rules that report silence accept a denial, and the
+    rest of the manifest must not contradict it (``contradicted-denial``).
+    """
+
+    transfers: Text | None = Field(None, description="No transfer outside the EEA ('We do not transfer your data outside the EEA.').")
+    automated_decisions: Text | None = Field(None, description="No automated decision-making or profiling (Art. 22).")
+    dpo: Text | None = Field(None, description="No data protection officer is designated.")
+    data_from_others: Text | None = Field(None, description="No data are obtained from anyone but the person (Art. 14).")
+    recipients: Text | None = Field(
+        None, description="Data go to no one at all; not 'no third parties', which still allows processors."
+    )
+    storage: Text | None = Field(
+        None, description="The controller stores nothing itself ('we store nothing; the booking service does')."
+    )
+
+
 class Manifest(Model):
     """A privacy statement, as a privlint manifest."""
 
@@ -335,10 +600,42 @@ class Manifest(Model):
     data_categories: list[DataCategory] = Field(default_factory=list)
     recipients: list[Recipient] = Field(default_factory=list)
     transfers: list[Transfer] = Field(default_factory=list)
+    services: list[Service] = Field(
+        default_factory=list, description="Third-party services that receive personal data, built into the site or used to run it."
+    )
+    cookies: list[Cookie] = Field(default_factory=list, description="Cookies and similar technologies.")
     retention: StatementRetention | None = None
     rights: Rights | None = None
     supervisory_authority: SupervisoryAuthority | None = None
     automated_decisions: list[AutomatedDecision] = Field(default_factory=list)
+    none: Denials | None = Field(None, description="What the statement says explicitly does not happen, in its own words.")
+
+    def bases_of(self, purpose: Purpose) -> tuple[LegalBasis, ...]:
+        """The legal bases a purpose rests on: its own, else the statement's one basis for everything.
+
+        Where the statement gives a single basis in general ("we process all data to perform the
+        contract") and no purpose names another, that basis covers every purpose that names none.
+        Several general bases, or a general basis beside purposes on other bases, cover none.
+        """
+        if purpose.legal_bases:
+            return tuple(purpose.legal_bases)
+        general = {entry.basis for entry in self.general_legal_bases}
+        if len(general) == 1 and all(set(other.legal_bases) <= general for other in self.purposes):
+            return tuple(general)
+        return ()
+
+    @property
+    def relied_bases(self) -> frozenset[LegalBasis]:
+        """Every legal basis some processing rests on: of purposes, general bases, disclosures on consent
+        and special data on explicit consent. Empty when the statement names no basis at all."""
+        bases = {basis for purpose in self.purposes for basis in purpose.legal_bases}
+        bases |= {entry.basis for entry in self.general_legal_bases}
+        if any(category.condition is SpecialCondition.explicit_consent for category in self.data_categories) or any(
+            recipient.disclosure is not None and recipient.disclosure.kind is DisclosureKind.consent
+            for recipient in self.recipients
+        ):
+            bases.add(LegalBasis.consent)
+        return frozenset(bases)
 
     @model_validator(mode="wrap")
     @classmethod

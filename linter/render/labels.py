@@ -7,6 +7,12 @@ Each label is an English message id; ``privlint.render.catalog`` translates it.
 from __future__ import annotations
 
 from privlint.model.vocabulary import (
+    CookieConsent,
+    CookieExemption,
+    CookieParty,
+    CookiePurpose,
+    DisclosureKind,
+    ExclusionGround,
     LegalBasis,
     RecipientRole,
     Right,
@@ -34,7 +40,8 @@ RIGHTS = {
     Right.rectification: N_("Rectification: you can have incorrect or incomplete data corrected (Art. 16 GDPR)."),
     Right.erasure: N_("Erasure: you can ask us to delete your data (Art. 17 GDPR)."),
     Right.restriction: N_("Restriction: you can ask us to process your data only in a limited way for a while (Art. 18 GDPR)."),
-    Right.objection: N_("Objection: you can object to processing based on our legitimate interests, and always to direct marketing (Art. 21 GDPR)."),
+    Right.objection: N_("Objection: you can object to processing based on our legitimate interests (Art. 21(1) GDPR)."),
+    Right.objection_to_direct_marketing: N_("Objection to direct marketing: you can always object to the use of your data for direct marketing, and we then stop (Art. 21(2)-(3) GDPR)."),
     Right.portability: N_("Data portability: you can receive the data you gave us in a common machine-readable format, or have them sent to another organisation (Art. 20 GDPR)."),
     Right.withdraw_consent: N_("Withdrawing consent: where we process data with your consent, you can withdraw it at any time; this does not affect processing before the withdrawal (Art. 7(3) GDPR)."),
     Right.complaint: N_("Complaint: you can lodge a complaint with a supervisory authority (Art. 77 GDPR)."),
@@ -46,6 +53,7 @@ SHORT_RIGHTS = {
     Right.erasure: N_("erasure"),
     Right.restriction: N_("restriction of processing"),
     Right.objection: N_("objection"),
+    Right.objection_to_direct_marketing: N_("objection to direct marketing"),
     Right.portability: N_("data portability"),
     Right.withdraw_consent: N_("withdrawal of consent"),
     Right.complaint: N_("a complaint to the supervisory authority"),
@@ -93,6 +101,50 @@ SPECIAL_CONDITIONS = {
     SpecialCondition.archiving_research_statistics: N_("archiving, research or statistics (Art. 9(2)(j) GDPR)"),
 }
 
+COOKIE_PURPOSES = {
+    CookiePurpose.functional: N_("functional: needed for the site or a service you ask for"),
+    CookiePurpose.analytics: N_("analytics: measuring visits and use"),
+    CookiePurpose.advertising: N_("advertising and marketing"),
+    CookiePurpose.social: N_("social media"),
+    CookiePurpose.embedded: N_("content from another site built into ours"),
+    CookiePurpose.personalisation: N_("personalisation"),
+}
+
+COOKIE_PARTIES = {
+    CookieParty.first: N_("placed by us"),
+    CookieParty.third: N_("placed by another organisation"),
+}
+
+COOKIE_CONSENT = {
+    CookieConsent.opt_in: N_("only with your consent, asked before it is placed"),
+    CookieConsent.opt_out: N_("placed unless you object"),
+    CookieConsent.implied: N_("placed when you continue to use the site"),
+    CookieConsent.browser_settings: N_("you can refuse it in your browser's settings"),
+    CookieConsent.cookie_wall: N_("the site can only be used if you accept it"),
+    CookieConsent.not_asked: N_("placed without asking for consent"),
+}
+
+COOKIE_EXEMPTIONS = {
+    CookieExemption.functional: N_("no consent is needed: it is functional"),
+    CookieExemption.low_impact_analytics: N_("no consent is needed: analytics with little or no effect on your privacy"),
+    CookieExemption.strictly_necessary: N_("no consent is needed: it is strictly necessary"),
+}
+
+DISCLOSURES = {
+    DisclosureKind.authority_request: N_("only when an authority, the police or a court asks or orders it"),
+    DisclosureKind.legal_obligation: N_("only where the law requires it"),
+    DisclosureKind.consent: N_("only when you ask for it or agree"),
+    DisclosureKind.event: N_("only on a particular event, such as a takeover or a legal claim"),
+}
+
+EXCLUSION_GROUNDS = {
+    ExclusionGround.art_11_2: N_("we cannot identify you from the data we hold (Art. 11(2) GDPR)"),
+    ExclusionGround.art_17_3: N_("we must keep the data, for a legal obligation, a task in the public interest or legal claims (Art. 17(3) GDPR)"),
+    ExclusionGround.art_20_1: N_("none of the processing rests on consent or a contract (Art. 20(1) GDPR)"),
+    ExclusionGround.art_20_3: N_("the processing is a task in the public interest (Art. 20(3) GDPR)"),
+    ExclusionGround.art_21: N_("none of the processing rests on a public task or legitimate interests, and we do no direct marketing (Art. 21 GDPR)"),
+}
+
 #: Every label table, by the vocabulary it labels (a test holds each table to its vocabulary).
 TABLES = {
     LegalBasis: LEGAL_BASES,
@@ -101,4 +153,10 @@ TABLES = {
     RecipientRole: ROLES,
     SpecialCategory: SPECIAL_CATEGORIES,
     SpecialCondition: SPECIAL_CONDITIONS,
+    CookiePurpose: COOKIE_PURPOSES,
+    CookieParty: COOKIE_PARTIES,
+    CookieConsent: COOKIE_CONSENT,
+    CookieExemption: COOKIE_EXEMPTIONS,
+    DisclosureKind: DISCLOSURES,
+    ExclusionGround: EXCLUSION_GROUNDS,
 }

@@ -99,7 +99,10 @@ def _context(manifest: Manifest, language: str, environment: Any) -> dict[str, A
         "recipient_names": lambda ids: [str(recipients[i].name or i) if i in recipients else i for i in ids],
         "recipient_text": words.recipient,
         "retention_text": words.retention,
+        "service_text": words.service,
+        "cookie_text": words.cookie,
         "rights_offered": [right for right in labels.RIGHTS if right in (manifest.rights.offered if manifest.rights else ())],
+        "denied": manifest.none,
     }
 
 
@@ -127,6 +130,8 @@ class _Words:
         details = [self._(labels.ROLES[recipient.role])] if recipient.role is not None else []
         if recipient.country:
             details.append(recipient.country)
+        if recipient.disclosure is not None:
+            details.append(self.disclosure(recipient))
         text = str(recipient.name or recipient.id)
         if recipient.description:
             text += f": {recipient.description}"
@@ -142,19 +147,61 @@ class _Words:
             sentences.append(self._("%(period)s after %(event)s.", period=duration(retention.period), event=retention.after))
         elif retention.period is not None:
             sentences.append(self._("%(period)s.", period=duration(retention.period)))
+        if retention.minimum is not None:
+            sentences.append(self._("At least %(period)s.", period=duration(retention.minimum)))
+        if retention.until is not None:
+            sentences.append(self._("Until %(date)s.", date=format_date(retention.until, self.language)))
+        if retention.end_event:
+            sentences.append(_sentence(str(retention.end_event)))
         if retention.criteria:
             sentences.append(_sentence(str(retention.criteria)))
-        maximum = getattr(retention, "maximum", None)
-        if maximum is not None:
-            sentences.append(self._("Never longer than %(period)s.", period=duration(maximum)))
+        if retention.maximum is not None:
+            sentences.append(self._("Never longer than %(period)s.", period=duration(retention.maximum)))
         if retention.statutory_source:
             sentences.append(self._("The period is set by law: %(law)s.", law=retention.statutory_source))
+        for place in getattr(retention, "places", ()):
+            sentences.append(self._("In %(place)s: %(retention)s", place=place.place, retention=self.retention(place)))
         return " ".join(sentences)
+
+    def disclosure(self, recipient: Any) -> str:
+        disclosure = recipient.disclosure
+        parts = [self._(labels.DISCLOSURES[disclosure.kind])] if disclosure.kind is not None else []
+        parts += [str(text) for text in (disclosure.condition, disclosure.law) if text]
+        return "; ".join(parts)
+
+    def service(self, service: Any) -> str:
+        text = str(service.name) + (f" ({service.provider})" if service.provider else "")
+        if service.purpose:
+            text += f": {service.purpose}"
+        details = [self._(labels.ROLES[service.role])] if service.role is not None else []
+        if service.country:
+            details.append(service.country)
+        if service.self_hosted:
+            details.append(self._("served from our own servers"))
+        return f"{text} ({'; '.join(details)})" if details else text
+
+    def cookie(self, cookie: Any) -> str:
+        details = [self._(labels.COOKIE_PURPOSES[cookie.category])] if cookie.category is not None else []
+        name = cookie.name or cookie.id
+        if cookie.party is not None:
+            details.append(self._(labels.COOKIE_PARTIES[cookie.party]) + (f" ({cookie.provider})" if cookie.provider else ""))
+        elif cookie.provider:
+            details.append(str(cookie.provider))
+        if cookie.exemption is not None:
+            details.append(self._(labels.COOKIE_EXEMPTIONS[cookie.exemption]))
+        if cookie.consent is not None:
+            details.append(self._(labels.COOKIE_CONSENT[cookie.consent]))
+        if name is not None:
+            text = f"{name}: {'; '.join(details)}" if details else str(name)
+        else:  # unnamed: what it is for says what it is
+            text = "; ".join(details) if details else self._("a cookie")
+            text = text[:1].upper() + text[1:]
+        return f"{text}. {_sentence(str(cookie.description))}" if cookie.description else text
 
 
 def _sentence(text: str) -> str:
     text = text.strip()
-    return text if text.endswith((".", "!", "?")) else text + "."
+    return text if text.rstrip("\"'”’)").endswith((".", "!", "?")) else text + "."
 
 
 def format_date(value: PartialDate, language: str) -> str:
