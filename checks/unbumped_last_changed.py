@@ -9,7 +9,10 @@ silent. In a pre-commit hook this compares what is about to be committed with `H
 
 A date that already is today (or, written as a month, the current month) is never
 reported: a second edit on the same day, or `git commit --amend`, changes the content
-again without a new date to record. `privlint --fix` moves the date to today.
+again without a new date to record.
+
+`privlint --fix` moves the date to today (`--today`), keeping its precision: a month
+(`2025-10`) becomes the current month, a day today's date.
 
 ## Why it matters
 A statement that changed must say so: people who read it before look at the date to see
@@ -52,7 +55,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from privlint.rules import Context, Problem, RuleInfo
+from privlint.rules import Context, Edit, Fix, Problem, RuleInfo
 
 if TYPE_CHECKING:
     from privlint.model.manifest import Manifest
@@ -64,6 +67,7 @@ RULE = RuleInfo(
     severity="warning",
     article="Art. 12(1) (WP260)",
     summary="The manifest changed but its last-changed date did not",
+    fixable=True,
 )
 
 
@@ -97,9 +101,11 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     changed = [key for key in now if now[key] != before.get(key)]
     if not changed:
         return
+    today = f"{context.today:%Y-%m}" if last_changed.day is None else context.today.isoformat()
     yield Problem(
         ("statement", "last_changed"),
         f"the manifest changed since the version in git ({', '.join(changed)}) but last changed is still {last_changed}",
         hint="record the date the statement changed in statement.last_changed, as the statement itself prints it"
         " (privlint --fix sets it to today)",
+        fix=Fix(f"last_changed {last_changed} -> {today}", (Edit(("statement", "last_changed"), today),)),
     )
