@@ -21,7 +21,11 @@ COPY_IGNORES = shutil.ignore_patterns(
 
 
 def test_the_hook_definition():
-    [hook] = YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    hook, fixing = YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert fixing["id"] == "privlint-fix" and fixing["entry"].split() == ["privlint", "--force-exclude", "--fix"]
+    assert {key: value for key, value in fixing.items() if key not in ("id", "name", "entry", "description")} == {
+        key: value for key, value in hook.items() if key not in ("id", "name", "entry", "description")
+    }
     assert hook["id"] == "privlint" and hook["language"] == "python"
     assert hook["files"] == r"\.privacy\.ya?ml$"
     assert hook["entry"].split() == ["privlint", "--force-exclude"]
