@@ -9,6 +9,7 @@ or table cells.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from collections.abc import Iterator
@@ -35,7 +36,7 @@ def render(findings, summary, rules, *, color: bool = False) -> str:
 
 def render_chunks(findings, summary, rules, *, color: bool = False) -> Iterator[str]:
     yield "## privlint\n\n"
-    yield "".join(f"{escape(line)}\n" for line in summary_lines(summary) or ["(summary left out with --quiet)"]) + "\n"
+    yield "".join(f"{line}\n" for line in summary_lines(dataclasses.replace(summary, quiet=False))) + "\n"
     rows = counts(findings, list(rules) + _engine_rules())
     if rows:
         yield "| Rule | Code | Severity | Findings |\n|---|---|---|---:|\n"
