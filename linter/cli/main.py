@@ -146,7 +146,6 @@ def check(paths: tuple[str, ...], baseline_path: Path | None, **flags: Any) -> N
 def show_config(config_path: Path | None) -> None:
     """Print the effective configuration and where each value comes from."""
     from privlint.run.config import render
-
     from privlint.run.session import UsageError, load_configuration
 
     rules = _rules()

@@ -13,14 +13,19 @@ log, grouped per file, and the job summary (``$GITHUB_STEP_SUMMARY``) has them a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from privlint.report.text import summary_lines
-from privlint.rules import Severity
+from privlint.rules import Finding, Rule, Severity
 
 COMMANDS = {Severity.error: "error", Severity.warning: "warning", Severity.info: "notice"}
 ANNOTATIONS_PER_LEVEL = 10  # what GitHub shows of each level in one step
 _ORDER = {Severity.error: 0, Severity.warning: 1, Severity.info: 2}
+
+if TYPE_CHECKING:
+    from privlint.run.linter import Summary
 
 
 def escape_data(text: str) -> str:
@@ -38,7 +43,7 @@ def command(name: str, properties: dict[str, object], message: str) -> str:
     return f"::{name}{' ' + rendered if rendered else ''}::{escape_data(message)}"
 
 
-def annotation(finding) -> str:
+def annotation(finding: Finding) -> str:
     message = finding.message + (f"\nhint: {finding.hint}" if finding.hint else "")
     properties = {
         "file": finding.file,
@@ -49,7 +54,7 @@ def annotation(finding) -> str:
     return command(COMMANDS[finding.severity], properties, message)
 
 
-def annotated(findings) -> tuple[set[int], int]:
+def annotated(findings: Sequence[Finding]) -> tuple[set[int], int]:
     """Which findings (by position) get an annotation, most severe first, and how many do not."""
     ranked = sorted(range(len(findings)), key=lambda index: (_ORDER[findings[index].severity], index))
     chosen: set[int] = set()
@@ -67,14 +72,14 @@ def annotated(findings) -> tuple[set[int], int]:
     return chosen, left_out
 
 
-def log_line(finding) -> str:
+def log_line(finding: Finding) -> str:
     """A finding as a plain log line (as the text format has it), never read as a workflow command."""
     line = f"{finding.file}:{finding.line}:{finding.column}: {finding.code} {finding.rule} [{finding.severity.value}] {finding.message}"
     line = escape_data(line)  # one line: a newline in a message cannot start a command
     return " " + line if line.startswith("::") else line
 
 
-def render(findings, summary, rules, *, color: bool = False) -> str:
+def render(findings: Sequence[Finding], summary: Summary, rules: Sequence[Rule], *, color: bool = False) -> str:
     findings = list(findings)
     chosen, left_out = annotated(findings)
     lines = []

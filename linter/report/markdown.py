@@ -12,15 +12,19 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import groupby
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from privlint.report.statistics import counts
 from privlint.report.text import summary_lines
+from privlint.rules import Finding, Rule
 
 MAX_SUMMARY_BYTES = 1024 * 1024  # GitHub refuses a step summary over 1 MiB
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+
+if TYPE_CHECKING:
+    from privlint.run.linter import Summary
 
 
 def escape(text: str) -> str:
@@ -30,11 +34,11 @@ def escape(text: str) -> str:
     return " ".join(text.split())  # one line: a newline could end a table row or list item
 
 
-def render(findings, summary, rules, *, color: bool = False) -> str:
+def render(findings: Sequence[Finding], summary: Summary, rules: Sequence[Rule], *, color: bool = False) -> str:
     return "".join(render_chunks(findings, summary, rules))
 
 
-def render_chunks(findings, summary, rules, *, color: bool = False) -> Iterator[str]:
+def render_chunks(findings: Sequence[Finding], summary: Summary, rules: Sequence[Rule], *, color: bool = False) -> Iterator[str]:
     yield "## privlint\n\n"
     yield "".join(f"{line}\n" for line in summary_lines(dataclasses.replace(summary, quiet=False))) + "\n"
     rows = counts(findings, list(rules) + _engine_rules())
@@ -59,7 +63,7 @@ def _engine_rules() -> list[Any]:
     return list(ENGINE_RULES)
 
 
-def append_step_summary(path: str, findings, summary, rules) -> str | None:
+def append_step_summary(path: str, findings: Sequence[Finding], summary: Summary, rules: Sequence[Rule]) -> str | None:
     """Append the report to GitHub's job summary file; a note if it cannot be written, else None."""
     budget = MAX_SUMMARY_BYTES
     parts = []

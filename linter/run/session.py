@@ -205,7 +205,12 @@ def load_rules() -> list[Any]:
 
 
 def load_configuration(rules: Sequence[Any], config_path: Path | None, flags: Mapping[str, tuple[Any, str]]) -> Any:
-    from privlint.run.config import ConfigError, find_config_file, read_config_file, resolve
+    from privlint.run.config import (
+        ConfigError,
+        find_config_file,
+        read_config_file,
+        resolve,
+    )
 
     try:
         path = config_path or find_config_file()
