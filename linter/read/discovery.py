@@ -114,8 +114,7 @@ def _walk(
     """Each included file below ``top``, with its path relative to the root."""
     # followlinks=False: a link to a parent directory cannot loop.
     for directory, subdirectories, filenames in os.walk(top, followlinks=False, onerror=onerror):
-        if ignored is not None:
-            ignored.enter(directory)
+        in_git = ignored.enter(directory) if ignored is not None else None
         kept = []
         for name in sorted(subdirectories):
             if name.startswith(".") or name in SKIPPED_DIRECTORIES:
@@ -123,7 +122,7 @@ def _walk(
             path = os.path.join(directory, name)
             if exclude and exclude.decides(root_relative(path, root), is_dir=True):
                 continue
-            if ignored is not None and ignored.ignores(path, is_dir=True):
+            if in_git is not None and in_git.ignores(name, is_dir=True):
                 continue
             kept.append(name)
         subdirectories[:] = kept
@@ -132,7 +131,7 @@ def _walk(
             key = root_relative(path, root)
             if not include.matches(key) or (exclude and exclude.decides(key)):
                 continue
-            if ignored is not None and ignored.ignores(path):
+            if in_git is not None and in_git.ignores(name):
                 continue
             yield Path(path), key
 
@@ -148,8 +147,9 @@ class GitIgnored:
 
     def __init__(self, top: str):
         self.top = top
-        self._lists: dict[str, PatternList] = {}  # directory -> its .gitignore
-        self._info_exclude = PatternList(_read_lines(os.path.join(_git_directory(top), "info", "exclude")))
+        info_exclude = PatternList(_read_lines(os.path.join(_git_directory(top), "info", "exclude")))
+        self._info_exclude = [(top, info_exclude)] if info_exclude else []
+        self._directories: dict[str, _Directory] = {}
 
     @classmethod
     def above(cls, start: Path) -> GitIgnored | None:
@@ -169,28 +169,41 @@ class GitIgnored:
                 ignored.enter(directory)
         return ignored
 
-    def enter(self, directory: str) -> None:
+    def enter(self, directory: str) -> _Directory:
+        """The rules for the entries of ``directory``: its own .gitignore and those above it."""
         directory = os.path.abspath(directory)
-        if directory not in self._lists:
-            self._lists[directory] = PatternList(_read_lines(os.path.join(directory, ".gitignore")))
+        known = self._directories.get(directory)
+        if known is None:
+            parent = self._directories.get(os.path.dirname(directory))
+            chain = parent.chain if parent is not None and directory != self.top else self._info_exclude
+            own = PatternList(_read_lines(os.path.join(directory, ".gitignore")))
+            known = self._directories[directory] = _Directory(directory, [(directory, own), *chain] if own else chain)
+        return known
 
     def ignores(self, path: str, is_dir: bool = False) -> bool:
-        absolute = os.path.abspath(path)
-        directory = os.path.dirname(absolute)
-        while True:
-            patterns = self._lists.get(directory)
-            if patterns:
-                decided = patterns.decides(_relative(absolute, directory), is_dir)
-                if decided is not None:
-                    return decided
-            if directory == self.top or os.path.dirname(directory) == directory:
-                break
-            directory = os.path.dirname(directory)
-        return bool(self._info_exclude.decides(_relative(absolute, self.top), is_dir))
+        directory, name = os.path.split(os.path.abspath(path))
+        return self.enter(directory).ignores(name, is_dir)
+
+
+@dataclass(frozen=True)
+class _Directory:
+    """A directory of the work tree and the pattern lists that apply in it, nearest first."""
+
+    path: str
+    chain: list[tuple[str, PatternList]]
+
+    def ignores(self, name: str, is_dir: bool = False) -> bool:
+        for base, patterns in self.chain:
+            relative = name if base == self.path else _relative(os.path.join(self.path, name), base)
+            decided = patterns.decides(relative, is_dir)
+            if decided is not None:
+                return decided
+        return False
 
 
 def _relative(path: str, base: str) -> str:
-    return os.path.relpath(path, base).replace(os.sep, "/")
+    """``path`` below the directory ``base`` (both absolute), with '/'."""
+    return path[len(base.rstrip(os.sep)) + 1 :].replace(os.sep, "/")
 
 
 def _git_directory(top: str) -> str:
