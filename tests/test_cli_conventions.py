@@ -139,6 +139,8 @@ def test_a_manifest_from_standard_input(tmp_path, monkeypatch):
     assert lint(stdin_filename="legal/site.privacy.yaml") == named  # --stdin-filename alone reads standard input too
     with pytest.raises(UsageError):
         lint("-", "legal")
+    status, found = lint("-", max_file_size=10)
+    assert (status, found) == (2, [("-", "io-error")])  # over the size limit: refused, as a file would be
 
 
 def test_standard_input_through_the_command_line(tmp_path):

@@ -228,7 +228,12 @@ def find_targets(options: LintOptions, settings: Any, streams: Streams) -> list[
         name = options.stdin_filename
         if name is not None and options.force_exclude and is_excluded(name, settings):
             return []
-        return [stdin_target(streams.read_stdin(settings.max_file_size), name, settings.root)]
+        content = streams.read_stdin(settings.max_file_size)
+        target = stdin_target(content, name, settings.root)
+        if len(content) > settings.max_file_size:
+            limit = f"larger than the limit of {settings.max_file_size} bytes (--max-file-size)"
+            target = dataclasses.replace(target, content=None, problem=f"standard input is {limit}")
+        return [target]
     return discover(options.paths or ["."], settings=settings, force_exclude=options.force_exclude)
 
 
