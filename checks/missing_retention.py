@@ -6,7 +6,9 @@ when every data category it uses has one, or when the statement has a statement-
 rule (a default period, criteria, or a maximum such as "never longer than 7 years").
 An event or a law alone (`after`, `statutory_source`) is not a period, and a
 statement-wide "as long as necessary" is no rule: it covers nothing (and
-`vague-retention` reports it where it stands).
+`vague-retention` reports it where it stands). A statement that says the controller
+stores nothing itself (`none.storage`, or `none.storage` on the purpose: "we store nothing;
+the booking service does") needs no retention for it.
 
 ## Why it matters
 Art. 13(2)(a) requires the period for which the data will be stored or, if that is not
@@ -58,10 +60,10 @@ RULE = RuleInfo(
 
 
 def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
-    if covers(manifest.retention):
+    if covers(manifest.retention) or (manifest.none is not None and manifest.none.storage is not None):
         return
     for index, purpose in enumerate(manifest.purposes):
-        if not relies_on_statement_retention(manifest, purpose):
+        if not relies_on_statement_retention(manifest, purpose) or (purpose.none is not None and purpose.none.storage is not None):
             continue
         uncovered = uncovered_data(manifest, purpose)
         if uncovered and len(uncovered) < len(purpose.data):
