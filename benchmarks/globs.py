@@ -88,6 +88,19 @@ def main() -> None:
             f"{patterns_count} patterns x {files_count} paths: compile {compiled_in:.3f} s, "
             f"match (each path and its directories) {time.perf_counter() - start:.3f} s, {matched} matched"
         )
+    # The slowest kind: patterns with no literal first name, tail or plain name to be looked up by
+    # (such as **/x12*), all tried in one expression for every path.
+    patterns = [f"**/x{index}*" for index in range(10000)]
+    paths = [f"a/b/c/m{index}.privacy.yaml" for index in range(1000)]
+    start = time.perf_counter()
+    compiled = PatternList(patterns)
+    compiled_in = time.perf_counter() - start
+    start = time.perf_counter()
+    matched = sum(compiled.matches(path) for path in paths)
+    print(
+        f"10000 unindexed patterns (**/xN*) x 1000 paths: compile {compiled_in:.3f} s, "
+        f"match (each path and its directories) {time.perf_counter() - start:.3f} s, {matched} matched"
+    )
 
 
 if __name__ == "__main__":
