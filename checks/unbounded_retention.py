@@ -53,7 +53,8 @@ RULE = RuleInfo(
 
 def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     for stated in stated_retentions(manifest):
-        phrase = unbounded_phrase(stated.retention)
+        bases = stated.holder.legal_bases if stated.section == "purposes" else ()
+        phrase = unbounded_phrase(stated.retention, bases)
         if phrase is None:
             continue
         yield Problem(

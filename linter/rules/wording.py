@@ -313,3 +313,75 @@ NP_PREPOSITIONS = frozenset({"van", "met", "aan", "voor", "bij", "of", "with", "
                              "about", "op", "in", "on", "at", "via"})
 QUANTITIES = frozenset({"some", "sommige", "meeste", "most", "part", "deel", "een", "all", "alle", "elk", "each", "any",
                         "none", "geen", "many", "veel", "enkele", "several", "one", "één", "the", "de", "het", "a", "an"})
+
+
+class WordPhrases:
+    """Phrases matched on tokens, case-insensitively, the longest where several start at a word.
+
+    ``combine``-style lists of phrases become word tuples; matching looks each token up once per
+    phrase length, so it is linear in the text. A phrase word ending in '*' matches any word it starts.
+    """
+
+    def __init__(self, phrases: Iterable[str]):
+        self._exact: dict[tuple[str, ...], str] = {}
+        self._stems: list[tuple[str, ...]] = []
+        for phrase in phrases:
+            words = tuple(token.lower for token in tokens(phrase.replace("*", "\u2217")))
+            words = tuple(w.replace("\u2217", "*") for w in words)
+            words = _join_stars(words)
+            if any(w.endswith("*") for w in words):
+                self._stems.append(words)
+            elif words:
+                self._exact[words] = phrase
+        self._lengths = sorted({len(words) for words in [*self._exact, *self._stems]}, reverse=True)
+        self._first = {words[0] for words in self._exact}
+        self._stem_first = {words[0].rstrip("*") for words in self._stems}
+
+    def matches(self, words: Sequence[Token], start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+        """Every match in ``words[start:end]`` as (first, last + 1), not overlapping, in order."""
+        end = len(words) if end is None else end
+        found, index = [], start
+        while index < end:
+            length = self._match_at(words, index, end)
+            if length:
+                found.append((index, index + length))
+                index += length
+            else:
+                index += 1
+        return found
+
+    def _match_at(self, words: Sequence[Token], index: int, end: int) -> int:
+        word = words[index].lower
+        stemmed = self._stems and any(word.startswith(stem) for stem in self._stem_first)
+        if word not in self._first and not stemmed:
+            return 0
+        for length in self._lengths:
+            if index + length > end:
+                continue
+            candidate = tuple(token.lower for token in words[index : index + length])
+            if candidate in self._exact:
+                return length
+            for stem in self._stems if stemmed else ():
+                if len(stem) == length and all(w.startswith(s[:-1]) if s.endswith("*") else w == s
+                                               for w, s in zip(candidate, stem)):
+                    return length
+        return 0
+
+    def find(self, text: str | None) -> str | None:
+        """The first match in ``text``, as written, or None."""
+        if not text:
+            return None
+        words = tokens(text)
+        for first, last in self.matches(words):
+            return text[words[first].start : words[last - 1].end]
+        return None
+
+
+def _join_stars(words: tuple[str, ...]) -> tuple[str, ...]:
+    joined: list[str] = []
+    for word in words:
+        if word == "*" and joined:
+            joined[-1] += "*"
+        else:
+            joined.append(word)
+    return tuple(joined)
