@@ -84,10 +84,16 @@ def findings(rule: str, item: dict[str, Any]) -> list[Any]:
     return list(check(manifest, Context(today=TODAY)))
 
 
+#: Findings that are about the manifest, not the statement's words: "records no safeguard, although the
+#: statement names one" says the text does name a mechanism (it is missing from ``safeguard``).
+ABOUT_THE_MANIFEST = ("although the statement names one",)
+
+
 def score(rule: str) -> Score:
     result = Score(rule)
     for item in labelled(rule):
-        found, due = bool(findings(rule, item)), item["label"] == "finding"
+        problems = [p for p in findings(rule, item) if not any(words in p.message for words in ABOUT_THE_MANIFEST)]
+        found, due = bool(problems), item["label"] == "finding"
         if found and due:
             result.true_positive += 1
         elif found:

@@ -51,6 +51,16 @@ VAGUE_RETENTION = Phrases(
     )
     + combine(("de periode", "de termijn", "de tijd", "de duur"), ("die", "dat"), ("", "strikt"), _NECESSARY_NL)
     + combine(("zolang", "zo lang"), ("wij", "we"), ("ze", "die", "deze", "het", "dat"), ("nodig hebben",))
+    + [
+        "zo kort mogelijk", "as short as possible", "een redelijke termijn", "een redelijke periode", "a reasonable period",
+        "a reasonable time", "een bepaalde termijn", "een bepaalde periode", "a certain period", "nog nodig",
+        "no longer needed", "no longer necessary", "no longer required", "niet meer nodig", "niet langer nodig",
+        "longer than we need", "langer dan nodig", "langer dan noodzakelijk", "langer dan we", "moeten of mogen bewaren",
+        "wettelijk is toegestaan", "wettelijk toegestaan", "as permitted by law", "as allowed by law",
+        "afhankelijk van de aard", "afhankelijk van het doel", "afhankelijk van de doeleinden", "depends on the purpose",
+        "depending on the purpose", "depends on the nature", "intern beleid", "interne beleid", "beleid inzake gegevensbewaring",
+        "retention policy", "internal policy", "bewaarbeleid",
+    ]
 )
 
 #: Retention that has no end at all: for ever, never deleted.
@@ -60,6 +70,8 @@ FOREVER = WordPhrases(
         "no time limit", "until further notice", "onbeperkt", "onbepaalde tijd", "onbepaalde duur", "voor altijd",
         "zonder termijn", "zonder bewaartermijn", "geen bewaartermijn", "never deleted", "never erased", "never removed",
         "nooit verwijderd", "nooit gewist", "nooit vernietigd", "not deleted", "niet verwijderd",
+        # kept for a future use that has no end: "zodat we je in de toekomst kunnen weren", "for future vacancies"
+        "in de toekomst", "in the future", "for future", "voor toekomstige",
     ]
     # "permanently" alone also says how data are deleted ("we permanently delete ..."); keeping is what counts.
     + combine(("kept", "stored", "retained", "keep", "store", "retain", "archived", "archive"), ("permanently",))
@@ -115,6 +127,8 @@ CONCRETE_RETENTION = Phrases(
         "until", "end of", "termination", "expiry", "as long as you are", "while you are",
         "einde", "afloop", "beëindiging",
         "zolang u klant", "zolang je klant", "zolang u een account", "zolang je een account",
+        "de actie", "het contract", "de overeenkomst", "the contract", "the agreement", "uw contract", "je contract",
+        "your contract",
     ]
 )
 
@@ -197,9 +211,18 @@ def vague_phrase(retention: Retention | None) -> str | None:
     if retention is None or _has_period(retention) or retention.statutory_source is not None:
         return None
     criteria = retention.criteria
-    if CONCRETE_RETENTION.find(criteria) or unbounded_words(criteria) is not None:
+    if unbounded_words(criteria) is not None:
+        return None  # unbounded-retention reports it: the more specific rule
+    found = VAGUE_RETENTION.find(criteria)
+    if found is None:
         return None
-    return VAGUE_RETENTION.find(criteria)
+    if CONCRETE_RETENTION.find(criteria) and not STILL_VAGUE.find(criteria):
+        return None  # "zolang u klant bent", "7 jaar", "na afloop van het contract": something a person can apply
+    return found
+
+
+#: An end event that only starts a vague period: "na afloop ... nog zolang dat nodig is".
+STILL_VAGUE = Phrases(combine(("nog", "still", "daarna", "thereafter"), ("zolang", "zo lang", "as long as", "for as long as")))
 
 
 def _has_period(retention: Retention) -> bool:
