@@ -42,6 +42,7 @@ RULE = RuleInfo(
     severity="error",
     article="Art. 13(1)(a), 14(1)(a)",
     summary="The controller's name, address or contact details are missing",
+    reads=("controller.name", "controller.address", "controller.contact"),
 )
 
 

@@ -49,6 +49,7 @@ RULE = RuleInfo(
     severity="error",
     article="Art. 5(1)(a), 12(1), 13(2)(a)",
     summary="A retention period is longer than the statement's own maximum",
+    reads=("retention.maximum", "purposes[].retention.period", "data_categories[].retention.period"),
 )
 
 

@@ -44,6 +44,7 @@ RULE = RuleInfo(
     severity="error",
     article="Art. 13(2)(d), 14(2)(e), 77",
     summary="The right to complain to a supervisory authority is not mentioned",
+    reads=("rights.offered",),
 )
 
 

@@ -49,6 +49,7 @@ RULE = RuleInfo(
     severity="error",
     article="Art. 13(2)(c), 14(2)(d), 7(3)",
     summary="Processing relies on consent but the right to withdraw it is not mentioned",
+    reads=("purposes[].legal_bases", "data_categories[].condition", "rights.offered"),
 )
 
 

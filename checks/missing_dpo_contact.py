@@ -43,6 +43,7 @@ RULE = RuleInfo(
     severity="error",
     article="Art. 13(1)(b), 14(1)(b), 38(4)",
     summary="A data protection officer is designated but no contact details are given",
+    reads=("dpo.designated", "dpo.contact"),
 )
 
 

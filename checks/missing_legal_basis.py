@@ -46,6 +46,7 @@ RULE = RuleInfo(
     severity="error",
     article="Art. 13(1)(c), 6(1)",
     summary="A purpose has no legal basis",
+    reads=("purposes[].legal_bases", "general_legal_bases[].basis"),
 )
 
 

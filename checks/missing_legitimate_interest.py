@@ -154,6 +154,11 @@ STAKES = (
     "kosten", "cost", "efficiën", "efficien", "continuïteit", "continuity", "wachten", "wait", "rekeningen", "bills",
     "veiligheid", "safety", "schade", "damage", "inbraak", "attack", "outage", "storing",
 )
+#: Stakes that are interests in their own right (recital 47-49: fraud, security, claims, debts, training), even
+#: where the purpose names them too: "fraude met uw account voorkomen" for fraud detection.
+OWN_STAKES = ("fraud", "fraude", "misbruik", "abuse", "misuse", "secur", "beveilig", "veilig", "safe", "diefstal", "theft",
+              "vandal", "vernieling", "claim", "bewijs", "evidence", "geschil", "dispute", "schuld", "debt", "onbetaald",
+              "unpaid", "innen", "recover", "opleid", "opgeleid", "train", "coach", "bescherm", "protect", "inbraak", "attack")
 _CONTENT = re.compile(r"\w{3,}")
 STOPWORDS = frozenset(
     "het een van voor met aan bij door die dat deze dit onze ons wij uw jouw hun zijn wordt worden om te en of als "
@@ -178,6 +183,8 @@ def restates_purpose(interest: str, purpose: str, company_names: _CompanyNames |
     purpose_stems = {w[:5] for w in _CONTENT.findall(purpose.lower())}
     if not stakes:
         return True
+    if any(w.startswith(OWN_STAKES) for w in stakes):
+        return False
     # a stake the purpose already names, with little else: "onze diensten verbeteren" for "diensten verbeteren"
     own = sum(w[:5] in purpose_stems for w in words)
     return own >= 0.6 * len(words)

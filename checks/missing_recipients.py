@@ -46,6 +46,7 @@ RULE = RuleInfo(
     severity="warning",
     article="Art. 13(1)(e), 14(1)(e)",
     summary="The statement names no recipients or categories of recipients",
+    reads=("purposes[].recipients", "recipients"),
 )
 
 

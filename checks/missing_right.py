@@ -43,6 +43,7 @@ RULE = RuleInfo(
     severity="error",
     article="Art. 13(2)(b), 14(2)(c), 15-18, 20, 21",
     summary="A data-subject right of Art. 15-21 is not mentioned",
+    reads=("rights.offered",),
 )
 
 

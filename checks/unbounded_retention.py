@@ -48,6 +48,7 @@ RULE = RuleInfo(
     severity="error",
     article="Art. 5(1)(e), 13(2)(a)",
     summary="Retention has no end: indefinitely, or until the person objects",
+    reads=("retention.criteria", "retention.period", "retention.maximum", "retention.statutory_source", "purposes[].retention.criteria", "purposes[].retention.period", "purposes[].retention.statutory_source", "purposes[].legal_bases", "data_categories[].retention.criteria", "data_categories[].retention.period", "data_categories[].retention.statutory_source"),
 )
 
 

@@ -47,6 +47,7 @@ RULE = RuleInfo(
     severity="error",
     article="-",
     summary="A purpose or transfer refers to a data category or recipient that is not declared",
+    reads=("purposes[].data", "purposes[].recipients", "transfers[].recipients", "data_categories[].id", "recipients[].id"),
 )
 
 

@@ -50,6 +50,7 @@ RULE = RuleInfo(
     severity="info",
     article="-",
     summary="A data category or recipient is declared but no purpose or transfer refers to it",
+    reads=("data_categories[].id", "recipients[].id", "purposes[].data", "purposes[].recipients", "transfers[].recipients"),
 )
 
 

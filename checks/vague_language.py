@@ -60,6 +60,7 @@ from typing import TYPE_CHECKING, Any
 from privlint.parse.pointers import NodePath
 from privlint.rules import Context, Problem, RuleInfo
 from privlint.rules.hedges import Hedge, find
+from privlint.rules.retention import is_unbounded_retention, is_vague_retention
 from privlint.rules.wording import name_tuples
 
 if TYPE_CHECKING:
@@ -95,7 +96,8 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
             continue
         for hedge in hedges:
             reported.add(hedge)
-        phrases = ", ".join(dict.fromkeys(repr(hedge.phrase) for hedge in hedges))
+        phrases = ", ".join({" ".join(h.phrase.lower().split()): repr(h.phrase) for h in reversed(hedges)}[key]
+                            for key in dict.fromkeys(" ".join(h.phrase.lower().split()) for h in hedges))
         sentence = _quote(hedges[0].sentence)
         yield Problem(
             path,
@@ -137,7 +139,10 @@ def _text(path: NodePath, field: str, text: Any) -> Iterator[tuple[NodePath, str
 
 
 def _criteria(retention: Any) -> str | None:
-    return getattr(retention, "criteria", None) if retention is not None else None
+    """Retention criteria, unless vague-retention or unbounded-retention reports them (the more specific rule)."""
+    if retention is None or is_vague_retention(retention) or is_unbounded_retention(retention):
+        return None
+    return getattr(retention, "criteria", None)
 
 
 class _Reported:

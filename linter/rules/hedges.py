@@ -165,10 +165,13 @@ NOT_LISTED = frozenset({
 })
 
 
+QUOTED_WORDS = 80  # a sentence is quoted (and compared) by its first words: a long one costs no more
+
+
 @dataclass(frozen=True)
 class Hedge:
     phrase: str  # as written
-    sentence: str  # the sentence it stands in, as written
+    sentence: str  # the sentence it stands in, as written (its first QUOTED_WORDS words)
     start: int  # offsets of the phrase in the text
     end: int
 
@@ -180,6 +183,7 @@ def find(text: str, names: Sequence[tuple[str, ...]] = ()) -> list[Hedge]:
     for sentence in sentences(words):
         seen: set[str] = set()
         index, last = sentence
+        quoted = text[words[index].start : words[min(last, index + QUOTED_WORDS) - 1].end]
         while index < last:
             match = _match(words, index, last)
             if match is None:
@@ -191,7 +195,7 @@ def find(text: str, names: Sequence[tuple[str, ...]] = ()) -> list[Hedge]:
                 key = " ".join(phrase.lower().split())
                 if key not in seen:
                     seen.add(key)
-                    found.append(Hedge(phrase, text[words[sentence[0]].start : words[last - 1].end], words[index].start,
+                    found.append(Hedge(phrase, quoted, words[index].start,
                                        words[index + length - 1].end))
             index += length
     return found
@@ -212,12 +216,13 @@ def _is_hedge(words, sentence, index, length, sort, names) -> bool:
     first, last = sentence
     if sort not in (Sort.example, Sort.open) and not any(
             w in PROCESSING_VERBS or is_data_word(w) or is_recipient_word(w) or w in GENERIC_NOUNS
-            for w in words_in(words, first, index) + words_in(words, index + length, min(last, first + 2 * WINDOW))):
+            for w in words_in(words, max(first, index - 2 * WINDOW), index)
+            + words_in(words, index + length, min(last, index + length + 2 * WINDOW))):
         return False  # "wij kunnen dit privacybeleid herzien": not about what is done with data
     clause = clause_at(words, sentence, index)
     if clause.opener in ("of", "whether") and sort is not Sort.modal:
         return False  # "we kijken of het bereik misschien ...": an indirect question, not a hedge
-    if clause.kind is Kind.condition and (clause.start == index or _main_verb_follows(words, index)):
+    if clause.kind in (Kind.condition, Kind.purpose) and (clause.start == index or _main_verb_follows(words, index)):
         clause = Clause(index, clause.end, Kind.main)  # "waar nodig ...", "indien u belt ... kunnen wij"
     if sort is Sort.open:
         return _subject(words, sentence, clause, index, names) is not Role.person
@@ -524,12 +529,15 @@ def _open_list(words, sentence, clause: Clause, index: int, length: int, names) 
             return False  # "zoals u die invult", "zoals beschreven", "zoals in artikel 3 vermeld"
         if any(w in AS_WORDS for w in following[:5]) and not any(is_data_word(w) for w in following[:3]):
             return False  # "zoals de wet voorschrijft"
+    if following[:1] and following[0] in ("voor", "for") and marker not in ("zoals", "such as"):
+        return _subject(words, sentence, clause, index, names) not in (Role.person, Role.other)  # "o.a. voor facturen"
     if following[:1] and following[0] in ("door", "by", "te", "to"):
         return False  # "bijvoorbeeld door ...": examples of how, not of what
     before = words_in(words, max(first, index - WINDOW), index)
     if marker in ("zoals", "such as", "bijvoorbeeld", "for example") and any(w in OBLIGATIONS for w in before):
         return False  # "alle gegevens die wij wettelijk moeten afgeven, zoals ...": a category the law sets
-    about_data = any(is_data_word(w) or is_recipient_word(w) for w in words_in(words, first, last)[: 2 * WINDOW])
+    about_data = any(is_data_word(w) or is_recipient_word(w)
+                     for w in words_in(words, max(first, index - 2 * WINDOW), min(last, index + 2 * WINDOW)))
     if following[:1] and following[0] in CONDITION_WORDS or clause.kind is Kind.reason:
         # "geven we uw gegevens door, bijvoorbeeld als ...", "omdat wij bijvoorbeeld ...": the occasions are open
         return about_data and _subject(words, sentence, clause, index, names) in HEDGED_ROLES
@@ -545,6 +553,10 @@ def _open_list(words, sentence, clause: Clause, index: int, length: int, names) 
         return head in GENERIC_NOUNS or any(is_data_word(w) and w not in ("informatie", "information") or is_recipient_word(w)
                                             for w in items[-8:])
     if head is not None:
+        partial = marker in ("onder andere", "o.a.", "onder meer", "among others", "amongst others", "among other things",
+                             "inter alia", "waaronder", "including")
+        if partial and (is_data_word(head) or is_recipient_word(head)):
+            return True  # "leveranciers, onder andere hosting": the list says itself that it is partial
         if head in NOT_LISTED or (head not in GENERIC_NOUNS and modifier is None and not _generic_compound(head)):
             return False  # examples inside a complete category: "toezichthouders zoals de AP"
         return True
@@ -595,7 +607,7 @@ def _head_noun(words, index: int, first: int) -> tuple[str | None, str | None]:
 
 
 def _looks_like_verb(word: str) -> bool:
-    return word in ("zijn", "is", "are", "include", "includes", "betreft", "betreffen", "omvatten", "omvat", "hebben",
+    return word in MODALS or word in FINITE_VERBS or word in ("zijn", "is", "are", "include", "includes", "betreft", "betreffen", "omvatten", "omvat", "hebben",
                     "heeft", "gebruiken", "verwerken", "process", "use", "collect") or (word.endswith("en") and word.startswith(("ver", "be", "ge", "ont"))
                                                                                     and not word.endswith(("gegevens",)))
 

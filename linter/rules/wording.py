@@ -107,7 +107,7 @@ DATA_NOUNS = frozenset({
     "gesprekken", "call", "calls", "foto", "foto's", "photo", "photos", "beelden", "images", "locatie", "location",
     "profiel", "profielen", "profile", "profiles", "identifiers", "history", "geschiedenis", "cookies", "bestanden",
     "files", "documenten", "documents", "e-mailadres", "e-mailadressen", "telefoonnummer", "telefoonnummers",
-    "number", "numbers", "e-mail", "email", "ip", "cv", "gegeven",
+    "number", "numbers", "e-mail", "email", "ip", "cv", "gegeven", "contact", "contactinformatie",
 })
 _DATA_SUFFIXES = ("gegevens", "adres", "adressen", "nummer", "nummers", "gedrag", "geschiedenis", "beelden", "opname",
                   "opnamen", "opnames", "gesprek", "gesprekken", "data")
