@@ -104,7 +104,9 @@ AS_ADOPTED = WordPhrases(["zoals vastgesteld", "zoals goedgekeurd", "zoals aange
 NO_TRANSFER = WordPhrases([
     "niet door aan landen buiten", "niet buiten de", "geen doorgifte", "geen gegevens buiten", "not transfer", "no transfer",
     "do not transfer", "don't transfer", "never transfer", "binnen de europese economische ruimte", "binnen de eer",
-    "within the european economic area", "within the eea", "inside the eea", "in the eu only",
+    "within the european economic area", "within the eea", "inside the eea", "in the eu only", "never leave",
+    "never leaves", "do not leave", "does not leave", "geven geen", "geen persoonsgegevens door", "geen gegevens door",
+    "verlaten de eer niet", "verlaten nooit",
 ])
 OUTSIDE = WordPhrases(["buiten", "outside", "derde land", "derde landen", "third country", "third countries",
                        "verenigde staten", "united states", "vs", "us", "usa", "india", "china", "japan"])

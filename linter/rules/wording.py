@@ -195,7 +195,7 @@ CLAUSE_STARTERS = CONDITION_WORDS | PURPOSE_WORDS | RELATIVE_WORDS | REASON_WORD
 CLAUSE_BREAKERS = frozenset({
     "als", "indien", "wanneer", "zodra", "nadat", "voordat", "tenzij", "mits", "if", "when", "whenever", "unless",
     "zodat", "opdat", "omdat", "doordat", "aangezien", "because", "die", "welke", "waarmee", "waardoor", "waarin",
-    "waarvan", "waarbij", "which", "who", "whom", "whose", "whether", "om", "maar", "but",
+    "waarvan", "waarbij", "which", "who", "whom", "whose", "whether", "om", "maar", "but", "so",
 })
 
 
