@@ -103,7 +103,7 @@ ACTIVE_ANNOUNCEMENT = Phrases(
         "inform you", "let you know", "tell you", "contact you", "write to you", "send you",
         "op de hoogte stellen", "op de hoogte brengen", "op de hoogte gesteld", "op de hoogte gebracht",
         "contact met u op", "contact met je op", "contact met jou op", "nemen we contact", "nemen wij contact",
-        "contact you", "notify you", "we will notify", "e-mail you", "email you", "informeren wij u", "informeren we je",
+        "contact you", "e-mail you", "email you", "informeren wij u", "informeren we je",
         "laten wij u weten", "laten we je weten", "laten wij het u weten", "laten we het je weten",
     ]
     + combine(("informeren", "berichten", "sturen", "mailen", "benaderen"), ("wij", "we"), ("u", "je", "jou"))

@@ -152,7 +152,8 @@ STAKES = (
     "important", "matters", "willen", "want", "bevorder", "stimuler", "florer", "promot", "groei", "grow",
     "vergemakkelijk", "makkelijker", "facilitat", "easier", "overweging", "recital", "privacy", "concurr", "compet",
     "kosten", "cost", "efficiën", "efficien", "continuïteit", "continuity", "wachten", "wait", "rekeningen", "bills",
-    "veiligheid", "safety", "schade", "damage", "inbraak", "attack", "outage", "storing",
+    "veiligheid", "safety", "schade", "damage", "inbraak", "attack", "outage", "storing", "avoid", "vermijd", "pay",
+    "cannot pay",
 )
 #: Stakes that are interests in their own right (recital 47-49: fraud, security, claims, debts, training), even
 #: where the purpose names them too: "fraude met uw account voorkomen" for fraud detection.

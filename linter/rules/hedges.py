@@ -105,6 +105,7 @@ OBLIGATIONS = frozenset({
     "verplicht", "verplichten", "verplichting", "moeten", "moet", "must", "obliged", "obligated", "required",
     "bound", "dienen", "wettelijk",
 })
+LEGAL_OBLIGATIONS = frozenset({"verplicht", "verplichting", "wettelijk", "obliged", "obligated", "required", "bound"})
 REQUESTS = frozenset({"vragen", "verzoeken", "uitnodigen", "ask", "invite", "request", "uitnodiging", "invitation"})
 #: Verbs of a service to the person: "we can call you back", "kunnen wij uw vraag beantwoorden".
 SERVICE_VERBS = frozenset({
@@ -222,6 +223,8 @@ def _is_hedge(words, sentence, index, length, sort, names) -> bool:
     clause = clause_at(words, sentence, index)
     if clause.opener in ("of", "whether") and sort is not Sort.modal:
         return False  # "we kijken of het bereik misschien ...": an indirect question, not a hedge
+    if sort is Sort.needed and any(w in ("om", "to") for w in words_in(words, max(first, index - 2), index)):
+        return False  # "om, indien nodig, aan te kunnen tonen": it qualifies the purpose, not what is done
     if clause.kind in (Kind.condition, Kind.purpose) and (clause.start == index or _main_verb_follows(words, index)):
         clause = Clause(index, clause.end, Kind.main)  # "waar nodig ...", "indien u belt ... kunnen wij"
     if sort is Sort.open:
@@ -273,6 +276,8 @@ def _modal_hedge(words, sentence, clause: Clause, index: int, names) -> bool:
     if clause.kind in (Kind.purpose, Kind.reason) or clause.opener in ("waarmee", "waardoor", "waarvan", "waarop", "whereby"):
         return False  # "zodat wij u kunnen betalen", "so that we can"
     after = _next_words(words, index + 1, last, 4)
+    if not after or after[0] in (".", "!", "?", ";"):
+        return False  # "wat beter kan": nothing is done
     before = words_in(words, max(first, index - 2), index)
     if any(w in NEGATIONS or w in LIMITS for w in after[:3] + before) or (after and after[0] in ("zich",) and "niet" in after):
         return False  # "kan geen verantwoording dragen", "can only read"
@@ -381,6 +386,7 @@ ADVERBIAL_OPENERS = frozenset({
 })
 PREPOSITIONS = frozenset({"met", "aan", "van", "voor", "bij", "door", "over", "naar", "to", "with", "from", "for", "of",
                           "by", "about", "tegen", "om"})
+FOCUS_ADVERBS = frozenset({"ook", "tevens", "daarnaast", "bovendien", "also", "zelfs", "even", "alleen", "only"})
 CONJUNCTIONS = frozenset({"maar", "en", "of", "and", "but", "or", "dan", "then", "want", "echter"})
 MODALS = frozenset({"kan", "kunnen", "kunt", "may", "might", "could", "can"})
 
@@ -403,6 +409,8 @@ def _subject(words, sentence, clause: Clause, index: int, names, inherit: bool =
     own = _pronoun_subject(words, start, clause.end)
     if own is not None and own is not Role.impersonal:
         return own
+    while start < index - 1 and words[start].lower in FOCUS_ADVERBS and words[start + 1].lower not in MODALS:
+        start += 1  # "ook de Belastingdienst kan ...": the subject follows the adverb
     leading = start < index and words[start].lower not in ADVERBIAL_OPENERS
     if leading:
         found = role_of_phrase(words, start, index, names)
@@ -529,12 +537,13 @@ def _open_list(words, sentence, clause: Clause, index: int, length: int, names) 
             return False  # "zoals u die invult", "zoals beschreven", "zoals in artikel 3 vermeld"
         if any(w in AS_WORDS for w in following[:5]) and not any(is_data_word(w) for w in following[:3]):
             return False  # "zoals de wet voorschrijft"
-    if following[:1] and following[0] in ("voor", "for") and marker not in ("zoals", "such as"):
+    if (following[:1] and following[0] in ("voor", "for") or index > first and words[index - 1].lower in ("voor", "for")) \
+            and marker not in ("zoals", "such as"):
         return _subject(words, sentence, clause, index, names) not in (Role.person, Role.other)  # "o.a. voor facturen"
     if following[:1] and following[0] in ("door", "by", "te", "to"):
         return False  # "bijvoorbeeld door ...": examples of how, not of what
     before = words_in(words, max(first, index - WINDOW), index)
-    if marker in ("zoals", "such as", "bijvoorbeeld", "for example") and any(w in OBLIGATIONS for w in before):
+    if marker in ("zoals", "such as", "bijvoorbeeld", "for example") and any(w in LEGAL_OBLIGATIONS for w in before):
         return False  # "alle gegevens die wij wettelijk moeten afgeven, zoals ...": a category the law sets
     about_data = any(is_data_word(w) or is_recipient_word(w)
                      for w in words_in(words, max(first, index - 2 * WINDOW), min(last, index + 2 * WINDOW)))
