@@ -152,7 +152,7 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     if found:
         yield _problem(("statement", "consent_mechanism"), "the statement", found)
     for index, purpose in enumerate(manifest.purposes):
-        consent = LegalBasis.consent in purpose.legal_bases
+        consent = LegalBasis.consent in manifest.bases_of(purpose)
         found = implied(purpose.consent_mechanism, consent_purpose=consent)
         if found:
             yield _problem(("purposes", index, "consent_mechanism"), f"purpose {purpose.label}", found)
@@ -185,7 +185,7 @@ def implied(text: str | None, consent_purpose: bool = True) -> str | None:
         if declared and not AFFIRMATIVE.matches(words, first, last):
             return quote(declared[0])
         opt_out = OPT_OUT.matches(words, first, last) or (
-            UNLESS_YOU.matches(words, first, last) and SAID_NO.matches(words, first, last))
+            UNLESS_YOU.matches(words, first, last) if SAID_NO.matches(words, first, last) else [])
         if opt_out and consent_purpose:
             return quote(opt_out[0])
     return None

@@ -1,7 +1,9 @@
 """
 ## What it does
 Reports a statement that does not tell people they can lodge a complaint with a
-supervisory authority: `complaint` is not in `rights.offered`. Whether the authority is
+supervisory authority: `complaint` is not in `rights.offered` (a complaint right given
+only by a link, narrowed or declared not applicable counts as mentioned: other rules
+judge it). Whether the authority is
 named, and whether it is the right one, is for `missing-supervisory-authority` and its
 sibling rules.
 
@@ -44,12 +46,12 @@ RULE = RuleInfo(
     severity="error",
     article="Art. 13(2)(d), 14(2)(e), 77",
     summary="The right to complain to a supervisory authority is not mentioned",
-    reads=("rights.offered",),
+    reads=("rights",),
 )
 
 
 def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
-    if manifest.rights is not None and Right.complaint in manifest.rights.offered:
+    if manifest.rights is not None and manifest.rights.mentions(Right.complaint):
         return
     yield Problem(
         offered_pointer(manifest),

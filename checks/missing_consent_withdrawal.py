@@ -1,10 +1,12 @@
 """
 ## What it does
 Reports a statement that relies on consent but does not tell people they can withdraw
-it: some purpose has `consent` among its legal bases, or some data category has the
-Art. 9(2)(a) condition `explicit_consent`, and `withdraw_consent` is not in
-`rights.offered`. The message names the purposes and data categories that rely on
-consent.
+it: some purpose rests on `consent` (its own legal basis, or the statement's one general
+basis), consent is among the general legal bases, some data category has the Art. 9(2)(a)
+condition `explicit_consent`, or data are disclosed to a recipient on consent
+(`disclosure: {kind: consent}`), and the statement does not mention `withdraw_consent`
+(under `rights.offered`, or narrowed, by a link or declared not applicable, which other
+rules judge). The message names what relies on consent.
 
 ## Why it matters
 Art. 13(2)(c) and 14(2)(d) require, where processing rests on consent (Art. 6(1)(a) or
@@ -37,8 +39,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from privlint.checks.missing_right import offered_pointer
-from privlint.model.vocabulary import LegalBasis, Right, SpecialCondition
+from privlint.model.vocabulary import LegalBasis, Right
 from privlint.rules import Context, Problem, RuleInfo
+from privlint.rules.rights import reliance
 
 if TYPE_CHECKING:
     from privlint.model.manifest import Manifest
@@ -49,20 +52,14 @@ RULE = RuleInfo(
     severity="error",
     article="Art. 13(2)(c), 14(2)(d), 7(3)",
     summary="Processing relies on consent but the right to withdraw it is not mentioned",
-    reads=("purposes[].legal_bases", "data_categories[].condition", "rights.offered"),
+    reads=("rights", "purposes[].legal_bases", "general_legal_bases", "data_categories[].condition", "recipients[].disclosure"),
 )
 
 
 def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
-    if manifest.rights is not None and Right.withdraw_consent in manifest.rights.offered:
+    if manifest.rights is not None and manifest.rights.mentions(Right.withdraw_consent):
         return
-    reliant = [
-        f"purpose {purpose.label}" for purpose in manifest.purposes if LegalBasis.consent in purpose.legal_bases
-    ] + [
-        f"data category {category.id!r} (explicit consent)"
-        for category in manifest.data_categories
-        if category.condition is SpecialCondition.explicit_consent
-    ]
+    reliant = reliance(manifest, frozenset({LegalBasis.consent}))
     if not reliant:
         return
     yield Problem(

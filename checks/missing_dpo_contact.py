@@ -2,7 +2,7 @@
 ## What it does
 Reports a statement that says a data protection officer (DPO; Dutch: FG) is designated
 (`dpo.designated: true`) but gives no way to reach them: no e-mail address, phone
-number, web form or postal address under `dpo.contact`.
+number, web form, contact page (`web_page`) or postal address under `dpo.contact`.
 
 ## Why it matters
 Art. 13(1)(b) and 14(1)(b) require the contact details of the DPO where one is
@@ -54,5 +54,5 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     yield Problem(
         ("dpo", "contact") if dpo.contact is not None else ("dpo",),
         "a data protection officer is designated, but the statement gives no contact details for them",
-        hint="give the DPO's e-mail address, phone number, web form or postal address and record it under dpo.contact",
+        hint="give the DPO's e-mail address, phone number, web form, contact page or postal address and record it under dpo.contact",
     )

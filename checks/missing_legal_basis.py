@@ -1,9 +1,11 @@
 """
 ## What it does
-Reports a purpose that has no legal basis. Where the statement lists legal bases only
-in general ("we may process your data on the following grounds: ..."), without saying
-which basis applies to which purpose, the message says so. A manifest with no purposes
-at all is reported too.
+Reports a purpose that has no legal basis. Where the statement lists several legal bases
+only in general (`general_legal_bases`: "we process your data on the following grounds:
+..."), without saying which basis applies to which purpose, the message says so. Where it
+gives one basis for all processing ("we process your data only to perform our contract
+with you") and no purpose names another, that single general basis covers every purpose
+that names none, and nothing is reported. A manifest with no purposes at all is reported too.
 
 ## Why it matters
 Art. 13(1)(c) requires the purposes of the processing *and* the legal basis for each.
@@ -46,7 +48,7 @@ RULE = RuleInfo(
     severity="error",
     article="Art. 13(1)(c), 6(1)",
     summary="A purpose has no legal basis",
-    reads=("purposes[].legal_bases", "general_legal_bases[].basis"),
+    reads=("purposes[].legal_bases", "general_legal_bases"),
 )
 
 
@@ -56,13 +58,13 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
         return
     general = sorted({entry.basis.value for entry in manifest.general_legal_bases})
     for index, purpose in enumerate(manifest.purposes):
-        if purpose.legal_bases:
+        if manifest.bases_of(purpose):
             continue
         if general:
             yield Problem(
                 ("purposes", index),
-                f"purpose {purpose.label} has no legal basis: the statement lists legal bases only in general "
-                f"({', '.join(general)}) without tying them to purposes",
+                f"purpose {purpose.label} has no legal basis: the statement names "
+                f"{', '.join(general)} only in general, without tying {'it' if len(general) == 1 else 'them'} to purposes",
                 hint="say which basis applies to this purpose, and record it in legal_bases",
             )
         else:

@@ -1,7 +1,9 @@
 """
 ## What it does
 Reports a statement that names no recipients or categories of recipients at all: no
-top-level `recipients`, and no purpose with `recipients`.
+top-level `recipients`, and no purpose with `recipients`. A statement that says in so many
+words that it gives the data to no one (`none.recipients`) is not reported: that denial
+answers the question, and `contradicted-denial` checks it against the rest.
 
 ## Why it matters
 Art. 13(1)(e) and 14(1)(e) require the recipients or categories of recipients of the
@@ -46,15 +48,17 @@ RULE = RuleInfo(
     severity="warning",
     article="Art. 13(1)(e), 14(1)(e)",
     summary="The statement names no recipients or categories of recipients",
-    reads=("purposes[].recipients", "recipients"),
+    reads=("recipients", "purposes[].recipients", "none.recipients"),
 )
 
 
 def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     if manifest.recipients or any(purpose.recipients for purpose in manifest.purposes):
         return
+    if manifest.none is not None and manifest.none.recipients is not None:
+        return
     yield Problem(
-        "",
+        (),
         "the statement names no recipients or categories of recipients of the personal data",
         hint="list who receives the data (processors, other controllers, authorities) under 'recipients' and link them from the purposes",
     )

@@ -6,8 +6,10 @@ when every data category it uses has one, or when the statement has a statement-
 rule (a default period, criteria, or a maximum such as "never longer than 7 years").
 An event or a law alone (`after`, `statutory_source`) is not a period, and a
 statement-wide "as long as necessary" is no rule: it covers nothing (and
-`vague-retention` reports it where it stands). A purpose whose own retention says only "as
-long as necessary", or has no end, is left to `vague-retention` and `unbounded-retention`:
+`vague-retention` reports it where it stands). A statement that says the controller
+stores nothing itself (`none.storage`, or `none.storage` on the purpose: "we store nothing;
+the booking service does") needs no retention for it. A purpose whose own retention says only
+"as long as necessary", or has no end, is left to `vague-retention` and `unbounded-retention`:
 one finding for one fact.
 
 ## Why it matters
@@ -63,18 +65,18 @@ RULE = RuleInfo(
 
 
 def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
-    if covers(manifest.retention):
+    if covers(manifest.retention) or (manifest.none is not None and manifest.none.storage is not None):
         return
     # data categories with a retention of their own that says only "as long as necessary" or has no end: the rules for
     # those report it where it stands, so a purpose using them is not reported again for them
     stated_elsewhere = {c.id for c in manifest.data_categories
                         if is_vague_retention(c.retention) or is_unbounded_retention(c.retention)}
     for index, purpose in enumerate(manifest.purposes):
-        if not relies_on_statement_retention(manifest, purpose):
+        if not relies_on_statement_retention(manifest, purpose) or (purpose.none is not None and purpose.none.storage is not None):
             continue
         if purpose.data and all(data_id in stated_elsewhere for data_id in uncovered_data(manifest, purpose) or []):
             continue
-        if is_vague_retention(purpose.retention) or is_unbounded_retention(purpose.retention, purpose.legal_bases):
+        if is_vague_retention(purpose.retention) or is_unbounded_retention(purpose.retention, manifest.bases_of(purpose)):
             continue  # its own retention is stated: vague-retention or unbounded-retention reports what is wrong with it
         uncovered = [data_id for data_id in uncovered_data(manifest, purpose) or [] if data_id not in stated_elsewhere]
         if uncovered and len(uncovered) < len(purpose.data):

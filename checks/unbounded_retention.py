@@ -54,7 +54,7 @@ RULE = RuleInfo(
 
 def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     for stated in stated_retentions(manifest):
-        bases = stated.holder.legal_bases if stated.section == "purposes" else ()
+        bases = manifest.bases_of(stated.holder) if stated.section == "purposes" else ()
         phrase = unbounded_phrase(stated.retention, bases)
         if phrase is None:
             continue

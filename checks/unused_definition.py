@@ -3,7 +3,10 @@
 Reports a data category that no purpose refers to (in `data`), and a recipient that no
 purpose or transfer refers to (in `recipients`). A manifest that links no purpose to any
 data category at all is taken not to use such links, and its data categories are not
-reported; likewise for recipients.
+reported; likewise for recipients. A recipient the statement names for its processing as
+a whole (`all_purposes: true`), or one that receives data only on a condition
+(`disclosure`, such as the police on request), belongs to no particular purpose and is
+not reported.
 
 ## Why it matters
 A category or recipient that no purpose uses is either left over from an older version,
@@ -50,7 +53,7 @@ RULE = RuleInfo(
     severity="info",
     article="-",
     summary="A data category or recipient is declared but no purpose or transfer refers to it",
-    reads=("data_categories[].id", "recipients[].id", "purposes[].data", "purposes[].recipients", "transfers[].recipients"),
+    reads=("purposes[].data", "purposes[].recipients", "transfers[].recipients", "recipients[].all_purposes", "recipients[].disclosure"),
 )
 
 
@@ -68,10 +71,10 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
                 )
     if used_recipients:
         for index, recipient in enumerate(manifest.recipients):
-            if recipient.id not in used_recipients:
+            if recipient.id not in used_recipients and not recipient.all_purposes and recipient.disclosure is None:
                 yield Problem(
                     ("recipients", index),
                     f"recipient {recipient.id!r} is declared but no purpose or transfer refers to it",
-                    hint="add its id to the recipients of each purpose or transfer that shares data with it, "
-                    "or remove it if the statement does not name it",
+                    hint="add its id to the recipients of each purpose or transfer that shares data with it; "
+                    "all_purposes: true where the statement names it for all its processing, disclosure where only on a condition",
                 )

@@ -1,4 +1,4 @@
-"""The completeness rules of the catalogue (Art. 12-14, 22): PL102, PL404, PL411-413, PL501-507.
+"""The completeness rules of the catalogue (Art. 12-14, 22): PL102, PL104, PL404, PL411-416, PL501-507, PL520.
 
 Every test runs the registered rule through the real linter, selecting only that rule.
 """
@@ -24,12 +24,22 @@ CATALOGUE = {
     "PL505": ("missing-requirement-notice", "info", "13(2)(e)"),
     "PL506": ("incomplete-automated-decision", "error", "13(2)(f)"),
     "PL507": ("missing-data-source", "error", "14(2)(f)"),
+    "PL104": ("legal-basis-without-law", "info", "6(3)"),
+    "PL414": ("narrowed-right", "warning", "12(1)"),
+    "PL415": ("link-only-right", "error", "13(2)(b)"),
+    "PL416": ("unfounded-right-exclusion", "error", "13(2)(b)"),
+    "PL520": ("contradicted-denial", "error", "12(1)"),
 }
 
 #: rule name -> (line, column) of each finding expected in examples/rules/<name>/fail.privacy.yaml
 FAIL_EXAMPLES = {
     "missing-legitimate-interest": [(8, 5), (9, 5)],
     "incomplete-controller": [(3, 1), (3, 1)],
+    "legal-basis-without-law": [(4, 5)],
+    "narrowed-right": [(10, 5), (11, 5)],
+    "link-only-right": [(9, 5)],
+    "unfounded-right-exclusion": [(9, 5)],
+    "contradicted-denial": [(9, 5), (11, 5)],
     "missing-dpo-contact": [(3, 1)],
     "missing-recipients": [(2, 1)],
     "transfer-without-safeguard": [(4, 5)],
@@ -135,17 +145,21 @@ def test_no_controller_reports_each_element_at_the_root(lint_rule):
     assert "no way to contact the controller" in messages
 
 
-def test_controller_address_is_not_a_contact_channel_but_a_postal_address_is(lint_rule):
-    text = "privlint: 1\ncontroller:\n  name: X\n  address: Street 1\n"
+@pytest.mark.parametrize("where", ["  address: Street 1, 1234 AB Town\n", "  contact:\n    postal_address: Postbus 1, 1000 AA Town\n"])
+def test_a_postal_address_is_the_address_and_a_way_to_contact_the_controller(lint_rule, where):
+    assert lint_rule("incomplete-controller", "privlint: 1\ncontroller:\n  name: X\n" + where) == []
+
+
+def test_a_contact_page_is_a_channel_but_not_an_address(lint_rule):
+    text = "privlint: 1\ncontroller:\n  name: X\n  contact:\n    web_page: https://example.nl/contact\n"
     findings = lint_rule("incomplete-controller", text)
     assert located(findings) == [("incomplete-controller", 2, 1)]
-    assert "no way to contact" in findings[0].message
-    assert lint_rule("incomplete-controller", text + "  contact:\n    postal_address: Postbus 1\n") == []
+    assert findings[0].message == "the statement does not give the controller's address"
 
 
-def test_controller_with_an_empty_contact_mapping_is_reported_there(lint_rule):
-    text = "privlint: 1\ncontroller:\n  name: X\n  address: Street 1\n  contact: {}\n"
-    assert located(lint_rule("incomplete-controller", text)) == [("incomplete-controller", 5, 3)]
+def test_controller_without_address_or_channel_is_reported_twice(lint_rule):
+    text = "privlint: 1\ncontroller:\n  name: X\n  contact: {}\n"
+    assert located(lint_rule("incomplete-controller", text)) == [("incomplete-controller", 2, 1), ("incomplete-controller", 4, 3)]
 
 
 def test_controller_without_name_is_reported(lint_rule):
@@ -258,8 +272,8 @@ def test_one_finding_per_transfer_without_safeguard(lint_rule):
 def test_no_rights_section_reports_all_six_rights_at_the_root(lint_rule):
     findings = lint_rule("missing-right", "privlint: 1\nstatement:\n  title: x\n")
     assert located(findings) == [("missing-right", 1, 1)] * 6
-    articles = sorted(re.search(r"\((Art\. \d+)\)$", f.message).group(1) for f in findings)
-    assert articles == ["Art. 15", "Art. 16", "Art. 17", "Art. 18", "Art. 20", "Art. 21"]
+    articles = sorted(re.search(r"\((Art\. [\d()]+)\)$", f.message).group(1) for f in findings)
+    assert articles == ["Art. 15", "Art. 16", "Art. 17", "Art. 18", "Art. 20", "Art. 21(1)"]
 
 
 def test_rights_without_offered_are_reported_at_rights(lint_rule):

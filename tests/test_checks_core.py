@@ -24,7 +24,7 @@ def test_purpose_without_basis_is_located_at_the_purpose(lint):
 def test_general_bases_not_tied_to_purposes_are_named_in_the_message(lint):
     text = "privlint: 1\ngeneral_legal_bases:\n  - basis: contract\n  - basis: consent\npurposes:\n  - id: a\n"
     [finding] = only(lint, "missing-legal-basis", text)
-    assert "lists legal bases only in general (consent, contract) without tying them to purposes" in finding.message
+    assert "the statement names consent, contract only in general, without tying them to purposes" in finding.message
 
 
 def test_no_purposes_at_all_is_a_finding(lint):

@@ -21,6 +21,8 @@ from privlint.model.types import (
     PartialDate,
 )
 from privlint.model.vocabulary import (
+    DisclosureKind,
+    ExclusionGround,
     LegalBasis,
     RecipientRole,
     Right,
@@ -97,7 +99,15 @@ class Contact(Model):
     email: Email | None = None
     phone: Text | None = None
     web_form: Text | None = Field(None, description="Address of a web form.")
-    postal_address: Text | None = None
+    web_page: Text | None = Field(
+        None, description="Address of a contact page: a web page that says how to reach them (numbers, chat, forms)."
+    )
+    postal_address: Text | None = Field(None, description="A postal address; it counts as a way to contact them.")
+
+    @property
+    def has_channel(self) -> bool:
+        """Whether it gives at least one way to reach someone."""
+        return any(getattr(self, name) is not None for name in type(self).model_fields)
 
 
 class Statement(Model):
@@ -148,7 +158,9 @@ class Controller(Model):
 class Dpo(Model):
     """The data protection officer (Art. 13(1)(b); Dutch: FG)."""
 
-    designated: StrictBool | None = Field(None, description="Whether the statement says a DPO is designated.")
+    designated: StrictBool | None = Field(
+        None, description="Whether the statement says a DPO is designated; false is the same as none.dpo without the words."
+    )
     name: Text | None = None
     contact: Contact | None = None
 
@@ -158,6 +170,9 @@ class GeneralLegalBasis(Model):
 
     basis: LegalBasis
     description: Text | None = None
+    law: Text | None = Field(
+        None, description="The law behind a legal obligation or public task (Art. 6(3)), such as 'AWR art. 52'."
+    )
 
 
 class Retention(Model):
@@ -204,6 +219,18 @@ class DataCategory(Model):
     retention: Retention | None = None
 
 
+class Disclosure(Model):
+    """Data given to a recipient only when a condition is met, not as part of a purpose's routine."""
+
+    kind: DisclosureKind | None = Field(
+        None,
+        description="authority_request (the police, a court or an authority asks or orders), legal_obligation "
+        "(the law requires it), consent (only when the person asks or agrees), event (a takeover, a legal claim).",
+    )
+    condition: Text | None = Field(None, description="The condition, in the statement's own words.")
+    law: Text | None = Field(None, description="The law that requires or allows the disclosure, where the statement names one.")
+
+
 class Recipient(Model):
     """A recipient, or a category of recipients."""
 
@@ -211,7 +238,19 @@ class Recipient(Model):
     name: Text | None = None
     description: Text | None = None
     role: RecipientRole | None = None
-    country: CountryCode | None = None
+    country: CountryCode | None = Field(None, description="Where the recipient processes the data.")
+    all_purposes: StrictBool = Field(
+        False, description="The statement names this recipient for its processing as a whole, not for particular purposes."
+    )
+    disclosure: Disclosure | None = Field(
+        None, description="Data go to this recipient only on a condition (a legal order, a takeover): not a purpose."
+    )
+
+
+class PurposeDenials(Model):
+    """What the statement says explicitly does not happen for one purpose, in its own words."""
+
+    storage: Text | None = Field(None, description="Nothing is stored by the controller itself for this purpose.")
 
 
 class Purpose(Model):
@@ -222,12 +261,22 @@ class Purpose(Model):
     section: Text | None = Field(None, description="Where the purpose comes from in the statement (section number or heading).")
     description: Text | None = None
     legal_bases: list[LegalBasis] = Field(default_factory=list, description="Art. 6(1) bases; several allowed.")
+    law: Text | None = Field(
+        None, description="The law behind its legal obligation or public task (Art. 6(3)), such as 'Wet op het financieel toezicht'."
+    )
     legitimate_interest: Text | None = Field(None, description="The interest pursued, where legitimate_interests is a basis.")
     consent_mechanism: Text | None = Field(None, description="How consent for this purpose is given, in the statement's words.")
+    consent_given_to: Text | None = Field(
+        None, description="Where the consent it rests on was given to another party (a bank, a data provider): who that is."
+    )
+    direct_marketing: StrictBool = Field(
+        False, description="The purpose is direct marketing (offers, newsletters, canvassing): objection always applies (Art. 21(2))."
+    )
     data: list[Identifier] = Field(default_factory=list, description="Ids of data_categories.")
     data_subjects: list[Text] = Field(default_factory=list)
     recipients: list[Identifier] = Field(default_factory=list, description="Ids of recipients.")
     retention: Retention | None = None
+    none: PurposeDenials | None = Field(None, description="What the statement says explicitly does not happen for this purpose.")
 
     @property
     def label(self) -> str:
@@ -245,14 +294,83 @@ class Transfer(Model):
     copy_available: Text | None = Field(None, description="How to obtain a copy of the safeguard.")
 
 
-class Rights(Model):
-    """The rights the statement offers and how to use them (Art. 12, 13(2)(b)-(d))."""
+class RightWords(Model):
+    """The statement's own words about rights, by right."""
 
-    offered: list[Right] = Field(default_factory=list)
+    access: Text | None = None
+    rectification: Text | None = None
+    erasure: Text | None = None
+    restriction: Text | None = None
+    objection: Text | None = None
+    objection_to_direct_marketing: Text | None = None
+    portability: Text | None = None
+    withdraw_consent: Text | None = None
+    complaint: Text | None = None
+
+    def items(self) -> list[tuple[Right, str]]:
+        """The rights given here with their words, in the order of the Right list."""
+        return [(right, text) for right in Right if (text := getattr(self, right.value)) is not None]
+
+
+class Exclusion(Model):
+    """A right the statement declares not applicable, and why."""
+
+    ground: ExclusionGround | None = Field(
+        None,
+        description="art_11_2 (the person cannot be identified), art_17_3 (erasure: legal obligation, public task, "
+        "legal claims), art_20_1 (portability: nothing rests on consent or contract), art_20_3 (portability: public task), "
+        "art_21 (objection: nothing rests on public task or legitimate interests, no direct marketing).",
+    )
+    text: Text | None = Field(None, description="The statement's own words.")
+
+
+class RightExclusions(Model):
+    """Rights the statement declares not applicable, by right."""
+
+    access: Exclusion | None = None
+    rectification: Exclusion | None = None
+    erasure: Exclusion | None = None
+    restriction: Exclusion | None = None
+    objection: Exclusion | None = None
+    objection_to_direct_marketing: Exclusion | None = None
+    portability: Exclusion | None = None
+    withdraw_consent: Exclusion | None = None
+    complaint: Exclusion | None = None
+
+    def items(self) -> list[tuple[Right, Exclusion]]:
+        """The rights given here with their exclusion, in the order of the Right list."""
+        return [(right, exclusion) for right in Right if (exclusion := getattr(self, right.value)) is not None]
+
+
+class Rights(Model):
+    """The rights the statement offers and how to use them (Art. 12, 13(2)(b)-(d)).
+
+    A right is in ``offered`` when the statement states it as the law gives it; a right it
+    states narrower, only by a link to another site, or declares not applicable goes under
+    ``narrowed``, ``link_only`` or ``not_applicable`` instead, with the statement's words.
+    """
+
+    offered: list[Right] = Field(default_factory=list, description="The rights the statement states as the law gives them.")
+    narrowed: RightWords | None = Field(
+        None, description="Rights the statement states narrower than the law gives them ('we erase outdated data on request'), with its words."
+    )
+    link_only: RightWords | None = Field(
+        None, description="Rights the statement gives only by a link to another site ('your rights are on the AP's website'), with its words."
+    )
+    not_applicable: RightExclusions | None = Field(
+        None, description="Rights the statement declares not applicable, each with its ground and words."
+    )
     how: Text | None = Field(None, description="How to exercise the rights.")
     contact: Contact | None = None
     response_time: IsoDuration | None = Field(None, description="The promised answer time, such as P1M.")
     response_extension: IsoDuration | None = Field(None, description="The further time the statement reserves, such as P2M.")
+
+    def mentions(self, right: Right) -> bool:
+        """Whether the statement says anything about the right: stated, narrowed, by a link, or not applicable."""
+        return right in self.offered or any(
+            group is not None and getattr(group, right.value) is not None
+            for group in (self.narrowed, self.link_only, self.not_applicable)
+        )
 
 
 class SupervisoryAuthority(Model):
@@ -279,6 +397,26 @@ class AutomatedDecision(Model):
     human_intervention: StrictBool | None = Field(None, description="Whether the person can obtain human intervention (Art. 22(3)).")
 
 
+class Denials(Model):
+    """What the statement says explicitly does not happen, each in the statement's own words.
+
+    Silence and a denial are different facts. Leave a key out where the statement says nothing;
+    give it where the statement denies: the rules that report silence accept a denial, and the
+    rest of the manifest must not contradict it (``contradicted-denial``).
+    """
+
+    transfers: Text | None = Field(None, description="No transfer outside the EEA ('We do not transfer your data outside the EEA.').")
+    automated_decisions: Text | None = Field(None, description="No automated decision-making or profiling (Art. 22).")
+    dpo: Text | None = Field(None, description="No data protection officer is designated.")
+    data_from_others: Text | None = Field(None, description="No data are obtained from anyone but the person (Art. 14).")
+    recipients: Text | None = Field(
+        None, description="Data go to no one at all; not 'no third parties', which still allows processors."
+    )
+    storage: Text | None = Field(
+        None, description="The controller stores nothing itself ('we store nothing; the booking service does')."
+    )
+
+
 class Manifest(Model):
     """A privacy statement, as a privlint manifest."""
 
@@ -302,6 +440,34 @@ class Manifest(Model):
     rights: Rights | None = None
     supervisory_authority: SupervisoryAuthority | None = None
     automated_decisions: list[AutomatedDecision] = Field(default_factory=list)
+    none: Denials | None = Field(None, description="What the statement says explicitly does not happen, in its own words.")
+
+    def bases_of(self, purpose: Purpose) -> tuple[LegalBasis, ...]:
+        """The legal bases a purpose rests on: its own, else the statement's one basis for everything.
+
+        Where the statement gives a single basis in general ("we process all data to perform the
+        contract") and no purpose names another, that basis covers every purpose that names none.
+        Several general bases, or a general basis beside purposes on other bases, cover none.
+        """
+        if purpose.legal_bases:
+            return tuple(purpose.legal_bases)
+        general = {entry.basis for entry in self.general_legal_bases}
+        if len(general) == 1 and all(set(other.legal_bases) <= general for other in self.purposes):
+            return tuple(general)
+        return ()
+
+    @property
+    def relied_bases(self) -> frozenset[LegalBasis]:
+        """Every legal basis some processing rests on: of purposes, general bases, disclosures on consent
+        and special data on explicit consent. Empty when the statement names no basis at all."""
+        bases = {basis for purpose in self.purposes for basis in purpose.legal_bases}
+        bases |= {entry.basis for entry in self.general_legal_bases}
+        if any(category.condition is SpecialCondition.explicit_consent for category in self.data_categories) or any(
+            recipient.disclosure is not None and recipient.disclosure.kind is DisclosureKind.consent
+            for recipient in self.recipients
+        ):
+            bases.add(LegalBasis.consent)
+        return frozenset(bases)
 
     @field_validator("privlint", mode="before")
     @classmethod

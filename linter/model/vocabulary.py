@@ -1,5 +1,5 @@
-"""The closed lists of the manifest format: legal bases, rights, special categories and conditions,
-transfer safeguards and recipient roles.
+"""The closed lists of the manifest format: legal bases, rights and the grounds for declaring one not
+applicable, special categories and conditions, transfer safeguards, recipient roles and kinds of disclosure.
 
 The models in privlint.model.manifest use them, and so do checks; they are kept apart from the models so
 that a check can name them without loading pydantic (a run served from the cache needs no model).
@@ -29,9 +29,20 @@ class Right(str, Enum):
     erasure = "erasure"
     restriction = "restriction"
     objection = "objection"
+    objection_to_direct_marketing = "objection_to_direct_marketing"
     portability = "portability"
     withdraw_consent = "withdraw_consent"
     complaint = "complaint"
+
+
+class ExclusionGround(str, Enum):
+    """Grounds a statement can give for declaring a right not applicable."""
+
+    art_11_2 = "art_11_2"  # the controller cannot identify the person: Art. 15-20 do not apply
+    art_17_3 = "art_17_3"  # erasure: the data are needed for a legal obligation, a public task, legal claims ...
+    art_20_1 = "art_20_1"  # portability: nothing rests on consent or contract
+    art_20_3 = "art_20_3"  # portability: processing for a public task
+    art_21 = "art_21"  # objection: nothing rests on public task or legitimate interests, no direct marketing
 
 
 class SpecialCategory(str, Enum):
@@ -80,3 +91,12 @@ class RecipientRole(str, Enum):
     joint_controller = "joint_controller"
     authority = "authority"
     group_company = "group_company"
+
+
+class DisclosureKind(str, Enum):
+    """When data are disclosed to a recipient that is not part of a purpose's routine."""
+
+    authority_request = "authority_request"  # the police, a court or an authority asks or orders
+    legal_obligation = "legal_obligation"  # the law requires it (reporting to the tax authority)
+    consent = "consent"  # only when the person asks for it or agrees
+    event = "event"  # an event such as a takeover or a legal claim
