@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="list the sentences each rule gets wrong")
     parser.add_argument("rules", nargs="*", help="only these rules")
     args = parser.parse_args(argv)
-    print(f"| rule | sentences | precision | recall |\n|---|---:|---:|---:|")
+    print("| rule | sentences | precision | recall |\n|---|---:|---:|---:|")
     for result in scores():
         if args.rules and result.rule not in args.rules:
             continue

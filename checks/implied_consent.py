@@ -48,8 +48,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from privlint.rules import Context, Problem, RuleInfo
 from privlint.model.vocabulary import LegalBasis
+from privlint.rules import Context, Problem, RuleInfo
 from privlint.rules.phrases import Phrases, combine
 from privlint.rules.wording import WordPhrases, sentences, tokens
 

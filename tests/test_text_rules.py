@@ -6,14 +6,12 @@ import importlib.util
 import sys
 import time
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES, ROOT, TODAY
 from privlint.read.discovery import discover
 from privlint.rules.hedges import find
 from privlint.run.linter import Linter, Settings
-
-from conftest import EXAMPLES, ROOT, TODAY
 
 _spec = importlib.util.spec_from_file_location("text_rules", ROOT / "benchmarks" / "text_rules.py")
 text_rules = importlib.util.module_from_spec(_spec)

@@ -25,7 +25,7 @@ sentence it stands in. ``names`` are the controller's names: "kan Optimile" is t
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
