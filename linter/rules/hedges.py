@@ -25,7 +25,7 @@ sentence it stands in. ``names`` are the controller's names: "kan Optimile" is t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -166,6 +166,9 @@ NOT_LISTED = frozenset({
 })
 
 
+Words = Sequence[Token]
+Span = tuple[int, int]
+Names = Sequence[tuple[str, ...]]
 QUOTED_WORDS = 80  # a sentence is quoted (and compared) by its first words: a long one costs no more
 
 
@@ -202,7 +205,7 @@ def find(text: str, names: Sequence[tuple[str, ...]] = ()) -> list[Hedge]:
     return found
 
 
-def _match(words: Sequence[Token], index: int, last: int) -> tuple[int, Sort] | None:
+def _match(words: Words, index: int, last: int) -> tuple[int, Sort] | None:
     if words[index].lower not in _FIRST_WORDS:
         return None
     for length in range(min(_LONGEST, last - index), 0, -1):
@@ -212,7 +215,7 @@ def _match(words: Sequence[Token], index: int, last: int) -> tuple[int, Sort] | 
     return None
 
 
-def _is_hedge(words, sentence, index, length, sort, names) -> bool:
+def _is_hedge(words: Words, sentence: Span, index: int, length: int, sort: Sort, names: Names) -> bool:
     word = words[index].lower
     first, last = sentence
     if sort not in (Sort.example, Sort.open) and not any(
@@ -268,7 +271,7 @@ HEDGED_ROLES = (Role.controller, Role.data, Role.recipient, Role.impersonal)
 # -- modal verbs --------------------------------------------------------------------------------
 
 
-def _modal_hedge(words, sentence, clause: Clause, index: int, names) -> bool:
+def _modal_hedge(words: Words, sentence: Span, clause: Clause, index: int, names: Names) -> bool:
     word = words[index].lower
     first, last = sentence
     if index > first and words[index - 1].lower == "te":
@@ -308,7 +311,7 @@ def _modal_hedge(words, sentence, clause: Clause, index: int, names) -> bool:
     return True
 
 
-def _rest_of_sentence(words, start: int, last: int) -> list[str]:
+def _rest_of_sentence(words: Words, start: int, last: int) -> list[str]:
     rest = []
     for token in words[start : min(last, start + WINDOW)]:
         if token.lower == ";":
@@ -353,7 +356,7 @@ def _asks_person(clause_words: list[str]) -> bool:
     return False
 
 
-def _after_condition(words, sentence, clause: Clause, index: int) -> bool:
+def _after_condition(words: Words, sentence: Span, clause: Clause, index: int) -> bool:
     """Whether the modal's clause follows or holds a condition ("als u toestemming geeft", "in deze gevallen")."""
     first, last = sentence
     if _contains(words_in(words, max(first, clause.start - 2), clause.end), CONDITION_PHRASES):
@@ -366,7 +369,7 @@ def _after_condition(words, sentence, clause: Clause, index: int) -> bool:
 CLAUSE_END = frozenset({",", ";", ":", ")", "("})
 
 
-def _main_verb_follows(words, index: int) -> bool:
+def _main_verb_follows(words: Words, index: int) -> bool:
     """Whether the hedge at ``index`` is the main clause's verb after a condition: "indien u belt ... kunnen wij"."""
     following = words[index + 1].lower if index + 1 < len(words) else ""
     return words[index].lower in ("kan", "kunnen", "kunt") and (following in SUBJECT_PRONOUNS and following not in ("u", "je", "jij"))
@@ -391,7 +394,7 @@ CONJUNCTIONS = frozenset({"maar", "en", "of", "and", "but", "or", "dan", "then",
 MODALS = frozenset({"kan", "kunnen", "kunt", "may", "might", "could", "can"})
 
 
-def _subject(words, sentence, clause: Clause, index: int, names, inherit: bool = True) -> Role | None:
+def _subject(words: Words, sentence: Span, clause: Clause, index: int, names: Names, inherit: bool = True) -> Role | None:
     """Who acts in the clause of ``index``: a subject after an inverted verb, one before it, or the sentence's."""
     first, last = sentence
     start = clause.start + (1 if clause.kind is not Kind.main and clause.opener else 0)
@@ -433,7 +436,7 @@ def _subject(words, sentence, clause: Clause, index: int, names, inherit: bool =
     return None
 
 
-def _pronoun_subject(words, start: int, end: int) -> Role | None:
+def _pronoun_subject(words: Words, start: int, end: int) -> Role | None:
     """The role of the clause's first subject pronoun (not one after a preposition: "met u", "to you")."""
     for index in range(start, min(end, len(words))):
         word = words[index].lower
@@ -465,12 +468,12 @@ def _may_precede_subject(word: str) -> bool:
         and role_of_word(word) is None
 
 
-def _is_article(words, index: int) -> bool:
+def _is_article(words: Words, index: int) -> bool:
     following = words[index + 1].lower if index + 1 < len(words) else ""
     return following.isalpha() and following not in ("is", "kan", "zal", "was", "wordt", "nodig", "mogelijk", "echter")
 
 
-def _antecedent(words, clause_start: int, first: int) -> Role | None:
+def _antecedent(words: Words, clause_start: int, first: int) -> Role | None:
     for token in reversed(words[max(first, clause_start - 4) : clause_start]):
         role = role_of_word(token.lower)
         if role is not None:
@@ -478,7 +481,7 @@ def _antecedent(words, clause_start: int, first: int) -> Role | None:
     return None
 
 
-def _sentence_subject(words, sentence, names) -> Role | None:
+def _sentence_subject(words: Words, sentence: Span, names: Names) -> Role | None:
     """The first subject of the sentence outside its conditions, purposes and relative clauses."""
     first, last = sentence
     while first < last and words[first].lower in CONJUNCTIONS:
@@ -520,7 +523,7 @@ def _sentence_subject(words, sentence, names) -> Role | None:
 # -- examples and lists -------------------------------------------------------------------------
 
 
-def _open_list(words, sentence, clause: Clause, index: int, length: int, names) -> bool:
+def _open_list(words: Words, sentence: Span, clause: Clause, index: int, length: int, names: Names) -> bool:
     """Whether "zoals", "bijvoorbeeld", "etc." at ``index`` gives an open list of data, recipients or purposes."""
     first, last = sentence
     marker = " ".join(token.lower for token in words[index : index + length])
@@ -591,7 +594,7 @@ def _generic_compound(word: str) -> bool:
                                             "organisaties", "derden"))
 
 
-def _head_noun(words, index: int, first: int) -> tuple[str | None, str | None]:
+def _head_noun(words: Words, index: int, first: int) -> tuple[str | None, str | None]:
     """The noun the examples at ``index`` illustrate (the word before it, past '(' and ','), and an open modifier of it."""
     position = index - 1
     while position >= first and words[position].text in ",(–-":
@@ -621,7 +624,7 @@ def _looks_like_verb(word: str) -> bool:
                                                                                     and not word.endswith(("gegevens",)))
 
 
-def _possible(words, index: int, sentence) -> bool:
+def _possible(words: Words, index: int, sentence: Span) -> bool:
     first, last = sentence
     before = words_in(words, max(first, index - 3), index)
     if before[-2:] == ["as", "soon"] or "as" in before[-1:]:
@@ -632,7 +635,7 @@ def _possible(words, index: int, sentence) -> bool:
     return bool(following) and (is_recipient_word(following[0]) or is_data_word(following[0]) or following[0] in GENERIC_NOUNS)
 
 
-def _not_possibly(words, index: int, sentence) -> bool:
+def _not_possibly(words: Words, index: int, sentence: Span) -> bool:
     """ "mogelijk" that is not "possibly": "zo snel mogelijk", "mogelijk maken", "het is mogelijk om"."""
     first, last = sentence
     before = words_in(words, max(first, index - 4), index)
@@ -644,7 +647,7 @@ def _not_possibly(words, index: int, sentence) -> bool:
     return False
 
 
-def _closed_by_next_sentence(words, sentence) -> bool:
+def _closed_by_next_sentence(words: Words, sentence: Span) -> bool:
     """ "we bewaren sommige gegevens 7 jaar. Facturen, ... en ... worden ... bewaard": the next sentence lists them."""
     _, last = sentence
     following = words_in(words, last, min(len(words), last + 25))
@@ -659,26 +662,26 @@ def _closed_by_next_sentence(words, sentence) -> bool:
 # -- small helpers ------------------------------------------------------------------------------
 
 
-def words_in(words, start: int, end: int) -> list[str]:
+def words_in(words: Words, start: int, end: int) -> list[str]:
     return [token.lower for token in words[max(start, 0) : max(end, 0)]]
 
 
-def _next_words(words, start: int, last: int, count: int) -> list[str]:
+def _next_words(words: Words, start: int, last: int, count: int) -> list[str]:
     return [token.lower for token in words[start : min(last, start + count)]]
 
 
-def _next_conjunction(words, index: int, last: int) -> str:
+def _next_conjunction(words: Words, index: int, last: int) -> str:
     for token in words[index + 1 : min(last, index + 8)]:
         if token.lower in CONDITION_WORDS or token.lower in ("dat", "that"):
             return token.lower
     return ""
 
 
-def _has(words, clause: Clause, vocabulary: frozenset[str]) -> bool:
+def _has(words: Words, clause: Clause, vocabulary: frozenset[str]) -> bool:
     return any(token.lower in vocabulary for token in words[clause.start : clause.end])
 
 
-def _contains(sequence: list[str], phrases) -> bool:
+def _contains(sequence: list[str], phrases: Iterable[tuple[str, ...]]) -> bool:
     for phrase in phrases:
         size = len(phrase)
         for start in range(0, len(sequence) - size + 1):
@@ -687,6 +690,3 @@ def _contains(sequence: list[str], phrases) -> bool:
     return False
 
 
-def roles_for_test(text: str) -> list[tuple[str, str | None]]:  # pragma: no cover - a debugging aid
-    words = tokens(text)
-    return [(token.text, (role_of_word(token.lower) or "").__str__()) for token in words]
