@@ -18,7 +18,9 @@ Reports a consent mechanism (`statement.consent_mechanism`, or a purpose's
 
 A tick box, an "Accept" button or a choice in the banner is an affirmative act; "verder surfen
 geldt niet als toestemming" and browser settings offered as information beside a real choice
-are left alone. The message quotes the words found.
+are left alone. The message quotes the words found. A cookie whose recorded `consent` is not
+consent is reported too: `implied` (by continued use or scrolling), `browser_settings`,
+`cookie_wall`, `opt_out`, except for functional cookies, which need none.
 
 ## Why it matters
 Consent must be a freely given, specific, informed and unambiguous indication of wishes,
@@ -50,6 +52,7 @@ from typing import TYPE_CHECKING
 
 from privlint.model.vocabulary import LegalBasis
 from privlint.rules import Context, Problem, RuleInfo
+from privlint.rules.cookies import invalid_consent
 from privlint.rules.phrases import Phrases, combine
 from privlint.rules.wording import WordPhrases, sentences, tokens
 
@@ -156,6 +159,7 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
         found = implied(purpose.consent_mechanism, consent_purpose=consent)
         if found:
             yield _problem(("purposes", index, "consent_mechanism"), f"purpose {purpose.label}", found)
+    yield from invalid_consent(manifest)  # cookies whose recorded consent (implied, cookie_wall, ...) is not consent
 
 
 def implied(text: str | None, consent_purpose: bool = True) -> str | None:

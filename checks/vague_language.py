@@ -25,6 +25,8 @@ invult"), examples inside a category that is itself complete ("toezichthouders z
 AP"), examples of things a statement need not list (security measures, the company's
 services), or a list the sentence closes ("such as ...; we send no other e-mails").
 
+A transfer recorded as only possible (`possible: true`) is left to `possible-transfer`, and
+retention criteria that `vague-retention` or `unbounded-retention` report are left to them.
 Each distinct hedge is reported once per sentence: where a manifest quotes the same sentence
 in two fields, the first field (in the order above, purposes first) gets the finding and the
 second none. The message quotes the hedges and the sentence they stand in.
@@ -59,7 +61,7 @@ from typing import TYPE_CHECKING, Any
 
 from privlint.parse.pointers import NodePath
 from privlint.rules import Context, Problem, RuleInfo
-from privlint.rules.hedges import Hedge, find
+from privlint.rules.hedges import HEDGES, Hedge, Sort, find
 from privlint.rules.retention import is_unbounded_retention, is_vague_retention
 from privlint.rules.wording import name_tuples
 
@@ -77,6 +79,7 @@ RULE = RuleInfo(
         "purposes[].description", "purposes[].legitimate_interest", "purposes[].retention.criteria",
         "data_categories[].name", "data_categories[].items", "data_categories[].source",
         "data_categories[].retention.criteria", "recipients[].description", "transfers[].description",
+        "transfers[].possible",
         "retention.criteria",
     ),
 )
@@ -92,6 +95,8 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     reported = _Reported()
     for path, field, text in _fields(manifest):
         hedges = [hedge for hedge in find(text, names) if not reported.seen(hedge)]
+        if path[0] == "transfers":  # "waar nodig" on a transfer qualifies its safeguard: transfer-without-safeguard's
+            hedges = [hedge for hedge in hedges if HEDGES.get(tuple(hedge.phrase.lower().split())) is not Sort.needed]
         if not hedges:
             continue
         for hedge in hedges:
@@ -128,6 +133,8 @@ def _fields(manifest: Manifest) -> Iterator[tuple[NodePath, str, str]]:
         yield from _text(("recipients", index, "description"), f"the description of recipient {recipient.id!r}",
                          recipient.description)
     for index, transfer in enumerate(manifest.transfers):
+        if getattr(transfer, "possible", False):
+            continue  # a transfer described as possible: possible-transfer reports it (the more specific rule)
         yield from _text(("transfers", index, "description"), f"the description of transfer {index + 1}",
                          transfer.description)
     yield from _text(("retention", "criteria"), "the statement's retention", _criteria(manifest.retention))
