@@ -67,6 +67,7 @@ RULE = RuleInfo(
     severity="warning",
     article="Art. 12(1) (WP260)",
     summary="The manifest changed but its last-changed date did not",
+    reads=("statement.last_changed", "the whole manifest, compared with its previous version in git"),
     fixable=True,
 )
 

@@ -57,6 +57,9 @@ def rule_page(rule: Rule) -> str:
         "",
         rule.summary + ".",
     ]
+    if rule.reads:
+        header += ["", "Reads: " + ", ".join(f"`{field}`" if "[" in field or "." in field or field.isidentifier()
+                                              else field for field in rule.reads) + "."]
     if rule.options:
         header += ["", "## Options", ""]
         header += [f"- `{name}` ({option.kind}, default `{option.default}`): {option.help}" for name, option in rule.options.items()]
