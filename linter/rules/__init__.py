@@ -6,7 +6,9 @@ from privlint.read.related import RelatedFileError
 from privlint.rules.api import (
     Check,
     Context,
+    Edit,
     Finding,
+    Fix,
     Option,
     Problem,
     Rule,
@@ -15,4 +17,6 @@ from privlint.rules.api import (
     nearest,
 )
 
-__all__ = ["Check", "Context", "Finding", "Option", "Problem", "Rule", "RelatedFileError", "RuleInfo", "Severity", "nearest"]
+__all__ = [
+    "Check", "Context", "Edit", "Finding", "Fix", "Option", "Problem", "Rule", "RelatedFileError", "RuleInfo", "Severity", "nearest",
+]
