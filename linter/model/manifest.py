@@ -124,15 +124,6 @@ class Audience(Model):
     )
     text: Text | None = Field(None, description="The statement's own words.")
 
-    def covers(self, group: str) -> bool:
-        """Whether ``group`` (as purposes[].data_subjects name it) is one of the groups named here."""
-        return group_key(group) in {group_key(own) for own in self.groups}
-
-
-def group_key(group: str) -> str:
-    """A group of people as compared across the manifest: case and spacing do not count."""
-    return " ".join(group.casefold().split())
-
 
 class Statement(Model):
     """The privacy statement as published."""

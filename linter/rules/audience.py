@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from privlint.model.manifest import Audience, group_key
-
 if TYPE_CHECKING:
-    from privlint.model.manifest import Manifest
+    from privlint.model.manifest import Audience, Manifest
 
 LISTED_GROUPS = 3  # how many groups a message names before "and N more"
 LISTED_SOURCES = 2  # how many purposes a message names for one group
+
+
+def group_key(group: str) -> str:
+    """A group of people as compared across the manifest: case and spacing do not count."""
+    return " ".join(group.casefold().split())
 
 
 class Group:
@@ -51,7 +54,8 @@ def processed_groups(manifest: Manifest, scope: Audience | None = None) -> list[
 
 def left_out(audience: Audience, groups: list[Group]) -> list[Group]:
     """The groups ``audience`` does not cover."""
-    return [group for group in groups if not audience.covers(group.name)]
+    covered = {group_key(name) for name in audience.groups}
+    return [group for group in groups if group_key(group.name) not in covered]
 
 
 def listed(groups: list[Group]) -> str:
