@@ -54,6 +54,8 @@ ID_LISTS = {
     "data_categories": "data category",
     "recipients": "recipient",
     "automated_decisions": "automated decision",
+    "services": "service",
+    "cookies": "cookie",
 }
 
 

@@ -6,7 +6,9 @@ reading or accepting the statement: "by using this website you agree", "by conti
 "door gebruik te maken van onze website", "door het bezoeken van", "stemt u ermee in",
 "gaat u akkoord met deze privacyverklaring". "By using" counts only with the site or
 service after it ("by using the tick box" is an affirmative act). The message quotes the
-words found.
+words found. A cookie whose recorded `consent` is not consent is reported too: `implied`
+(by continued use or scrolling), `browser_settings`, `cookie_wall`, `opt_out`, except
+for functional cookies, which need none.
 
 ## Why it matters
 Consent must be a freely given, specific, informed and unambiguous indication of wishes,
@@ -37,6 +39,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from privlint.rules import Context, Problem, RuleInfo
+from privlint.rules.cookies import invalid_consent
 from privlint.rules.phrases import Phrases, combine
 
 if TYPE_CHECKING:
@@ -91,6 +94,7 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
         found = IMPLIED_CONSENT.find(purpose.consent_mechanism)
         if found:
             yield _problem(("purposes", index, "consent_mechanism"), f"purpose {purpose.label}", found)
+    yield from invalid_consent(manifest)  # cookies whose recorded consent (implied, cookie_wall, ...) is not consent
 
 
 def _problem(pointer, owner, found):

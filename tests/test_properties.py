@@ -86,7 +86,7 @@ def from_schema(node: dict) -> st.SearchStrategy:
             optional={key: value for key, value in properties.items() if key not in required},
         )
     if kind == "array":
-        return st.lists(from_schema(node["items"]), min_size=node.get("minItems", 0), max_size=3)
+        return st.lists(from_schema(node["items"]), min_size=node.get("minItems", 0), max_size=max(3, node.get("minItems", 0)))
     if kind == "string":
         if node.get("format") == "date":
             return st.dates().map(dt.date.isoformat)

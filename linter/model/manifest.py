@@ -21,12 +21,18 @@ from privlint.model.types import (
     PartialDate,
 )
 from privlint.model.vocabulary import (
+    CookieConsent,
+    CookieExemption,
+    CookieParty,
+    CookiePurpose,
     DisclosureKind,
+    EndedBy,
     ExclusionGround,
     LegalBasis,
     RecipientRole,
     Right,
     Safeguard,
+    SafeguardNamedAs,
     SpecialCategory,
     SpecialCondition,
 )
@@ -145,6 +151,11 @@ class Statement(Model):
         None,
         description="What the statement says about which data are required by law or contract and what happens if they are not given (Art. 13(2)(e)).",
     )
+    audience: list[CountryCode] = Field(
+        default_factory=list,
+        description="The countries whose residents the statement addresses, where that differs from the controller's "
+        "country: national rules such as those on cookies apply per country.",
+    )
     addressed_to: Audience | None = Field(
         None,
         description="The people the statement says it is for ('klanten, bezoekers van onze website en sollicitanten'), "
@@ -195,29 +206,72 @@ class GeneralLegalBasis(Model):
     )
 
 
-class Retention(Model):
-    """How long data are kept: a period from an event, or criteria in words."""
+class RetentionTerms(Model):
+    """How long data are kept: a period from an event, bounds, an end date or event, or criteria in words.
+
+    How the retention of the statement, of a purpose and of a data category combine is described
+    in docs/manifest-format.md ("Retention: how the levels combine").
+    """
 
     period: IsoDuration | None = Field(None, description="ISO 8601 duration such as P7Y, P24M, P4W or PT24H.")
     after: Text | None = Field(None, description="The event the period runs from, such as 'end of contract'.")
     criteria: Text | None = Field(None, description="The criteria used to set the period, in words.")
     statutory_source: Text | None = Field(None, description="The law that sets the period, where one does.")
-
+    minimum: IsoDuration | None = Field(
+        None, description="A minimum period ('at least 7 years'): alone, without a period or maximum, it sets no end."
+    )
+    maximum: IsoDuration | None = Field(
+        None,
+        description="An upper bound ('at most 24 months', 'never longer than 7 years'); statement-wide it bounds "
+        "every period in the statement.",
+    )
+    until: DateOrMonth | None = Field(
+        None, description="A fixed date on which the retention ends ('until 1 January 2027'): YYYY-MM-DD or YYYY-MM."
+    )
+    end_event: Text | None = Field(
+        None,
+        description="The event that ends the retention, in the statement's words ('until the guardianship ends', "
+        "'until our account with the mailing provider ends').",
+    )
+    ended_by: EndedBy | None = Field(
+        None,
+        description="Who brings that event about: controller (only the controller decides), data_subject (only an act "
+        "of the person, such as objecting), other (neither alone: a contract term, a court, a date set by law).",
+    )
 
     @property
     def is_stated(self) -> bool:
-        """Whether it tells a period or criteria, not just an event or a law."""
-        return self.period is not None or self.criteria is not None
+        """Whether it tells how long: a period, a bound, an end date or event, or criteria; not just a start event or a law."""
+        return any(
+            value is not None
+            for value in (self.period, self.criteria, self.minimum, self.maximum, self.until, self.end_event, self.ended_by)
+        )
+
+
+class PlaceRetention(RetentionTerms):
+    """The retention of the same data in one more storage place, where the statement gives it its own."""
+
+    place: Text = Field(description="Where the data are kept this long: backups, the archive, a register.")
+
+
+class Retention(RetentionTerms):
+    """How long data are kept, and where the statement gives other periods for the same data, per storage place."""
+
+    places: list[PlaceRetention] = Field(
+        default_factory=list,
+        description="Other periods for the same data in other storage places ('back-ups are overwritten after 3 months').",
+    )
+
+    @property
+    def is_stated(self) -> bool:
+        """Whether it tells how long; given per place only, every place must tell it."""
+        own = super().is_stated
+        return own or (bool(self.places) and all(place.is_stated for place in self.places))
 
 
 class StatementRetention(Retention):
-    """Statement-wide retention: a default for every purpose, and an upper bound."""
-
-    maximum: IsoDuration | None = Field(None, description="The statement's own upper bound ('never longer than 7 years').")
-
-    @property
-    def is_stated(self) -> bool:
-        return super().is_stated or self.maximum is not None
+    """Statement-wide retention: a default for every purpose and data category without their own, and its
+    maximum an upper bound on every period in the statement."""
 
 
 class DataCategory(Model):
@@ -309,9 +363,82 @@ class Transfer(Model):
 
     destination: Text | None = Field(None, description="Country, region or international organisation.")
     recipients: list[Identifier] = Field(default_factory=list, description="Ids of recipients.")
-    safeguard: Safeguard | None = None
+    safeguard: Safeguard | Annotated[list[Safeguard], Field(min_length=1)] | None = Field(
+        None, description="The adequacy decision or Art. 46/47/49 ground; a list where the statement names several."
+    )
     description: Text | None = Field(None, description="What the statement says about the transfer, in its own words.")
     copy_available: Text | None = Field(None, description="How to obtain a copy of the safeguard.")
+    countries: list[CountryCode] = Field(
+        default_factory=list, description="The destination countries as ISO 3166-1 codes, where the statement names them."
+    )
+    destination_unspecified: StrictBool = Field(
+        False,
+        description="The statement names no destination beyond 'outside the EEA', 'a third country' or the like.",
+    )
+    services: list[Identifier] = Field(default_factory=list, description="Ids of services the transfer concerns.")
+    safeguard_named_as: SafeguardNamedAs | None = Field(
+        None,
+        description="How the statement names the safeguard: stated (the default), example ('such as standard "
+        "contractual clauses'), or alternatives (a list of mechanisms, 'and/or', without saying which applies).",
+    )
+    possible: StrictBool = Field(
+        False,
+        description="The statement says only that the transfer may happen ('het kan voorkomen', 'if we use providers "
+        "outside the EEA'), not whether it does.",
+    )
+
+    @property
+    def safeguards(self) -> tuple[Safeguard, ...]:
+        """The recorded safeguards, one or several, as a tuple."""
+        if self.safeguard is None:
+            return ()
+        return tuple(self.safeguard) if isinstance(self.safeguard, list) else (self.safeguard,)
+
+
+class Service(Model):
+    """A third-party service that receives personal data: analytics, advertising tags, social plugins, maps,
+    fonts, video, chat, mailing, hosting, payments."""
+
+    id: Identifier | None = Field(None, description="An id to refer to it from transfers and cookies.")
+    name: Text = Field(description="The service as the statement names it, such as Google Analytics or Mailchimp.")
+    provider: Text | None = Field(None, description="The company behind it, as the statement names it.")
+    purpose: Text | None = Field(None, description="What the service is used for, in the statement's words.")
+    role: RecipientRole | None = None
+    country: CountryCode | None = Field(None, description="Where the service processes the data, where the statement says.")
+    registry: Identifier | None = Field(
+        None,
+        description="The id of the entry in privlint's registry of services (docs/service-registry.md), where its "
+        "name alone does not match one.",
+    )
+    self_hosted: StrictBool = Field(
+        False,
+        description="The statement says its files are served from the controller's own servers (fonts or scripts "
+        "hosted locally), so nothing reaches the provider.",
+    )
+
+
+class Cookie(Model):
+    """A cookie or similar technology (pixel, local storage, SDK) the statement describes."""
+
+    id: Identifier | None = None
+    name: Text | None = Field(None, description="The cookie or technology, such as _ga or Meta Pixel.")
+    category: CookiePurpose | None = Field(
+        None, description="What it is for: functional, analytics, advertising, social, embedded, personalisation."
+    )
+    description: Text | None = Field(None, description="What the statement says about it, in its own words.")
+    party: CookieParty | None = Field(None, description="first (the controller's own) or third (another organisation's).")
+    provider: Text | None = Field(None, description="Who places or reads a third-party cookie, as the statement names it.")
+    service: Identifier | None = Field(None, description="The id of the services entry it belongs to.")
+    consent: CookieConsent | None = Field(
+        None,
+        description="How consent is obtained: opt_in, opt_out, implied (by continued use), browser_settings, "
+        "cookie_wall, or not_asked. Leave it out where the statement does not say.",
+    )
+    exemption: CookieExemption | None = Field(
+        None,
+        description="The exemption from consent the statement relies on: functional or low_impact_analytics "
+        "(NL, Tw art. 11.7a), strictly_necessary (BE art. 10/2 Act of 30 July 2018).",
+    )
 
 
 class RightWords(Model):
@@ -486,6 +613,10 @@ class Manifest(Model):
     data_categories: list[DataCategory] = Field(default_factory=list)
     recipients: list[Recipient] = Field(default_factory=list)
     transfers: list[Transfer] = Field(default_factory=list)
+    services: list[Service] = Field(
+        default_factory=list, description="Third-party services that receive personal data, built into the site or used to run it."
+    )
+    cookies: list[Cookie] = Field(default_factory=list, description="Cookies and similar technologies.")
     retention: StatementRetention | None = None
     rights: Rights | None = None
     supervisory_authority: SupervisoryAuthority | None = None

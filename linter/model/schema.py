@@ -213,6 +213,14 @@ def _any_of_problem(error: Any, pointer: NodePath, where: str) -> Problem:
         )
     if all(branch.get("type") == "string" for branch in branches):
         return _type_problem(_Substitute(error, "string"), pointer, where)
+    # A value or a list of values (transfers[].safeguard): explain the branch that got deepest into the value,
+    # leaving out branches of another shape ("is not of type 'array'" for a single value).
+    fitting = [e for e in error.context or () if not (e.validator == "type" and len(e.relative_path) == 0)]
+    if fitting:
+        deepest = max(fitting, key=lambda e: len(e.absolute_path))
+        explained = next(_explain(deepest), None)
+        if explained is not None:
+            return explained
     return Problem(pointer, f"{where}: {error.message}", "see the manifest format: 'privlint schema' prints it")
 
 

@@ -9,13 +9,15 @@ and "until you object" are.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING
 
 from privlint.model.types import Duration
-from privlint.parse.pointers import NodePath
 from privlint.rules.phrases import Phrases, combine
+from privlint.rules.retention_model import is_concrete
+from privlint.rules.retention_model import (
+    stated_retentions as stated_retentions,  # checks import it from here
+)
 
 if TYPE_CHECKING:  # the models are not loaded to read rules, nor on a run the cache answers
     from privlint.model.manifest import Manifest, Retention
@@ -117,7 +119,8 @@ def vague_phrase(retention: Retention | None) -> str | None:
 
 
 def _has_period(retention: Retention) -> bool:
-    return retention.period is not None or getattr(retention, "maximum", None) is not None
+    # Any bound, minimum or end event: what the fields leave open is unbounded-retention's structural finding.
+    return is_concrete(retention)
 
 
 def covers(retention: Retention | None) -> bool:
@@ -160,39 +163,3 @@ def is_longer(duration: Duration, other: Duration, start: dt.date) -> bool:
     """Whether ``duration`` ends after ``other`` when both run from ``start`` (P120M is not longer than P10Y)."""
     # Duration.after works in whole days; the hours left over decide between equal dates.
     return (duration.after(start), duration.seconds % 86400) > (other.after(start), other.seconds % 86400)
-
-
-class StatedRetention(NamedTuple):
-    """A retention in a manifest, and whose it is: the statement's, or a purpose's or data category's.
-
-    Where it is and how findings name its owner are worked out only for the few that get a finding.
-    """
-
-    retention: Retention
-    section: str = ""  # "purposes" or "data_categories"; "" for the statement-wide retention
-    index: int = 0
-    holder: Any = None  # the purpose or data category
-
-    @property
-    def path(self) -> NodePath:
-        """Of the retention mapping, such as ("purposes", 3, "retention")."""
-        return (self.section, self.index, "retention") if self.section else ("retention",)
-
-    @property
-    def owner(self) -> str:
-        """Such as "purpose 'x' (section 2)", "data category 'contact'", "the whole statement"."""
-        if self.section == "purposes":
-            return f"purpose {self.holder.label}"
-        return f"data category {self.holder.id!r}" if self.section else "the whole statement"
-
-
-def stated_retentions(manifest: Manifest) -> Iterator[StatedRetention]:
-    """Every retention: statement-wide, then each purpose's, then each data category's."""
-    if manifest.retention is not None:
-        yield StatedRetention(manifest.retention)
-    for index, purpose in enumerate(manifest.purposes):
-        if purpose.retention is not None:
-            yield StatedRetention(purpose.retention, "purposes", index, purpose)
-    for index, category in enumerate(manifest.data_categories):
-        if category.retention is not None:
-            yield StatedRetention(category.retention, "data_categories", index, category)
