@@ -58,12 +58,14 @@ RULE = RuleInfo(
 
 
 def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
+    seat = manifest.controller.address if manifest.controller is not None else None
     for path, whose, contact in contacts(manifest):
         if contact.named is None or contact.has_channel:
             continue
+        besides = f"; the only address it gives is the controller's own ({seat})" if seat and path[0] == "controller" else ""
         yield Problem(
             path,
-            f"the statement names {whose} without saying how to reach it: {quote(contact.named)}",
+            f"the statement names {whose} without saying how to reach it: {quote(contact.named)}{besides}",
             hint="give its phone number, e-mail address, web form or contact page (or the page that lists them) and "
             f"record it beside named under {'.'.join(map(str, path))}",
         )

@@ -44,7 +44,6 @@ from typing import TYPE_CHECKING
 
 from privlint.rules import Context, Problem, RuleInfo
 from privlint.rules.audience import left_out, listed, named, processed_groups
-from privlint.rules.quotes import quote
 
 if TYPE_CHECKING:
     from privlint.model.manifest import Manifest
@@ -66,10 +65,9 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     others = left_out(scope, processed_groups(manifest))
     if not others:
         return
-    words = f" ({quote(scope.text)})" if scope.text else ""
     yield Problem(
         ("statement", "addressed_to"),
-        f"the statement says it is for {named(scope)}{words}, but its purposes also process the data of {listed(others)}",
+        f"the statement says whom it is for ({named(scope)}), but its purposes also process the data of {listed(others)}",
         hint="say that the statement is also for them (or for everyone whose data it processes) and add the groups to "
         "statement.addressed_to.groups, or leave statement.addressed_to out where the statement names no one",
     )

@@ -9,8 +9,9 @@ statement gives them. One finding per open list.
 
 ## Why it matters
 Art. 13(1)(c) and (e) and 14(1)(d) require the purposes, the (categories of) recipients and,
-for data obtained elsewhere, the categories of data; the WP260 guidelines ask for that
-information to be complete and definite. A list the statement itself calls incomplete tells
+for data obtained elsewhere, the categories of data; Art. 12(1) and the WP260 guidelines ask
+for information that is complete and definite, and name "onder andere" and "bijvoorbeeld"
+before a list as poor practice. A list the statement itself calls incomplete tells
 the reader that some purposes, recipients or data exist that they are not told about, so
 they cannot judge what happens to their data.
 
@@ -62,7 +63,7 @@ RULE = RuleInfo(
 #: What each open list leaves out, and the article that asks for all of it.
 LISTS = {
     "purposes": ("purposes", "every purpose (Art. 13(1)(c))"),
-    "data_categories": ("data", "every category of data (Art. 14(1)(d))"),
+    "data_categories": ("data", "all the data it processes (for data obtained from others, every category: Art. 14(1)(d))"),
     "recipients": ("recipients", "every recipient or category of recipients (Art. 13(1)(e))"),
 }
 

@@ -48,7 +48,6 @@ from typing import TYPE_CHECKING
 
 from privlint.rules import Context, Problem, RuleInfo
 from privlint.rules.audience import left_out, listed, named, processed_groups
-from privlint.rules.quotes import quote
 
 if TYPE_CHECKING:
     from privlint.model.manifest import Manifest
@@ -70,11 +69,10 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     others = left_out(audience, processed_groups(manifest, manifest.statement.addressed_to))
     if not others:
         return
-    words = f" ({quote(audience.text)})" if audience.text else ""
     yield Problem(
         ("rights", "addressed_to"),
-        f"the statement addresses the rights to {named(audience)} only{words}, but it also processes the data of "
-        f"{listed(others)}",
+        f"the statement addresses the rights to some people only ({named(audience)}), but it also processes the data "
+        f"of {listed(others)}",
         hint="tell everyone whose data are processed that they have these rights ('U heeft de volgende rechten'), "
         "then leave rights.addressed_to out; or, where the statement names more groups, add them to "
         "rights.addressed_to.groups",

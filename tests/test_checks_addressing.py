@@ -42,8 +42,8 @@ def test_rights_for_customers_only_name_everyone_else_processed(lint_rule):
     findings = lint_rule("rights-for-some-only", text)
     assert located(findings) == [("rights-for-some-only", 7, 3)]
     assert findings[0].message == (
-        "the statement addresses the rights to klanten only (\"Onze klanten hebben verschillende rechten.\"), but it also "
-        "processes the data of aanvragers (purpose 'credit-check' (section D) and purpose 'refusal')"
+        "the statement addresses the rights to some people only (\"Onze klanten hebben verschillende rechten.\"), but it "
+        "also processes the data of aanvragers (purpose 'credit-check' (section D) and purpose 'refusal')"
     )
     assert findings[0].severity.value == "warning"
     assert "rights.addressed_to" in findings[0].hint
@@ -95,8 +95,8 @@ def test_a_scope_that_leaves_out_processed_people_is_reported_at_the_scope(lint_
     findings = lint_rule("data-subjects-outside-scope", text)
     assert located(findings) == [("data-subjects-outside-scope", 3, 3)]
     assert findings[0].message == (
-        "the statement says it is for zakelijke klanten and sollicitanten, but its purposes also process the data of "
-        "consumenten van klanten (purpose 'invoice')"
+        "the statement says whom it is for (zakelijke klanten and sollicitanten), but its purposes also process the data "
+        "of consumenten van klanten (purpose 'invoice')"
     )
     assert findings[0].severity.value == "info"
 
@@ -182,7 +182,7 @@ def test_a_named_contact_point_without_details_is_reported_where_it_is(lint_rule
     assert located(findings) == [("channel-without-details", 5, 3), ("channel-without-details", 8, 3)]
     assert findings[0].message == (
         "the statement names the controller's contact point without saying how to reach it: "
-        "\"neem contact op met onze klantenservice\""
+        "\"neem contact op met onze klantenservice\"; the only address it gives is the controller's own (Straat 1, Lijnden)"
     )
     assert "controller.contact" in findings[0].hint and "rights.contact" in findings[1].hint
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from privlint.rules.quotes import quote
+
 if TYPE_CHECKING:
     from privlint.model.manifest import Audience, Manifest
 
@@ -48,7 +50,9 @@ def processed_groups(manifest: Manifest, scope: Audience | None = None) -> list[
                 group.sources.append(label)
     if scope is not None:
         for name in scope.groups:
-            groups.setdefault(group_key(name), Group(str(name))).sources.append("the statement's scope")
+            group = groups.setdefault(group_key(name), Group(str(name)))
+            if not group.sources:  # named by no purpose: the scope is where it comes from
+                group.sources.append("the statement's scope")
     return list(groups.values())
 
 
@@ -68,6 +72,8 @@ def listed(groups: list[Group]) -> str:
 
 
 def named(audience: Audience) -> str:
-    """The audience's groups as a phrase: "klanten and oud-klanten"."""
+    """The audience as a message names it: the statement's words where given, else its groups."""
+    if audience.text is not None:
+        return quote(audience.text)
     names = [str(name) for name in audience.groups]
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
