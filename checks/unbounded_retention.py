@@ -57,6 +57,7 @@ RULE = RuleInfo(
     severity="error",
     article="Art. 5(1)(e), 13(2)(a)",
     summary="Retention has no end: indefinitely, or until the person objects",
+    reads=("retention.criteria", "retention.period", "retention.maximum", "retention.statutory_source", "purposes[].retention.criteria", "purposes[].retention.period", "purposes[].retention.statutory_source", "purposes[].legal_bases", "data_categories[].retention.criteria", "data_categories[].retention.period", "data_categories[].retention.statutory_source"),
 )
 
 
@@ -68,7 +69,8 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
         if structural is not None:
             yield structural
             continue
-        phrase = unbounded_phrase(stated.retention)
+        bases = manifest.bases_of(stated.holder) if stated.section == "purposes" else ()
+        phrase = unbounded_phrase(stated.retention, bases)
         if phrase is None:
             continue
         yield Problem(
