@@ -1,9 +1,11 @@
 """
 ## What it does
-Reports a retention period (or a statement-wide maximum) longer than the ceiling (option
-`retention-ceiling`, an ISO 8601 duration, default `P10Y`) where no law is named in
-`statutory_source`. Periods are compared on the calendar from `--today`, so `P120M` is
-not longer than `P10Y`.
+Reports a retention longer than the ceiling (option `retention-ceiling`, an ISO 8601
+duration, default `P10Y`) where no law is named in `statutory_source`: a `period`, a
+`maximum` or a `minimum` longer than the ceiling, or an `until` date further away than the
+ceiling from `--today`, wherever it stands (the statement, a purpose, a data category, or
+one of their storage `places`). Periods are compared on the calendar from `--today`, so
+`P120M` is not longer than `P10Y`.
 
 ## Why it matters
 Storage limitation (Art. 5(1)(e)) requires keeping data no longer than necessary. Few
@@ -36,7 +38,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from privlint.rules import Context, Option, Problem, RuleInfo
-from privlint.rules.retention import is_longer, stated_retentions
+from privlint.rules.retention import is_longer
+from privlint.rules.retention_model import stated_retentions
 
 if TYPE_CHECKING:
     from privlint.model.manifest import Manifest
@@ -47,6 +50,7 @@ RULE = RuleInfo(
     severity="warning",
     article="Art. 5(1)(e) (policy)",
     summary="A retention period is longer than the ceiling and no law is named that requires it",
+    reads=("retention.period", "retention.maximum", "retention.statutory_source", "purposes[].retention.period", "purposes[].retention.statutory_source", "data_categories[].retention.period", "data_categories[].retention.statutory_source"),
     options={
         "retention-ceiling": Option("duration", "P10Y", "the longest retention period accepted without a statutory_source"),
     },
@@ -59,14 +63,27 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
         retention = stated.retention
         if retention.statutory_source is not None:
             continue
-        for field in ("period", "maximum"):
-            duration = getattr(retention, field, None)
+        for field in ("period", "maximum", "minimum"):
+            duration = getattr(retention, field)
             if duration is None or not is_longer(duration, ceiling, context.today):
                 continue
+            kind = "at least " if field == "minimum" else ""
             yield Problem(
                 (*stated.path, field),
-                f"retention for {stated.owner} is {duration}, longer than the ceiling {ceiling}, "
+                f"retention for {stated.owner} is {kind}{duration}, longer than the ceiling {ceiling}, "
                 "and no law is named that requires it",
-                hint="shorten the period, or name the law that requires it in statutory_source "
-                "(the ceiling is the retention-ceiling option)",
+                hint=HINT,
             )
+        if retention.until is not None and retention.until.earliest > ceiling.after(context.today):
+            yield Problem(
+                (*stated.path, "until"),
+                f"retention for {stated.owner} runs until {retention.until}, further away than the ceiling {ceiling} "
+                "from today, and no law is named that requires it",
+                hint=HINT,
+            )
+
+
+HINT = (
+    "shorten the period, or name the law that requires it in statutory_source "
+    "(the ceiling is the retention-ceiling option)"
+)

@@ -6,6 +6,14 @@ end: data are kept "indefinitely", "voor onbepaalde tijd", or until the person a
 or maximum caps it. Where `statutory_source` names a law, such as an archives act that
 requires keeping records permanently, the retention is left alone.
 
+The fields say it too: a `minimum` alone ("at least 7 years"), an end event only the
+controller decides (`ended_by: controller`: "until the company is dissolved"), or one only
+the person's act brings (`ended_by: data_subject`), unless all the processing it covers
+rests on consent, where withdrawing is a criterion the person applies. A period, a
+maximum, an `until` date or an end event neither decides alone (`ended_by: other`) is an end,
+and so is a statement-wide `maximum` not counted from an event (no `after`) for every other
+retention.
+
 ## Why it matters
 Storage limitation (Art. 5(1)(e)) allows keeping data only as long as the purpose needs
 them. A retention that ends only when the person objects or unsubscribes turns that duty
@@ -36,8 +44,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from privlint.model.texts import statement_words
 from privlint.rules import Context, Problem, RuleInfo
 from privlint.rules.retention import stated_retentions, unbounded_phrase
+from privlint.rules.retention_model import capped_by_statement, open_end
 
 if TYPE_CHECKING:
     from privlint.model.manifest import Manifest
@@ -48,16 +58,24 @@ RULE = RuleInfo(
     severity="error",
     article="Art. 5(1)(e), 13(2)(a)",
     summary="Retention has no end: indefinitely, or until the person objects",
+    reads=("retention.criteria", "retention.period", "retention.maximum", "retention.statutory_source", "purposes[].retention.criteria", "purposes[].retention.period", "purposes[].retention.statutory_source", "purposes[].legal_bases", "data_categories[].retention.criteria", "data_categories[].retention.period", "data_categories[].retention.statutory_source"),
 )
 
 
 def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     for stated in stated_retentions(manifest):
-        phrase = unbounded_phrase(stated.retention)
+        if capped_by_statement(manifest, stated):
+            continue  # "never longer than 7 years" ends it
+        structural = open_end(manifest, stated)  # a minimum only, or an end only the controller or the person brings
+        if structural is not None:
+            yield structural
+            continue
+        bases = manifest.bases_of(stated.holder) if stated.section == "purposes" else ()
+        phrase = unbounded_phrase(stated.retention, bases)
         if phrase is None:
             continue
         yield Problem(
-            (*stated.path, "criteria"),
+            (*stated.path, statement_words(stated.retention, "criteria")[0]),
             f"retention for {stated.owner} has no end ({phrase!r}) and no period",
             hint="set a period after which the data are deleted even if the person never acts "
             "(period: P2Y, after: ...), and keep 'until you object' as an earlier end",

@@ -1,9 +1,10 @@
 """
 ## What it does
-Reports a purpose that refers to a data category or recipient id, or a transfer that
-refers to a recipient id, that the manifest does not declare under `data_categories` or
-`recipients`. Each unknown id is reported where it is used; the hint suggests a declared
-id with a similar spelling.
+Reports a purpose that refers to a data category or recipient id, a transfer that refers
+to a recipient or service id, or a cookie that refers to a service id, that the manifest
+does not declare under `data_categories`, `recipients` or `services`; and a service whose
+`registry` id privlint's registry of services does not have. Each unknown id is reported
+where it is used; the hint suggests a declared id with a similar spelling.
 
 ## Why it matters
 The manifest links each purpose to the data and recipients the statement names for it
@@ -37,6 +38,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from privlint.rules import Context, Problem, RuleInfo
+from privlint.rules.service_registry import registry
 
 if TYPE_CHECKING:
     from privlint.model.manifest import Manifest
@@ -46,7 +48,9 @@ RULE = RuleInfo(
     name="undefined-reference",
     severity="error",
     article="-",
-    summary="A purpose or transfer refers to a data category or recipient that is not declared",
+    summary="An id refers to a data category, recipient, service or registry entry that does not exist",
+    reads=("purposes[].data", "purposes[].recipients", "transfers[].recipients", "cookies[]", "services[]",
+           "data_categories[].id", "recipients[].id"),
 )
 
 
@@ -61,17 +65,31 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
         owner = f"purpose {purpose.label}"
         yield from _undeclared(("purposes", index, "data"), owner, purpose.data, categories, budget)
         yield from _undeclared(("purposes", index, "recipients"), owner, purpose.recipients, recipients, budget)
+    services = _Declared([service.id for service in manifest.services if service.id], "service", "services")
     for index, transfer in enumerate(manifest.transfers):
         owner = f"transfer {index + 1}" + (f" (to {transfer.destination})" if transfer.destination else "")
         yield from _undeclared(("transfers", index, "recipients"), owner, transfer.recipients, recipients, budget)
+        yield from _undeclared(("transfers", index, "services"), owner, transfer.services, services, budget)
+    for index, cookie in enumerate(manifest.cookies):
+        if cookie.service is not None:
+            owner = f"cookie {(cookie.name or cookie.id)!r}" if cookie.name or cookie.id else f"cookie {index + 1}"
+            yield from _undeclared(("cookies", index), owner, [cookie.service], services, budget, field="service")
+    known = _Declared(sorted(registry()), "registry entry", "", unknown="which privlint's registry of services does not have",
+                      remedy="use an id from docs/service-registry.md, or leave registry out")
+    for index, service in enumerate(manifest.services):
+        if service.registry is not None:
+            owner = f"service {service.name!r}"
+            yield from _undeclared(("services", index), owner, [service.registry], known, budget, field="registry")
 
 
 class _Declared:
-    def __init__(self, ids, kind, section):
+    def __init__(self, ids, kind, section, unknown="which is not declared", remedy=None):
         self.ids, self.known, self.kind, self.section = ids, frozenset(ids), kind, section
+        self.unknown, self.remedy = unknown, remedy
 
 
-def _undeclared(pointer, owner, used, declared, budget):
+def _undeclared(pointer, owner, used, declared, budget, field=None):
+    """Problems for the ids in ``used`` that are not declared; at ``pointer`` + index, or at ``field`` for one id."""
     for number, wanted in enumerate(used):
         if wanted in declared.known:
             continue
@@ -79,7 +97,7 @@ def _undeclared(pointer, owner, used, declared, budget):
         close = difflib.get_close_matches(wanted, declared.ids, n=1) if budget[0] >= 0 else []
         hint = f"did you mean {close[0]!r}? " if close else ""
         yield Problem(
-            (*pointer, number),
-            f"{owner} refers to {declared.kind} {wanted!r}, which is not declared",
-            hint=hint + f"declare {wanted!r} under {declared.section}, or correct the id",
+            (*pointer, number) if field is None else (*pointer, field),
+            f"{owner} refers to {declared.kind} {wanted!r}, {declared.unknown}",
+            hint=hint + (declared.remedy or f"declare {wanted!r} under {declared.section}, or correct the id"),
         )

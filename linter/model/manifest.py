@@ -19,15 +19,23 @@ from privlint.model.types import (
     LANGUAGE_PATTERN,
     MONTH_PATTERN,
     Duration,
+    LocalText,
     PartialDate,
+    preferring,
 )
 from privlint.model.vocabulary import (
+    CookieConsent,
+    CookieExemption,
+    CookieParty,
+    CookiePurpose,
     DisclosureKind,
+    EndedBy,
     ExclusionGround,
     LegalBasis,
     RecipientRole,
     Right,
     Safeguard,
+    SafeguardNamedAs,
     SpecialCategory,
     SpecialCondition,
 )
@@ -36,7 +44,10 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ModelWrapValidatorHandler,
     PlainSerializer,
+    PlainValidator,
+    PrivateAttr,
     StrictBool,
     WithJsonSchema,
     field_validator,
@@ -73,7 +84,26 @@ CountryCode = Annotated[str, Field(pattern=COUNTRY_PATTERN)]
 LanguageTag = Annotated[str, Field(pattern=LANGUAGE_PATTERN)]
 Identifier = Annotated[str, Field(pattern=ID_PATTERN)]
 Email = Annotated[str, Field(pattern=EMAIL_PATTERN)]
-Text = Annotated[str, Field(min_length=1)]
+#: Free text: a string, or a string per language ({nl: ..., en: ...}); see privlint.model.types.LocalText.
+LOCAL_TEXT_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": "string", "minLength": 1},
+        {
+            "type": "object",
+            "minProperties": 1,
+            "propertyNames": {"pattern": LANGUAGE_PATTERN},
+            "additionalProperties": {"type": "string", "minLength": 1},
+        },
+    ],
+}
+Text = Annotated[
+    LocalText,
+    PlainValidator(LocalText.parse),
+    PlainSerializer(LocalText.to_data),
+    WithJsonSchema(LOCAL_TEXT_SCHEMA),  # written once, as #/$defs/LocalText, in the published schema
+]
+#: The published statement's own words (statement.text): one passage, or several that each occur in it.
+Quote = Text | Annotated[list[Text], Field(min_length=1)]
 
 
 class Model(BaseModel):
@@ -104,11 +134,26 @@ class Contact(Model):
         None, description="Address of a contact page: a web page that says how to reach them (numbers, chat, forms)."
     )
     postal_address: Text | None = Field(None, description="A postal address; it counts as a way to contact them.")
+    named: Text | None = Field(
+        None,
+        description="The contact point as the statement names it, in its words ('neem contact op met onze "
+        "klantenservice'); on its own it is no way to reach them.",
+    )
 
     @property
     def has_channel(self) -> bool:
-        """Whether it gives at least one way to reach someone."""
-        return any(getattr(self, name) is not None for name in type(self).model_fields)
+        """Whether it gives at least one way to reach someone: a detail, not just a name."""
+        return any(getattr(self, name) is not None for name in type(self).model_fields if name != "named")
+
+
+class Audience(Model):
+    """The people a statement, or its rights, says it is for, where it names them."""
+
+    groups: list[Text] = Field(
+        min_length=1,
+        description="Who it is for, named as purposes[].data_subjects name them: [klanten, oud-klanten].",
+    )
+    text: Text | None = Field(None, description="The statement's own words.")
 
 
 class Statement(Model):
@@ -132,6 +177,24 @@ class Statement(Model):
     requirement_notice: Text | None = Field(
         None,
         description="What the statement says about which data are required by law or contract and what happens if they are not given (Art. 13(2)(e)).",
+    )
+    text: Text | None = Field(
+        None,
+        description="The published statement as a file in the repository (Markdown, HTML or plain text), relative to "
+        "this manifest; per language as {nl: ..., en: ...}. Quotes, dates, names and periods are checked against it.",
+    )
+    changes_quote: Quote | None = Field(
+        None, description="The statement's own words on how changes are announced, exactly as published; several passages as a list."
+    )
+    audience: list[CountryCode] = Field(
+        default_factory=list,
+        description="The countries whose residents the statement addresses, where that differs from the controller's "
+        "country: national rules such as those on cookies apply per country.",
+    )
+    addressed_to: Audience | None = Field(
+        None,
+        description="The people the statement says it is for ('klanten, bezoekers van onze website en sollicitanten'), "
+        "where it names them; leave it out where it is for everyone whose data it processes.",
     )
 
 
@@ -178,31 +241,77 @@ class GeneralLegalBasis(Model):
     )
 
 
-class Retention(Model):
-    """How long data are kept: a period from an event, or criteria in words."""
+class RetentionTerms(Model):
+    """How long data are kept: a period from an event, bounds, an end date or event, or criteria in words.
+
+    How the retention of the statement, of a purpose and of a data category combine is described
+    in docs/manifest-format.md ("Retention: how the levels combine").
+    """
 
     period: IsoDuration | None = Field(None, description="ISO 8601 duration such as P7Y, P24M, P4W or PT24H.")
     after: Text | None = Field(None, description="The event the period runs from, such as 'end of contract'.")
     criteria: Text | None = Field(None, description="The criteria used to set the period, in words.")
     statutory_source: Text | None = Field(None, description="The law that sets the period, where one does.")
-
-
-    @property
-    def is_stated(self) -> bool:
-        """Whether it tells a period or criteria, not just an event or a law."""
-        return self.period is not None or self.criteria is not None
-
-
-class StatementRetention(Retention):
-    """Statement-wide retention: a default for every purpose, and an upper bound."""
-
+    quote: Quote | None = Field(None, description="The statement's own words on this retention, exactly as published; several passages as a list.")
+    minimum: IsoDuration | None = Field(
+        None,
+        description="A minimum period ('at least 7 years'), an ISO 8601 duration such as P7Y: alone, without a period or "
+        "maximum, it sets no end.",
+    )
     maximum: IsoDuration | None = Field(
-        None, description="The statement's own upper bound ('never longer than 7 years'): an ISO 8601 duration such as P7Y."
+        None,
+        description="An upper bound ('at most 24 months', 'never longer than 7 years'), an ISO 8601 duration such as "
+        "P24M; statement-wide it bounds every period in the statement.",
+    )
+    until: DateOrMonth | None = Field(
+        None,
+        description="A fixed date on which the retention ends ('until 1 January 2027'): YYYY-MM-DD or YYYY-MM, such as "
+        "2027-01-01.",
+    )
+    end_event: Text | None = Field(
+        None,
+        description="The event that ends the retention, in the statement's words ('until the guardianship ends', "
+        "'until our account with the mailing provider ends').",
+    )
+    ended_by: EndedBy | None = Field(
+        None,
+        description="Who brings that event about: controller (only the controller decides), data_subject (only an act "
+        "of the person, such as objecting), other (neither alone: a contract term, a court, a date set by law).",
     )
 
     @property
     def is_stated(self) -> bool:
-        return super().is_stated or self.maximum is not None
+        """Whether it tells how long: a period, a bound, an end date or event, or criteria; not just a start event or a law."""
+        return any(
+            value is not None
+            for value in (self.period, self.criteria, self.minimum, self.maximum, self.until, self.end_event, self.ended_by)
+        )
+
+
+class PlaceRetention(RetentionTerms):
+    """The retention of the same data in one more storage place, where the statement gives it its own."""
+
+    place: Text = Field(description="Where the data are kept this long: backups, the archive, a register.")
+
+
+class Retention(RetentionTerms):
+    """How long data are kept, and where the statement gives other periods for the same data, per storage place."""
+
+    places: list[PlaceRetention] = Field(
+        default_factory=list,
+        description="Other periods for the same data in other storage places ('back-ups are overwritten after 3 months').",
+    )
+
+    @property
+    def is_stated(self) -> bool:
+        """Whether it tells how long; given per place only, every place must tell it."""
+        own = super().is_stated
+        return own or (bool(self.places) and all(place.is_stated for place in self.places))
+
+
+class StatementRetention(Retention):
+    """Statement-wide retention: a default for every purpose and data category without their own, and its
+    maximum an upper bound on every period in the statement."""
 
 
 class DataCategory(Model):
@@ -281,6 +390,7 @@ class Purpose(Model):
     data_subjects: list[Text] = Field(default_factory=list, description="Whose data: customers, visitors, applicants, ...")
     recipients: list[Identifier] = Field(default_factory=list, description="Ids of recipients, such as [payment-provider].")
     retention: Retention | None = Field(None, description="How long data for this purpose are kept (Art. 13(2)(a)).")
+    quote: Quote | None = Field(None, description="The statement's own words for this purpose, exactly as published; several passages as a list.")
     none: PurposeDenials | None = Field(None, description="What the statement says explicitly does not happen for this purpose.")
 
     @property
@@ -294,9 +404,86 @@ class Transfer(Model):
 
     destination: Text | None = Field(None, description="Country, region or international organisation.")
     recipients: list[Identifier] = Field(default_factory=list, description="Ids of recipients, such as [cloud-host].")
-    safeguard: Safeguard | None = Field(None, description="The adequacy decision or appropriate safeguard the transfer rests on (Art. 45-49).")
+    safeguard: Safeguard | Annotated[list[Safeguard], Field(min_length=1)] | None = Field(
+        None, description="The adequacy decision or Art. 46/47/49 ground; a list where the statement names several."
+    )
     description: Text | None = Field(None, description="What the statement says about the transfer, in its own words.")
     copy_available: Text | None = Field(None, description="How to obtain a copy of the safeguard.")
+    quote: Quote | None = Field(None, description="The statement's own words on this transfer, exactly as published; several passages as a list.")
+    countries: list[CountryCode] = Field(
+        default_factory=list,
+        description="The destination countries as ISO 3166-1 codes, such as [US, IN], where the statement names them.",
+    )
+    destination_unspecified: StrictBool = Field(
+        False,
+        description="The statement names no destination beyond 'outside the EEA', 'a third country' or the like.",
+    )
+    services: list[Identifier] = Field(default_factory=list, description="Ids of services the transfer concerns, such as [google-analytics].")
+    safeguard_named_as: SafeguardNamedAs | None = Field(
+        None,
+        description="How the statement names the safeguard: stated (the default), example ('such as standard "
+        "contractual clauses'), or alternatives (a list of mechanisms, 'and/or', without saying which applies).",
+    )
+    possible: StrictBool = Field(
+        False,
+        description="The statement says only that the transfer may happen ('het kan voorkomen', 'if we use providers "
+        "outside the EEA'), not whether it does.",
+    )
+
+    @property
+    def safeguards(self) -> tuple[Safeguard, ...]:
+        """The recorded safeguards, one or several, as a tuple."""
+        if self.safeguard is None:
+            return ()
+        return tuple(self.safeguard) if isinstance(self.safeguard, list) else (self.safeguard,)
+
+
+class Service(Model):
+    """A third-party service that receives personal data: analytics, advertising tags, social plugins, maps,
+    fonts, video, chat, mailing, hosting, payments."""
+
+    id: Identifier | None = Field(None, description="An id to refer to it from transfers and cookies, such as google-analytics.")
+    name: Text = Field(description="The service as the statement names it, such as Google Analytics or Mailchimp.")
+    provider: Text | None = Field(None, description="The company behind it, as the statement names it.")
+    purpose: Text | None = Field(None, description="What the service is used for, in the statement's words.")
+    role: RecipientRole | None = Field(None, description="Its role under the GDPR, such as processor or controller.")
+    country: CountryCode | None = Field(
+        None, description="Where the service processes the data, where the statement says: a country code such as US."
+    )
+    registry: Identifier | None = Field(
+        None,
+        description="The id of the entry in privlint's registry of services (docs/service-registry.md), such as "
+        "google-analytics, where its name alone does not match one.",
+    )
+    self_hosted: StrictBool = Field(
+        False,
+        description="The statement says its files are served from the controller's own servers (fonts or scripts "
+        "hosted locally), so nothing reaches the provider.",
+    )
+
+
+class Cookie(Model):
+    """A cookie or similar technology (pixel, local storage, SDK) the statement describes."""
+
+    id: Identifier | None = Field(None, description="An id for the cookie, such as analytics-id.")
+    name: Text | None = Field(None, description="The cookie or technology, such as _ga or Meta Pixel.")
+    category: CookiePurpose | None = Field(
+        None, description="What it is for: functional, analytics, advertising, social, embedded, personalisation."
+    )
+    description: Text | None = Field(None, description="What the statement says about it, in its own words.")
+    party: CookieParty | None = Field(None, description="first (the controller's own) or third (another organisation's).")
+    provider: Text | None = Field(None, description="Who places or reads a third-party cookie, as the statement names it.")
+    service: Identifier | None = Field(None, description="The id of the services entry it belongs to, such as google-analytics.")
+    consent: CookieConsent | None = Field(
+        None,
+        description="How consent is obtained: opt_in, opt_out, implied (by continued use), browser_settings, "
+        "cookie_wall, or not_asked. Leave it out where the statement does not say.",
+    )
+    exemption: CookieExemption | None = Field(
+        None,
+        description="The exemption from consent the statement relies on: functional or low_impact_analytics "
+        "(NL, Tw art. 11.7a), strictly_necessary (BE art. 10/2 Act of 30 July 2018).",
+    )
 
 
 class RightWords(Model):
@@ -365,7 +552,17 @@ class Rights(Model):
     not_applicable: RightExclusions | None = Field(
         None, description="Rights the statement declares not applicable, each with its ground and words."
     )
-    how: Text | None = Field(None, description="How to exercise the rights.")
+    addressed_to: Audience | None = Field(
+        None,
+        description="The people the statement addresses the rights to ('Als klant van ... heeft u de volgende rechten'), "
+        "where it names them; leave it out where the rights are for everyone.",
+    )
+    how: Text | None = Field(None, description="How to exercise the rights, all of them.")
+    channels: RightWords | None = Field(
+        None,
+        description="Where the statement says for each right on its own how to exercise it: its words, by right "
+        "('Inzage: u kunt dat aanvragen in uw account').",
+    )
     contact: Contact | None = Field(None, description="Where to send requests, where it differs from the controller.")
     response_time: IsoDuration | None = Field(None, description="The promised answer time, such as P1M.")
     response_extension: IsoDuration | None = Field(None, description="The further time the statement reserves, such as P2M.")
@@ -400,6 +597,7 @@ class AutomatedDecision(Model):
         "significant effects (Art. 22(1)), such as refusing a contract; false for profiling that only selects offers.",
     )
     human_intervention: StrictBool | None = Field(None, description="Whether the person can obtain human intervention (Art. 22(3)).")
+    quote: Quote | None = Field(None, description="The statement's own words on this decision, exactly as published; several passages as a list.")
 
 
 class Denials(Model):
@@ -422,6 +620,26 @@ class Denials(Model):
     )
 
 
+class OpenLists(Model):
+    """Lists the statement declares open ('o.a. de volgende derden', 'de belangrijkste verwerkingen'), each with its words.
+
+    The entries of a list stay as the statement gives them; this records only that the
+    statement says there are more it does not name.
+    """
+
+    purposes: Text | None = Field(None, description="The purposes: 'In dit onderdeel zijn de belangrijkste verwerkingen opgesomd'.")
+    data_categories: Text | None = Field(
+        None, description="The data, as categories or the items of one: 'Dit zijn onder andere:'."
+    )
+    recipients: Text | None = Field(
+        None, description="The recipients: 'OPTIMORE schakelt o.a. de volgende derden in:', 'waaronder bijvoorbeeld'."
+    )
+
+    def items(self) -> list[tuple[str, str]]:
+        """The open lists given here, with the statement's words, in the order of the manifest."""
+        return [(name, text) for name in type(self).model_fields if (text := getattr(self, name)) is not None]
+
+
 class Manifest(Model):
     """A privacy statement, as a privlint manifest."""
 
@@ -431,6 +649,7 @@ class Manifest(Model):
     )
 
     privlint: Literal[1] = Field(description="The manifest format version.")
+    _text_per_language: bool = PrivateAttr(default=False)
     statement: Statement = Field(default_factory=Statement, description="The privacy statement as published: title, language, address, when it last changed.")
     controller: Controller | None = Field(None, description="Who is responsible for the processing: name, address, contact (Art. 13(1)(a)).")
     dpo: Dpo | None = Field(None, description="The data protection officer, where one is designated (Art. 13(1)(b)).")
@@ -441,11 +660,18 @@ class Manifest(Model):
     data_categories: list[DataCategory] = Field(default_factory=list, description="The categories of personal data that purposes refer to by id.")
     recipients: list[Recipient] = Field(default_factory=list, description="Recipients or categories of recipients that purposes and transfers refer to by id.")
     transfers: list[Transfer] = Field(default_factory=list, description="Transfers of personal data outside the EEA (Art. 13(1)(f)).")
+    services: list[Service] = Field(
+        default_factory=list, description="Third-party services that receive personal data, built into the site or used to run it."
+    )
+    cookies: list[Cookie] = Field(default_factory=list, description="Cookies and similar technologies.")
     retention: StatementRetention | None = Field(None, description="Retention that applies to the statement as a whole: a default and an upper bound.")
     rights: Rights | None = Field(None, description="The rights the statement offers and how to use them (Art. 13(2)(b)-(d)).")
     supervisory_authority: SupervisoryAuthority | None = Field(None, description="The authority the statement names for complaints (Art. 13(2)(d), 77).")
     automated_decisions: list[AutomatedDecision] = Field(default_factory=list, description="Automated decision-making, including profiling (Art. 22).")
     none: Denials | None = Field(None, description="What the statement says explicitly does not happen, in its own words.")
+    open_lists: OpenLists | None = Field(
+        None, description="Lists the statement declares open ('o.a.', 'onder andere', 'de belangrijkste'), with its words."
+    )
 
     def bases_of(self, purpose: Purpose) -> tuple[LegalBasis, ...]:
         """The legal bases a purpose rests on: its own, else the statement's one basis for everything.
@@ -473,6 +699,22 @@ class Manifest(Model):
         ):
             bases.add(LegalBasis.consent)
         return frozenset(bases)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _in_the_statements_language(cls, data: Any, handler: ModelWrapValidatorHandler[Manifest]) -> Manifest:
+        # Free text given per language reads, as a string, in the statement's own language.
+        statement = data.get("statement") if isinstance(data, dict) else None
+        language = statement.get("language") if isinstance(statement, dict) else None
+        with preferring(language if isinstance(language, str) else None) as reading:
+            manifest = handler(data)
+        manifest._text_per_language = reading.per_language
+        return manifest
+
+    @property
+    def gives_text_per_language(self) -> bool:
+        """Whether any free text is given per language ({nl: ..., en: ...})."""
+        return self._text_per_language
 
     @field_validator("privlint", mode="before")
     @classmethod

@@ -93,6 +93,57 @@ class RecipientRole(str, Enum):
     group_company = "group_company"
 
 
+class SafeguardNamedAs(str, Enum):
+    """How the statement names the transfer mechanism it records."""
+
+    stated = "stated"  # "we use the standard contractual clauses"
+    example = "example"  # "such as standard contractual clauses", "bijvoorbeeld modelcontracten"
+    alternatives = "alternatives"  # a menu: "an adequacy decision or one of the following safeguards ... and/or"
+
+
+class EndedBy(str, Enum):
+    """Who brings about the event that ends a retention (``retention.end_event``)."""
+
+    controller = "controller"  # only the controller decides: dissolving the company, ending its own supplier contract
+    data_subject = "data_subject"  # only an act of the person: objecting, unsubscribing, paying a debt
+    other = "other"  # neither alone: the end of a contract term, a court's decision, a date set by law
+
+
+class CookiePurpose(str, Enum):
+    """What a cookie or similar technology (pixel, local storage, fingerprint) is used for."""
+
+    functional = "functional"  # needed for the site or a service the person asks for: session, cart, language
+    analytics = "analytics"  # measuring visits and use
+    advertising = "advertising"  # advertising, marketing, retargeting, conversion tracking
+    social = "social"  # social-media buttons, share and login plugins
+    embedded = "embedded"  # third-party content built into a page: videos, maps, fonts from another server
+    personalisation = "personalisation"  # content or offers tailored to behaviour
+
+
+class CookieParty(str, Enum):
+    """Who places or reads the cookie."""
+
+    first = "first"  # the controller's own site
+    third = "third"  # another organisation (name it in `provider`)
+
+
+class CookieConsent(str, Enum):
+    """How the statement says consent for a cookie is obtained, if at all."""
+
+    opt_in = "opt_in"  # an affirmative act before the cookie is placed: a button, an unticked box
+    opt_out = "opt_out"  # placed unless the person objects
+    implied = "implied"  # by continuing to use, scroll or browse the site
+    browser_settings = "browser_settings"  # "you can refuse cookies in your browser"
+    cookie_wall = "cookie_wall"  # the site cannot be used without accepting
+    not_asked = "not_asked"  # the statement says the cookie is placed without consent
+
+
+class CookieExemption(str, Enum):
+    """The exemption from consent a statement relies on for a cookie (ePrivacy Art. 5(3) as each country enacts it)."""
+
+    functional = "functional"  # NL Tw art. 11.7a: functional cookies
+    low_impact_analytics = "low_impact_analytics"  # NL Tw art. 11.7a: analytics with little or no impact on privacy
+    strictly_necessary = "strictly_necessary"  # BE art. 10/2 Act of 30 July 2018 (and ePrivacy Art. 5(3))
 class DisclosureKind(str, Enum):
     """When data are disclosed to a recipient that is not part of a purpose's routine."""
 

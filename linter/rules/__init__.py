@@ -2,10 +2,13 @@
 rules, the registry of every rule, rule selection, rule documentation, and the phrase and retention
 helpers that checks share."""
 
+from privlint.read.related import RelatedFileError
 from privlint.rules.api import (
     Check,
     Context,
+    Edit,
     Finding,
+    Fix,
     Option,
     Problem,
     Rule,
@@ -14,4 +17,6 @@ from privlint.rules.api import (
     nearest,
 )
 
-__all__ = ["Check", "Context", "Finding", "Option", "Problem", "Rule", "RuleInfo", "Severity", "nearest"]
+__all__ = [
+    "Check", "Context", "Edit", "Finding", "Fix", "Option", "Problem", "Rule", "RelatedFileError", "RuleInfo", "Severity", "nearest",
+]

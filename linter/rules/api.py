@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from privlint.model.types import Duration
 from privlint.parse.pointers import NodePath, PathPart, pointer_to
+from privlint.read.related import RelatedFileError
 
 if TYPE_CHECKING:
     from privlint.model.manifest import Manifest
@@ -56,6 +57,23 @@ class Severity(str, enum.Enum):
     error = "error"
     warning = "warning"
     info = "info"
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace the scalar at ``path`` with ``value``, written in the scalar's own quoting style."""
+
+    path: NodePath
+    value: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """What ``privlint --fix`` may change for a problem without asking anyone: edits to the
+    manifest's text, applied in place so that everything else stays byte for byte."""
+
+    description: str
+    edits: tuple[Edit, ...]
 
 
 @dataclass(frozen=True)
@@ -70,6 +88,7 @@ class Problem:
     path: NodePath
     message: str
     hint: str | None = None
+    fix: Fix | None = None  # only for a rule that declares fixable=True
 
     @property
     def pointer(self) -> str:
@@ -125,6 +144,10 @@ def _no_previous_version() -> Any:
     return None
 
 
+def _no_related_file(name: str) -> str:
+    raise RelatedFileError(f"{name!r} cannot be read: the manifest was not read from a file")
+
+
 @dataclass(frozen=True)
 class Context:
     """What a check knows besides the manifest.
@@ -132,12 +155,15 @@ class Context:
     ``options`` are the running rule's own options (parsed). ``previous_version()`` returns
     the plain data of the same manifest as it was in git (``HEAD``, or ``--diff-base``), or
     None: outside a repository, for a new file, or when that version cannot be read. It runs
-    git only when called.
+    git only when called. ``related_file(name)`` returns the text of a file the manifest names
+    (``statement.text``), relative to the manifest and inside the project, or raises
+    ``RelatedFileError`` saying why it cannot be read.
     """
 
     today: dt.date
     options: Mapping[str, Any] = field(default_factory=dict)
     previous_version: Callable[[], Any] = _no_previous_version
+    related_file: Callable[[str], str] = _no_related_file
 
     def option(self, name: str) -> Any:
         return self.options[name]
@@ -152,7 +178,8 @@ class RuleInfo:
     """A rule's identity, declared once in its check module as ``RULE``.
 
     ``reads`` lists the manifest fields the check reads (``purposes[].retention``), for its
-    documentation; ``options`` the settings it takes, by name.
+    documentation; ``options`` the settings it takes, by name. ``fixable``: some of its
+    problems carry a :class:`Fix` that ``privlint --fix`` applies.
     """
 
     code: str
@@ -162,6 +189,7 @@ class RuleInfo:
     summary: str
     reads: tuple[str, ...] = ()
     options: Mapping[str, Option] = field(default_factory=dict)
+    fixable: bool = False
 
 
 @dataclass(frozen=True)
@@ -182,6 +210,7 @@ class Rule:
     options: Mapping[str, Option] = field(default_factory=dict)
     origin: str = "privlint"
     reads: tuple[str, ...] = ()
+    fixable: bool = False
 
     @classmethod
     def from_module(cls, module: types.ModuleType) -> Rule:
@@ -203,6 +232,7 @@ class Rule:
             options=dict(info.options),
             origin=module.__name__,
             reads=tuple(info.reads),
+            fixable=info.fixable,
         )
 
     def matches(self, selector: str) -> bool:

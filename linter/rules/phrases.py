@@ -225,7 +225,7 @@ def main() -> None:
         phrases,  # as the checks import it: run as a script, this module is __main__
     )
 
-    store = Path(phrases.__file__).resolve().parent / "data" / STORE
+    store = Path(phrases.__file__).resolve().parent.parent / "data" / STORE  # linter/rules/ -> linter/data/
     store.write_text(json.dumps(phrases.built_in_expressions(), indent=0) + "\n", encoding="utf-8")
 
 

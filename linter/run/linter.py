@@ -27,9 +27,10 @@ from privlint.read.files import (
     decode,
     read_bytes,
 )
-from privlint.read.globs import matches_any
+from privlint.read.globs import PatternList, compiled
 from privlint.read.history import History
-from privlint.rules import Context, Finding, Problem, Rule, Severity
+from privlint.read.related import RelatedFiles
+from privlint.rules import Context, Finding, Fix, Problem, Rule, Severity
 from privlint.rules.engine import (
     ALWAYS_ON,
     ENGINE_RULES,
@@ -79,6 +80,7 @@ class Settings:
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
     root: Path | None = None  # globs and fingerprints are relative to it; None: the working directory
+    respect_gitignore: bool = True  # discovery skips what git ignores
     diff_base: str = "HEAD"
     strict_pointers: bool = False  # a problem's path that names no node is an error (privlint's own tests)
 
@@ -166,7 +168,11 @@ class Linter:
         self.context = Context(today=settings.today)
         self._contexts = {name: Context(settings.today, options) for name, options in self.rule_options.items()}
         self.history = History(settings.diff_base)
+        self.related = RelatedFiles(settings.root, settings.max_file_size)
         self.cache: Any = None  # a privlint.run.cache.Cache, when the command line opens one
+        self.fixes: list[tuple[str, str, str, Fix]] | None = None  # (file, rule, pointer, fix), when --fix collects them
+        self._per_file_ignores = _per_file_ignores(settings.per_file_ignores)
+        self._active: dict[str, list[Rule]] = {}
 
     def _with_severity(self, rule: Rule) -> Rule:
         override = None if is_always_on(rule) else most_specific(rule, self.settings.severity)
@@ -190,13 +196,17 @@ class Linter:
 
     def active_rules(self, key: str) -> list[Rule]:
         """The enabled rules less those ``per-file-ignores`` switches off for this file."""
-        ignored = [
-            selector
-            for pattern, selectors in self.settings.per_file_ignores.items()
-            if matches_any(key, [pattern], below=True)
-            for selector in selectors
-        ]
-        return [rule for rule in self.enabled if is_always_on(rule) or not any(rule.matches(s) for s in ignored)]
+        active = self._active.get(key)
+        if active is None:
+            ignored = [
+                selector
+                for patterns, negated, selectors in self._per_file_ignores
+                if patterns.matches(key) is not negated
+                for selector in selectors
+            ]
+            active = [rule for rule in self.enabled if is_always_on(rule) or not any(rule.matches(s) for s in ignored)]
+            self._active[key] = active
+        return active
 
     # -- one file ----------------------------------------------------------
 
@@ -214,7 +224,7 @@ class Linter:
         if target.problem:
             return self._done([_finding(target.display, IO_ERROR, 1, 1, target.problem, hint="check the path")], key)
         try:
-            content = read_bytes(target.path, self.settings.max_file_size)
+            content = target.content if target.content is not None else read_bytes(target.path, self.settings.max_file_size)
             text = decode(content)
         except LoadError as error:
             rule = IO_ERROR if isinstance(error, ReadError) else YAML_SYNTAX
@@ -267,19 +277,31 @@ class Linter:
             return self._done([self._locate(display, document, INVALID_MANIFEST, p) for p in problems], key, document.data)
         active = self.active_rules(key)
         previous = self._previous_version(*file, document.data) if file is not None else None
-        findings = self._check(display, document, manifest, active, previous)
+        related = self._related_files(file[0]) if file is not None else None
+        findings = self._check(display, document, manifest, active, previous, related)
         return self._suppress(findings, display, key, document, active)
 
     def _check(
-        self, display: str, document: Document, manifest: Manifest, active: list[Rule], previous: Callable[[], Any] | None
+        self,
+        display: str,
+        document: Document,
+        manifest: Manifest,
+        active: list[Rule],
+        previous: Callable[[], Any] | None,
+        related: Callable[[str], str] | None = None,
     ) -> list[Finding]:
         findings = []
         for rule in (rule for rule in active if rule.check is not None):
             context = self._contexts.get(rule.name, self.context)
-            if previous is not None:
+            if previous is not None and related is not None:
+                context = Context(context.today, context.options, previous, related)
+            elif previous is not None:
                 context = Context(context.today, context.options, previous)
             try:
-                findings.extend(self._locate(display, document, rule, p) for p in rule.check(manifest, context))
+                for problem in rule.check(manifest, context):
+                    findings.append(self._locate(display, document, rule, problem))
+                    if problem.fix is not None and self.fixes is not None and rule.fixable:
+                        self.fixes.append((display, rule.name, problem.pointer, problem.fix))
             except Exception as error:  # a failing check must not take the others down
                 message = f"check {rule.name!r} failed: {type(error).__name__}: {error}"
                 findings.append(_finding(display, INTERNAL_ERROR, 1, 1, message, hint="please report this with the manifest"))
@@ -331,10 +353,32 @@ class Linter:
 
         return load
 
+    def _related_files(self, path: Path) -> Callable[[str], str]:
+        """What ``Context.related_file`` does for this file: each named file read once, when first asked for."""
+
+        @functools.lru_cache(maxsize=8)
+        def read(name: str) -> str:
+            return self.related.read(path, name)
+
+        return read
+
     def _locate(self, display: str, document: Document, rule: Rule, problem: Problem) -> Finding:
         pointer = problem.pointer
         line, column = document.locate(pointer, strict=self.settings.strict_pointers)
         return _finding(display, rule, line, column, problem.message, pointer, problem.hint)
+
+
+def _per_file_ignores(table: Mapping[str, tuple[str, ...]]) -> list[tuple[PatternList, bool, tuple[str, ...]]]:
+    """``per-file-ignores`` compiled: one pattern list per set of rules, and each ``!pattern``
+    (the rules are ignored in every file the pattern does not match) on its own."""
+    grouped: dict[tuple[str, ...], list[str]] = {}
+    negated = []
+    for pattern, selectors in table.items():
+        if pattern.startswith("!"):
+            negated.append((compiled((pattern[1:],)), True, tuple(selectors)))
+        else:
+            grouped.setdefault(tuple(selectors), []).append(pattern)
+    return [(compiled(tuple(patterns)), False, selectors) for selectors, patterns in grouped.items()] + negated
 
 
 def _finding(
@@ -351,6 +395,7 @@ class Summary:
     suppressed: int = 0  # by comments in the manifests
     baselined: int = 0  # findings in the baseline, not reported
     baseline_gone: int = 0  # baseline entries for the files linted that no longer occur
+    quiet: bool = False  # -q: reports print the findings and nothing else
 
     @classmethod
     def of(cls, findings: Sequence[Finding], files: int, **extra: Any) -> Summary:
