@@ -35,7 +35,8 @@ class ActionRun:
 
 
 def load_action(action_path: Path) -> dict[str, Any]:
-    return YAML(typ="safe").load((action_path / "action.yml").read_text(encoding="utf-8"))
+    action: dict[str, Any] = YAML(typ="safe").load((action_path / "action.yml").read_text(encoding="utf-8"))
+    return action
 
 
 def evaluate(text: Any, contexts: dict[str, Any]) -> str:
