@@ -10,6 +10,12 @@ words found. A cookie whose recorded `consent` is not consent is reported too: `
 (by continued use or scrolling), `browser_settings`, `cookie_wall`, `opt_out`, except
 for functional cookies, which need none.
 
+A purpose whose recorded `consent` is not consent is reported at that field: `opt_out`
+("tenzij je hebt aangegeven dat je niet wilt", a pre-ticked box), `implied` (silence,
+inactivity) or `bundled` (with accepting the contract, the terms or the statement), where
+the purpose rests on consent or names no basis; an opt-out on legitimate interests alone is
+the right to object, and is left alone. The words of such a purpose are not reported again.
+
 ## Why it matters
 Consent must be a freely given, specific, informed and unambiguous indication of wishes,
 by a statement or a clear affirmative action (Art. 4(11)). Visiting a site, going on
@@ -39,6 +45,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from privlint.rules import Context, Problem, RuleInfo
+from privlint.rules.consent import invalid_purpose_consent, recorded_not_consent
 from privlint.rules.cookies import invalid_consent
 from privlint.rules.phrases import Phrases, combine
 
@@ -93,7 +100,9 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     for index, purpose in enumerate(manifest.purposes):
         found = IMPLIED_CONSENT.find(purpose.consent_mechanism)
         if found:
-            yield _problem(("purposes", index, "consent_mechanism"), f"purpose {purpose.label}", found)
+            if not recorded_not_consent(manifest, purpose):  # else its recorded consent is the finding
+                yield _problem(("purposes", index, "consent_mechanism"), f"purpose {purpose.label}", found)
+    yield from invalid_purpose_consent(manifest)  # purposes whose recorded consent (opt_out, bundled, ...) is not consent
     yield from invalid_consent(manifest)  # cookies whose recorded consent (implied, cookie_wall, ...) is not consent
 
 
