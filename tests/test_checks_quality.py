@@ -42,6 +42,8 @@ FAIL_EXAMPLES = {
     "implied-consent": [
         (4, 3, "the statement takes use of the service or the statement itself as consent ('Door gebruik te maken')"),
         (8, 5, "purpose 'newsletter' takes use of the service or the statement itself as consent ('By continuing')"),
+        (12, 5, "purpose 'online-advertising' rests on consent that the statement assumes unless the person says no "
+                "(an opt-out or a pre-ticked box), which is not consent"),
     ],
     "vague-retention": [
         (7, 7, "retention for purpose 'newsletter' is only 'niet langer dan strikt noodzakelijk', "

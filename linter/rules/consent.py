@@ -14,18 +14,16 @@ from typing import TYPE_CHECKING
 
 from privlint.model.vocabulary import ConsentMechanism, LegalBasis
 from privlint.rules.api import Problem
-from privlint.rules.quotes import quote
 
 if TYPE_CHECKING:
     from privlint.model.manifest import Manifest, Purpose
 
-#: Recorded mechanisms that are not consent, with what each does instead.
+#: Recorded mechanisms that are not consent: what the statement does with the consent it speaks of.
 NOT_CONSENT = {
-    ConsentMechanism.opt_out: "assumes it unless the person says no (an opt-out or a pre-ticked box)",
-    ConsentMechanism.implied: "infers it from silence, inactivity or going on using the service",
-    ConsentMechanism.bundled: "takes it with accepting a contract, the terms or the statement, with no separate choice",
+    ConsentMechanism.opt_out: "assumes unless the person says no (an opt-out or a pre-ticked box)",
+    ConsentMechanism.implied: "infers from silence, inactivity or going on using the service",
+    ConsentMechanism.bundled: "takes with accepting a contract, the terms or the statement, with no separate choice",
 }
-QUOTED = 120  # the statement's words, shortened: context for the recorded mechanism
 
 
 def recorded_not_consent(manifest: Manifest, purpose: Purpose) -> bool:
@@ -46,12 +44,13 @@ def invalid_purpose_consent(manifest: Manifest) -> Iterator[Problem]:
     for index, purpose in enumerate(manifest.purposes):
         if purpose.consent is None or not recorded_not_consent(manifest, purpose):
             continue
-        words = f" ({quote(str(purpose.consent_mechanism), QUOTED)})" if purpose.consent_mechanism else ""
+        # The words are not quoted: consent_mechanism may hold a purpose's several consents, and the finding is
+        # about the one recorded here.
         yield Problem(
             ("purposes", index, "consent"),
-            f"purpose {purpose.label} is said to rest on consent, but the statement {NOT_CONSENT[purpose.consent]}"
-            f"{words}: that is not consent",
-            hint="ask for consent by a clear affirmative act before the processing starts (an unticked box, a button), "
-            "separate from the contract and the statement, and say how to withdraw it; then record consent: opt_in. "
-            "Where the processing rests on legitimate interests instead, say so and offer the right to object",
+            f"purpose {purpose.label} rests on consent that the statement {NOT_CONSENT[purpose.consent]}, "
+            "which is not consent",
+            hint="ask by a clear affirmative act (an unticked box, a button), separate from the contract and the "
+            "statement, and record consent: opt_in; where the processing rests on legitimate interests instead, "
+            "say so and offer the right to object",
         )

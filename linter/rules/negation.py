@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 NEGATIONS = frozenset(
-    "geen niet nooit zonder noch nergens no not never without nor none neither cannot don't doesn't didn't won't "
+    "geen niet niets niemand nooit zonder noch nergens no not nothing nobody never without nor none neither cannot don't doesn't didn't won't "
     "can't isn't aren't wasn't weren't haven't hasn't don’t doesn’t didn’t won’t can’t isn’t aren’t".split()
 )
 WORDS_BEFORE = 6  # "wij maken geen gebruik van Google Analytics": the negation five words back

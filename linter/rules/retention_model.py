@@ -27,7 +27,12 @@ from privlint.parse.pointers import NodePath
 from privlint.rules.api import Problem
 
 if TYPE_CHECKING:  # the models are not loaded to read rules, nor on a run the cache answers
-    from privlint.model.manifest import Manifest, Purpose, RetentionTerms, StatementRetention
+    from privlint.model.manifest import (
+        Manifest,
+        Purpose,
+        RetentionTerms,
+        StatementRetention,
+    )
 
 
 class StatedRetention(NamedTuple):
@@ -110,7 +115,7 @@ def maximum_bounds(manifest: Manifest, stated: StatedRetention) -> bool:
 
     Without ``maximum_applies_to`` it bounds every period. With it, it bounds the statement's own retention
     (a default for everyone, those people included) and the retentions of purposes and data categories
-    whose people it names, all of them; a purpose that names no ``data_subjects`` is not known to be covered.
+    whose people it names, all of them.
     """
     statement = manifest.retention
     if statement is None or not statement.maximum_applies_to or not stated.section:
@@ -130,19 +135,16 @@ def statement_retention_for(manifest: Manifest, purpose: Purpose | None) -> Stat
 
 
 def _names_all_people(statement: StatementRetention, manifest: Manifest, section: str, holder: Any) -> bool:
+    """Whether ``maximum_applies_to`` names every group of people the holder's data concern. Where the manifest does
+    not say whose data they are (no ``data_subjects``), it cannot tell otherwise: the maximum is taken to cover them."""
     covered = {group_key(group) for group in statement.maximum_applies_to}
-    people = people_of(manifest, section, holder)
-    return bool(people) and people <= covered
+    return people_of(manifest, section, holder) <= covered
 
 
 def people_of(manifest: Manifest, section: str, holder: Any) -> frozenset[str]:
-    """The groups of people whose data a purpose, or a data category (through the purposes that use it), concerns.
-
-    Empty where a purpose names no ``data_subjects``, or a data category is used by such a purpose or by none.
-    """
+    """The groups of people whose data a purpose, or a data category (through the purposes that use it), concerns,
+    as ``data_subjects`` names them; empty where none are named."""
     purposes = [holder] if section == "purposes" else [purpose for purpose in manifest.purposes if holder.id in purpose.data]
-    if not purposes or any(not purpose.data_subjects for purpose in purposes):
-        return frozenset()
     return frozenset(group_key(group) for purpose in purposes for group in purpose.data_subjects)
 
 

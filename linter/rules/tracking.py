@@ -38,7 +38,9 @@ _DUTCH = (
     # a compound cut short before a list: "klik- en surfgedrag", "zoek-, surf- en koopgedrag"
     r"(?:surf|klik)-\s*(?:,\s*\w+-\s*)*(?:en|of|&|/)\s*\w*(?:gedrag|gegevens|data)",
     r"browser-?geschiedenis", r"internetgedrag", r"online[\s-]*gedrag", r"gedrag\s+op\s+(?:onze|de|andere)\s+websites?",
-    r"bezochte\s+(?:web)?sites", r"vorige\s*/\s*volgende\s+bezochte\s+sites?",  # sites visited elsewhere: only a tracker sees them
+    # sites visited elsewhere, which only a tracker sees (not the pages of the controller's own site)
+    r"bezochte\s+(?:web)?sites", r"vorige\s*/\s*volgende\s+bezochte\s+sites?",
+    r"(?:web)?sites?\s+die\s+(?:u|je)\s+(?:eerder|daarvoor|daarna|hiervoor|hierna|elders)\s+(?:hebt\s+|heeft\s+)?bezo(?:cht|ekt)",
     r"advertentie-?\s*id", r"apparaat-?\s*id", r"toestel-?\s*id", r"cookie-?\s*id(?:['’]?s)?", r"cookie-?identificat\w*",
     r"(?:tracking|volg)-?pixels?", r"webbeacons?", r"sessie-?opnames?",
     r"vingerafdruk\s+van\s+(?:uw|je|het)\s+(?:browser|apparaat|toestel)",
@@ -78,8 +80,8 @@ def tracking_signals(manifest: Manifest) -> Iterator[Signal]:
         texts += [(("data_categories", index, "items", item), text) for item, text in enumerate(category.items)]
         found = [(path, words) for path, text in texts if (words := tracking_words(text))]
         if found:
-            words = list(dict.fromkeys(repr(words) for _, words in found))
-            listed = words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+            quoted = list(dict.fromkeys(repr(words) for _, words in found))
+            listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
             yield Signal(found[0][0], f"data category {category.id!r} records {listed}")
     for index, service in enumerate(manifest.services):
         kind, field = _service_kind(service)
