@@ -1,11 +1,14 @@
 """
 ## What it does
-Reports a statement whose only word on changes (`statement.changes_announced`) is to ask
-readers to check the statement themselves ("check this page regularly", "wij raden u aan
-dit privacybeleid regelmatig te raadplegen", "regelmatig te bekijken"), or only to find
-the latest version on the website ("de meest actuele privacyverklaring vindt u altijd op
-onze website"), and that says of no active announcement: no e-mail, no notification, no
-"wij informeren u".
+Reports a statement whose word on changes (`statement.changes_announced`) names no active
+way of telling people: no e-mail, no message in the app or the account, no contacting the
+person, no notice before the change takes effect. That covers asking readers to check the
+statement themselves ("check this page regularly", "kijk regelmatig op deze pagina", "wij raden
+u aan dit privacybeleid regelmatig te raadplegen"), leaving the newest version on the website
+("de meest actuele privacyverklaring vindt u altijd op onze website", "we publish the new
+version on our website", "changes will be posted on this page"), updating the date at the top,
+and a bare "we may change this statement". A text that is not about changes to the statement
+(a last-changed date, a pointer to a PDF) is left alone.
 
 ## Why it matters
 The transparency guidelines (WP260) say that material changes must be communicated
@@ -34,6 +37,7 @@ from typing import TYPE_CHECKING
 
 from privlint.rules import Context, Problem, RuleInfo
 from privlint.rules.phrases import Phrases, combine
+from privlint.rules.wording import WordPhrases, sentences, tokens
 
 if TYPE_CHECKING:
     from privlint.model.manifest import Manifest
@@ -43,7 +47,8 @@ RULE = RuleInfo(
     name="check-regularly-clause",
     severity="warning",
     article="Art. 12(1), 13(3) (WP260)",
-    summary="Readers are asked to check the statement for changes instead of being told of them",
+    summary="Changes to the statement are not announced actively (e-mail, a message in the app or account)",
+    reads=("statement.changes_announced",),
 )
 
 
@@ -97,7 +102,8 @@ ACTIVE_ANNOUNCEMENT = Phrases(
         "notif*", "melding", "pop-up", "push message", "pushbericht",
         "inform you", "let you know", "tell you", "contact you", "write to you", "send you",
         "op de hoogte stellen", "op de hoogte brengen", "op de hoogte gesteld", "op de hoogte gebracht",
-        "contact met u op", "contact met je op", "contact met jou op",
+        "contact met u op", "contact met je op", "contact met jou op", "nemen we contact", "nemen wij contact",
+        "contact you", "e-mail you", "email you", "informeren wij u", "informeren we je",
         "laten wij u weten", "laten we je weten", "laten wij het u weten", "laten we het je weten",
     ]
     + combine(("informeren", "berichten", "sturen", "mailen", "benaderen"), ("wij", "we"), ("u", "je", "jou"))
@@ -113,17 +119,66 @@ WITHOUT_NOTICE = Phrases(
 )
 
 
+#: Words of a change: "wijzigingen", "aanpassen", "bij te werken", "update", "revise", "new version".
+CHANGE = WordPhrases([
+    "wijzig*", "gewijzigd*", "aanpass*", "aangepast*", "aan te passen", "bijwerk*", "bijgewerkt*", "bij te werken",
+    "herzie*", "herzien*", "herziening*", "verander*", "aanbrengen", "update*", "updating", "change*", "changing",
+    "revis*", "amend*", "modif*", "nieuwe versie", "new version", "meest actuele", "meest recente", "laatste versie",
+    "latest version", "most recent version", "current version", "publiceren", "gepubliceerd", "publish*", "posted",
+    "post", "herzieningsdatum", "revision date",
+])
+#: What a change clause is about: the statement, its page, its version.
+STATEMENT = WordPhrases([
+    "privacy*", "verklaring", "beleid", "statement", "policy", "notice", "pagina", "page", "versie", "version",
+    "website*", "site", "wijzigingen", "changes", "datum", "date",
+])
+#: "Dit privacybeleid is voor het laatst gewijzigd op 26 november 2018": a date, not a clause on changes.
+LAST_CHANGED = WordPhrases(["voor het laatst gewijzigd", "laatst gewijzigd", "laatst bijgewerkt", "last updated",
+                            "last changed", "last revised", "last modified", "laatste wijziging"])
+#: Active channels beyond the phrases above: a message or notice in the app or account, or before the change.
+IN_APP = WordPhrases(["in de app", "in the app", "in-app", "in uw account", "in je account", "in your account",
+                      "mijn account", "persoonlijk account", "when you log in", "bij het inloggen", "customer portal",
+                      "inbox"])
+NOTICE = WordPhrases(["bericht", "melding", "notice", "message", "kennisgeving", "notification", "push"])
+IN_ADVANCE = WordPhrases(["voordat", "vooraf", "van tevoren", "before", "in advance", "prior to", "voor de ingangsdatum"])
+
+
 def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     text = manifest.statement.changes_announced
-    clause = _check_regularly(text)
+    clause = _change_clause(text)
     if clause is None or _announces_actively(text):
         return
     yield Problem(
         ("statement", "changes_announced"),
-        f"the statement only asks readers to check it for changes ({clause}) and announces no change actively",
-        hint="announce material changes actively, for example by e-mail or a notice in the app or on login, "
-        "and say so in the statement (WP260)",
+        f"the statement announces changes to itself in no active way ({clause}): readers would have to look for them",
+        hint="announce material changes actively, for example by e-mail or a message in the app or account "
+        "before they take effect, and say so in the statement (WP260)",
     )
+
+
+def _change_clause(text: str | None) -> str | None:
+    """The words of ``text`` that speak of changes to the statement, quoted, or None."""
+    if not text:
+        return None
+    found = _check_regularly(text)
+    if found:
+        return found
+    words = tokens(text)
+    for first, last in sentences(words):
+        if LAST_CHANGED.matches(words, first, last) and not _other_change_words(words, first, last):
+            continue  # a last-changed date says nothing about how changes are announced
+        changes = CHANGE.matches(words, first, last)
+        if changes and STATEMENT.matches(words, first, last):
+            sentence = " ".join(text[words[first].start : words[last - 1].end].split())
+            return repr(sentence if len(sentence) <= 120 else sentence[:117].rstrip() + "...")
+    return None
+
+
+def _other_change_words(words, first: int, last: int) -> bool:
+    dates = {index for start, end in LAST_CHANGED.matches(words, first, last) for index in range(start, end)}
+    return any(start not in dates for start, _ in CHANGE.matches(words, first, last))
+
+
 
 
 def _check_regularly(text):
@@ -140,4 +195,11 @@ def _check_regularly(text):
 def _announces_actively(text):
     """Whether the text names an active announcement that is not part of "without notice"."""
     negated = " | ".join(" ".join(phrase.lower().split()) for phrase in WITHOUT_NOTICE.find_all(text))
-    return any(" ".join(found.lower().split()) not in negated for found in ACTIVE_ANNOUNCEMENT.find_all(text))
+    if any(" ".join(found.lower().split()) not in negated for found in ACTIVE_ANNOUNCEMENT.find_all(text)):
+        return True
+    words = tokens(text)
+    for first, last in sentences(words):  # "een melding in Mijn Account", "a notice ... before it takes effect"
+        if NOTICE.matches(words, first, last) and (IN_APP.matches(words, first, last) or IN_ADVANCE.matches(words, first, last)):
+            if not negated:
+                return True
+    return False

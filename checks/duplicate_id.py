@@ -45,6 +45,7 @@ RULE = RuleInfo(
     severity="error",
     article="-",
     summary="Two entries of the same list share an id",
+    reads=("purposes[].id", "data_categories[].id", "recipients[].id", "automated_decisions[].id"),
 )
 
 

@@ -50,6 +50,7 @@ RULE = RuleInfo(
     severity="warning",
     article="Art. 5(1)(e) (policy)",
     summary="A retention period is longer than the ceiling and no law is named that requires it",
+    reads=("retention.period", "retention.maximum", "retention.statutory_source", "purposes[].retention.period", "purposes[].retention.statutory_source", "data_categories[].retention.period", "data_categories[].retention.statutory_source"),
     options={
         "retention-ceiling": Option("duration", "P10Y", "the longest retention period accepted without a statutory_source"),
     },

@@ -37,6 +37,7 @@ RULE = RuleInfo(
     severity="error",
     article="Art. 5(1)(a), 12(1)",
     summary="The statement's last-changed date is in the future",
+    reads=("statement.last_changed",),
 )
 
 

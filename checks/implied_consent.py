@@ -1,14 +1,26 @@
 """
 ## What it does
 Reports a consent mechanism (`statement.consent_mechanism`, or a purpose's
-`consent_mechanism`) that says consent is given by using the site or service, or by
-reading or accepting the statement: "by using this website you agree", "by continuing",
-"door gebruik te maken van onze website", "door het bezoeken van", "stemt u ermee in",
-"gaat u akkoord met deze privacyverklaring". "By using" counts only with the site or
-service after it ("by using the tick box" is an affirmative act). The message quotes the
-words found. A cookie whose recorded `consent` is not consent is reported too: `implied`
-(by continued use or scrolling), `browser_settings`, `cookie_wall`, `opt_out`, except
-for functional cookies, which need none.
+`consent_mechanism`) that infers consent from something that is not a clear affirmative act:
+
+- using, visiting or browsing the site ("by using this website you agree", "door gebruik te
+  maken van onze website", "wanneer u onze website bezoekt ... stemt u ermee in");
+- continuing to browse or scroll, clicking anywhere, closing the banner ("door verder te
+  surfen", "als u doorgaat met scrollen", "closing this banner means you accept");
+- a cookie wall ("deze website werkt alleen als u cookies accepteert", "to use this site you
+  must accept all cookies");
+- browser settings as the way to refuse ("wilt u geen cookies, pas dan uw browser aan; anders
+  gaan wij uit van uw toestemming");
+- an opt-out for a purpose that rests on consent ("tenzij je hebt aangegeven dat je dit niet
+  wilt", "unless you opt out");
+- accepting the statement, or consent declared with another act ("met het accepteren van deze
+  privacyverklaring gaat u akkoord", "... en geeft u ons toestemming").
+
+A tick box, an "Accept" button or a choice in the banner is an affirmative act; "verder surfen
+geldt niet als toestemming" and browser settings offered as information beside a real choice
+are left alone. The message quotes the words found. A cookie whose recorded `consent` is not
+consent is reported too: `implied` (by continued use or scrolling), `browser_settings`,
+`cookie_wall`, `opt_out`, except for functional cookies, which need none.
 
 A purpose whose recorded `consent` is not consent is reported at that field: `opt_out`
 ("tenzij je hebt aangegeven dat je niet wilt", a pre-ticked box), `implied` (silence,
@@ -44,10 +56,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from privlint.model.vocabulary import LegalBasis
 from privlint.rules import Context, Problem, RuleInfo
 from privlint.rules.consent import invalid_purpose_consent, recorded_not_consent
 from privlint.rules.cookies import invalid_consent
 from privlint.rules.phrases import Phrases, combine
+from privlint.rules.wording import WordPhrases, sentences, tokens
 
 if TYPE_CHECKING:
     from privlint.model.manifest import Manifest
@@ -57,7 +71,9 @@ RULE = RuleInfo(
     name="implied-consent",
     severity="error",
     article="Art. 4(11), 7",
-    summary="Consent is said to be given by using the service or accepting the statement",
+    summary="Consent is inferred from use, scrolling, a cookie wall, browser settings or an opt-out",
+    reads=("statement.consent_mechanism", "purposes[].consent_mechanism", "purposes[].legal_bases", "purposes[].consent",
+           "cookies[].consent", "cookies[].category"),
 )
 
 
@@ -93,23 +109,105 @@ IMPLIED_CONSENT = Phrases(
 )
 
 
+#: Consent inferred from a trigger that is no affirmative act (continued browsing, scrolling, closing, anywhere).
+CONTINUED = WordPhrases([
+    "door verder te surfen", "door verder te gaan", "verder surfen", "verder te surfen", "doorgaat met", "door te gaan met",
+    "blijft gebruiken", "blijft surfen", "scrollen", "scrolt", "door te scrollen", "willekeurige plek", "sluiten van",
+    "sluit", "continue to", "continuing to", "continued use", "scroll*", "clicking on any", "click anywhere",
+    "closing this banner", "closing the banner", "close this banner", "by continuing",
+])
+CONSENT_CLAIM = WordPhrases([
+    "accept*", "accepteer*", "agree*", "akkoord", "toestemming", "consent*", "instemt", "in te stemmen", "ingestemd",
+    "happy with", "assume", "uit van", "geacht",
+])
+REFUSAL = WordPhrases(["niet als toestemming", "geen toestemming", "does not count as consent", "not count as consent",
+                       "not as consent", "no consent", "geldt niet", "without consent", "zonder toestemming"])
+#: A cookie wall: the site only works, or opens, when every cookie is accepted.
+COOKIE_WALL = WordPhrases(
+    combine(("werkt alleen als", "werkt uitsluitend als", "only works if", "only works when"),
+            ("u", "je", "you"), ("", "alle"), ("cookies",))
+    + ["moet u alle cookies accepteren", "moet je alle cookies accepteren", "moet u cookies accepteren",
+       "you must accept all cookies", "you must accept cookies", "requires you to accept all cookies",
+       "requires you to accept cookies", "geen toegang tot de website", "no access to", "only works if you accept",
+       "alleen toegang als u", "alleen toegang als je", "must accept all cookies"]
+)
+BROWSER = WordPhrases(["browser*", "browserinstelling*", "instellingen van uw browser", "instellingen van je browser"])
+#: The browser as the only way to refuse, or silence taken as consent.
+ASSUMED = WordPhrases(["gaan wij uit van", "gaan we uit van", "gaan wij ervan uit", "gaan we ervan uit", "we assume",
+                       "we will assume", "otherwise", "anders", "zonder aanpassing", "if you do not", "if you don't",
+                       "wilt u geen", "wilt u niet", "wil je geen", "wil je niet", "do not want", "don't want",
+                       "stel uw browser", "stel je browser"])
+ASKED = WordPhrases(["banner", "we ask", "vragen wij uw toestemming", "vragen we je toestemming", "vragen uw toestemming",
+                     "cookiebanner", "cookiemelding", "ask for your consent", "ask your consent"])
+#: Consent assumed unless the person says no.
+OPT_OUT = WordPhrases(
+    ["unless you opt out", "unless you object", "unless you tell us", "unless you have indicated", "tenzij u bezwaar",
+       "tenzij je bezwaar", "unless you untick", "tenzij u het vinkje", "tenzij je het vinkje", "pre-ticked",
+       "vooraf aangevinkt", "standaard aangevinkt"]
+)
+UNLESS_YOU = WordPhrases(["tenzij u", "tenzij je", "tenzij jij", "unless you"])
+SAID_NO = WordPhrases(["aangegeven", "aangeeft", "niet wilt", "bezwaar", "afmeldt", "opt out", "opted out", "indicated"])
+#: Consent declared as given, with no act of its own.
+DECLARED = WordPhrases(
+    combine(("geeft", "geef"), ("u", "je", "jij"), ("", "ons", "daarmee", "hiermee"), ("toestemming",))
+    + combine(("met het accepteren van", "by accepting", "door het accepteren van", "door akkoord te gaan met"),
+              ("deze", "dit", "de", "onze", "this", "our", "the"), ("privacy*", "verklaring", "voorwaarden", "terms"))
+    + ["by signing up you accept", "you accept this privacy", "you accept our privacy"]
+)
+AFFIRMATIVE = WordPhrases(["aanvink*", "vakje", "vinkje", "checkbox", "tick*", "knop", "button", "'accept", "‘accept",
+                           "'accepteren", "‘accepteren", "\"accept", "“accept", "'akkoord", "‘akkoord"])
+
+
 def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
-    found = IMPLIED_CONSENT.find(manifest.statement.consent_mechanism)
+    found = implied(manifest.statement.consent_mechanism, consent_purpose=True)
     if found:
         yield _problem(("statement", "consent_mechanism"), "the statement", found)
     for index, purpose in enumerate(manifest.purposes):
-        found = IMPLIED_CONSENT.find(purpose.consent_mechanism)
-        if found:
-            if not recorded_not_consent(manifest, purpose):  # else its recorded consent is the finding
-                yield _problem(("purposes", index, "consent_mechanism"), f"purpose {purpose.label}", found)
+        consent = LegalBasis.consent in manifest.bases_of(purpose)
+        found = implied(purpose.consent_mechanism, consent_purpose=consent)
+        if found and not recorded_not_consent(manifest, purpose):  # else its recorded consent is the finding
+            yield _problem(("purposes", index, "consent_mechanism"), f"purpose {purpose.label}", found)
     yield from invalid_purpose_consent(manifest)  # purposes whose recorded consent (opt_out, bundled, ...) is not consent
     yield from invalid_consent(manifest)  # cookies whose recorded consent (implied, cookie_wall, ...) is not consent
+
+
+def implied(text: str | None, consent_purpose: bool = True) -> str | None:
+    """The words of ``text`` that infer consent from something other than an affirmative act, or None."""
+    if not text:
+        return None
+    found = IMPLIED_CONSENT.find(text)
+    if found:
+        return found
+    words = tokens(text)
+    for first, last in sentences(words):
+        def quote(match: tuple[int, int]) -> str:
+            return text[words[match[0]].start : words[match[1] - 1].end]
+
+        if REFUSAL.matches(words, first, last):
+            continue  # "verder surfen geldt niet als toestemming"
+        wall = COOKIE_WALL.matches(words, first, last)
+        if wall:
+            return quote(wall[0])
+        continued = CONTINUED.matches(words, first, last)
+        if continued and CONSENT_CLAIM.matches(words, first, last) and not AFFIRMATIVE.matches(words, first, last):
+            return quote(continued[0])
+        browser = BROWSER.matches(words, first, last)
+        if browser and ASSUMED.matches(words, first, last) and not ASKED.matches(words, first, last):
+            return quote(browser[0])
+        declared = DECLARED.matches(words, first, last)
+        if declared and not AFFIRMATIVE.matches(words, first, last):
+            return quote(declared[0])
+        opt_out = OPT_OUT.matches(words, first, last) or (
+            UNLESS_YOU.matches(words, first, last) if SAID_NO.matches(words, first, last) else [])
+        if opt_out and consent_purpose:
+            return quote(opt_out[0])
+    return None
 
 
 def _problem(pointer, owner, found):
     return Problem(
         pointer,
-        f"{owner} takes use of the service or the statement itself as consent ({found!r})",
+        f"{owner} infers consent from something that is not a clear affirmative act ({found!r})",
         hint="ask for consent by a clear affirmative act for each purpose (an unticked box, a button), "
         "separate from accepting the statement, and say how to withdraw it",
     )

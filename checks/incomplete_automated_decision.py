@@ -49,6 +49,7 @@ RULE = RuleInfo(
     severity="error",
     article="Art. 13(2)(f), 14(2)(g), 22(3)",
     summary="An automated decision lacks its logic, its significance, or human intervention",
+    reads=("automated_decisions[].logic", "automated_decisions[].significance", "automated_decisions[].legal_effect", "automated_decisions[].human_intervention"),
 )
 
 

@@ -57,6 +57,8 @@ RULE = RuleInfo(
     severity="error",
     article="Art. 5(1)(a), 12(1), 13(2)(a)",
     summary="A retention period is longer than the statement's own maximum, or shorter than its own minimum",
+    reads=("retention.maximum", "retention.maximum_applies_to", "purposes[].data_subjects", "retention.minimum", "purposes[].retention.period", "purposes[].retention.minimum",
+           "data_categories[].retention.period", "data_categories[].retention.minimum"),
 )
 
 

@@ -45,6 +45,7 @@ RULE = RuleInfo(
     severity="warning",
     article="Art. 12(3)",
     summary="The answer time for requests is longer than the law allows",
+    reads=("rights.response_time", "rights.response_extension"),
 )
 
 

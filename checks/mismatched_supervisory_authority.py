@@ -44,6 +44,7 @@ RULE = RuleInfo(
     severity="warning",
     article="Art. 13(2)(d), 56, 77",
     summary="The named supervisory authority is not competent for the controller's country",
+    reads=("supervisory_authority.name", "supervisory_authority.url", "controller.country"),
 )
 
 

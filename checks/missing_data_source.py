@@ -44,6 +44,7 @@ RULE = RuleInfo(
     severity="error",
     article="Art. 14(2)(f)",
     summary="Data obtained from others come from an unnamed source",
+    reads=("data_categories[].from_others", "data_categories[].source"),
 )
 
 

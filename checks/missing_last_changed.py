@@ -38,6 +38,7 @@ RULE = RuleInfo(
     severity="warning",
     article="Art. 12(1) (WP260)",
     summary="The statement does not say when it last changed",
+    reads=("statement.last_changed",),
 )
 
 

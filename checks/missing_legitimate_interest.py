@@ -1,10 +1,14 @@
 """
 ## What it does
-Reports a purpose that rests on legitimate interests (Art. 6(1)(f)) but does not say
-what the interest is: `legitimate_interest` is missing, or it is only a bare label such
-as "our legitimate interest", "ons gerechtvaardigd belang" or "het gerechtvaardigde
-belang van Example B.V.", with nothing besides the phrase, the company's name, an
-article number and punctuation.
+Reports a purpose that rests on legitimate interests (Art. 6(1)(f)) but does not say what
+the interest is: `legitimate_interest` is missing; it is only a bare label such as "our
+legitimate interest", "ons gerechtvaardigd belang" or "het gerechtvaardigde belang van
+Example B.V." (with nothing besides the phrase, the company's name, an article number and
+punctuation); or it only restates the purpose — the activity again ("voor de klantenservice",
+"to process your order", "website analytics"), or words the purpose's own name and description
+already hold — without saying what is at stake: preventing fraud or unpaid bills, protecting
+staff and property, network security, evidence in disputes, improving a service, or a third
+party's interest.
 
 ## Why it matters
 Art. 13(1)(d) and 14(2)(b) require the legitimate interests pursued to be stated. The
@@ -53,6 +57,8 @@ RULE = RuleInfo(
     severity="error",
     article="Art. 13(1)(d), 14(2)(b), 6(1)(f)",
     summary="A purpose rests on legitimate interests without saying what the interest is",
+    reads=("purposes[].legal_bases", "purposes[].legitimate_interest", "purposes[].name", "purposes[].description",
+           "controller.name", "controller.other_entities", "controller.trade_names"),
 )
 
 
@@ -96,6 +102,14 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
                 f"purpose {purpose.label} names its legitimate interest only as {interest!r}, without saying what the interest is",
                 hint="say what the interest is (such as preventing fraud), not only that there is one",
             )
+        elif restates_purpose(interest, f"{purpose.name or ''} {purpose.description or ''} {purpose.id}", names):
+            yield Problem(
+                ("purposes", index, "legitimate_interest"),
+                f"purpose {purpose.label} gives as its legitimate interest only the activity itself ({_short(interest)!r}), "
+                "not what is at stake for the controller or others",
+                hint="say why the processing matters and to whom (such as preventing fraud, securing the network, "
+                "recovering unpaid bills), so that a reader can weigh it before objecting",
+            )
 
 
 @dataclass(frozen=True)
@@ -126,3 +140,58 @@ def _says_nothing_but(text: str, company_names: _CompanyNames) -> bool:
     text = company_names.pattern.substitute(" ", text)
     found = "".join(BARE.find_all(text))
     return re.sub(r"\W", "", found) == re.sub(r"\W", "", text)
+
+
+#: Words that say what is at stake: an interest a reader can weigh, not an activity.
+STAKES = (
+    "voorkom", "voorkomen", "prevent", "bescherm", "protect", "beveilig", "secur", "veilig", "safe", "fraud", "fraude",
+    "misbruik", "abuse", "misuse", "diefstal", "theft", "vandal", "vernieling", "verbeter", "improv", "innen", "incass",
+    "recover", "debt", "schuld", "onbetaald", "unpaid", "betal", "aanton", "evidence", "bewijs", "claim", "geschil",
+    "dispute", "betwist", "verdedig", "defend", "risico", "risk", "beperk", "limit", "reduc", "weten", "know", "ontdek",
+    "detect", "tevreden", "satisf", "opleid", "opgeleid", "train", "coach", "kwaliteit", "quality", "zodat", "belangrijk",
+    "important", "matters", "willen", "want", "bevorder", "stimuler", "florer", "promot", "groei", "grow",
+    "vergemakkelijk", "makkelijker", "facilitat", "easier", "overweging", "recital", "privacy", "concurr", "compet",
+    "kosten", "cost", "efficiën", "efficien", "continuïteit", "continuity", "wachten", "wait", "rekeningen", "bills",
+    "veiligheid", "safety", "schade", "damage", "inbraak", "attack", "outage", "storing", "avoid", "vermijd", "pay",
+    "cannot pay",
+)
+#: Stakes that are interests in their own right (recital 47-49: fraud, security, claims, debts, training), even
+#: where the purpose names them too: "fraude met uw account voorkomen" for fraud detection.
+OWN_STAKES = ("fraud", "fraude", "misbruik", "abuse", "misuse", "secur", "beveilig", "veilig", "safe", "diefstal", "theft",
+              "vandal", "vernieling", "claim", "bewijs", "evidence", "geschil", "dispute", "schuld", "debt", "onbetaald",
+              "unpaid", "innen", "recover", "opleid", "opgeleid", "train", "coach", "bescherm", "protect", "inbraak", "attack")
+_CONTENT = re.compile(r"\w{3,}")
+STOPWORDS = frozenset(
+    "het een van voor met aan bij door die dat deze dit onze ons wij uw jouw hun zijn wordt worden om te en of als "
+    "the and for with our your their this that these those are is be to of in on by from its it we us you "
+    "naar over ook alleen zo rechtsgrond grondslag legal ground toestemming consent b2b b2c verder kunnen".split()
+)
+
+
+def restates_purpose(interest: str, purpose: str, company_names: _CompanyNames | None = None) -> bool:
+    """Whether ``interest`` says nothing at stake: no word of what is at stake, and nothing the purpose does not say.
+
+    An interest with a stake ("om fraude te voorkomen", "our interest in keeping the network secure")
+    is an interest, even where the purpose names the same; one without is the activity again
+    ("voor de klantenservice", "to process your order"), unless it adds words of its own that the
+    purpose does not hold.
+    """
+    lowered = interest.lower()
+    words = [w for w in _CONTENT.findall(lowered) if w not in STOPWORDS and w not in _BARE_VOCABULARY]
+    if company_names is not None:
+        words = [w for w in words if w not in company_names.words]
+    stakes = [w for w in words if w.startswith(STAKES)]
+    purpose_stems = {w[:5] for w in _CONTENT.findall(purpose.lower())}
+    if not stakes:
+        return True
+    if any(w.startswith(OWN_STAKES) for w in stakes):
+        return False
+    # a stake the purpose already names, with little else: "onze diensten verbeteren" for "diensten verbeteren"
+    own = sum(w[:5] in purpose_stems for w in words)
+    return own >= 0.6 * len(words)
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 100 else text[:97].rstrip() + "..."
+

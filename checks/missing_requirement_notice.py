@@ -40,6 +40,7 @@ RULE = RuleInfo(
     severity="info",
     article="Art. 13(2)(e)",
     summary="The statement does not say which data are required and what happens without them",
+    reads=("statement.requirement_notice",),
 )
 
 

@@ -42,6 +42,7 @@ RULE = RuleInfo(
     severity="warning",
     article="Art. 13(2)(d), 77",
     summary="No supervisory authority is named for complaints",
+    reads=("supervisory_authority", "controller.country"),
 )
 
 

@@ -51,6 +51,7 @@ RULE = RuleInfo(
     severity="error",
     article="Art. 87 (NL: UAVG art. 46)",
     summary="A national identification number without the law that allows using it",
+    reads=("data_categories[].national_id", "data_categories[].law", "controller.country"),
 )
 
 

@@ -54,6 +54,7 @@ RULE = RuleInfo(
     severity="error",
     article="Art. 9(1)-(2), 10",
     summary="Special-category data without an Art. 9(2) condition, or criminal data without a law",
+    reads=("data_categories[].special", "data_categories[].criminal", "data_categories[].condition", "data_categories[].law"),
 )
 
 

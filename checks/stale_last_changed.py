@@ -40,6 +40,7 @@ RULE = RuleInfo(
     severity="warning",
     article="Art. 12(1), 24(1) (policy)",
     summary="The statement's last-changed date is older than the maximum age",
+    reads=("statement.last_changed",),
     options={
         "max-age": Option("duration", "P12M", "how long after its last change a statement counts as stale"),
     },

@@ -49,6 +49,8 @@ RULE = RuleInfo(
     severity="error",
     article="-",
     summary="An id refers to a data category, recipient, service or registry entry that does not exist",
+    reads=("purposes[].data", "purposes[].recipients", "transfers[].recipients", "cookies[]", "services[]",
+           "data_categories[].id", "recipients[].id"),
 )
 
 

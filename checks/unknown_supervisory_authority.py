@@ -42,6 +42,7 @@ RULE = RuleInfo(
     severity="warning",
     article="Art. 13(2)(d), 51, 77",
     summary="The named supervisory authority is not an EU/EEA authority privlint knows",
+    reads=("supervisory_authority.name", "supervisory_authority.url"),
 )
 
 

@@ -1,10 +1,35 @@
 """
 ## What it does
-Reports purpose descriptions, data category names and items, and recipient descriptions
-that rely on hedges: "may", "might", "some", "often", "possible", "such as", "for
-example", "kan", "kunnen", "mogelijk", "sommige", "vaak", "onder andere", "o.a.",
-"bijvoorbeeld", "zoals". Each offending field is reported once, quoting the hedges
-found in it.
+Reports wording that leaves open what the controller does with personal data: its purposes,
+the data, the recipients, transfers and retention. It reads purpose descriptions, legitimate
+interests and retention criteria, data category names, items and sources, recipient
+descriptions, transfer descriptions and the statement-wide retention criteria, and reports:
+
+- a modal verb whose subject is the controller, the data or a recipient: "wij kunnen uw
+  gegevens delen", "uw gegevens kunnen worden doorgegeven", "we may use", "het kan voorkomen
+  dat";
+- "mogelijk", "eventueel" (meaning "possibly"), "soms", "vaak", "in sommige gevallen",
+  "sommige gegevens", "waar nodig", "possibly", "sometimes", "often", "some data";
+- "zoals", "bijvoorbeeld", "onder andere", "o.a.", "waaronder", "etc.", "such as", "for example",
+  "among other things" before an open list of data, recipients or purposes ("verschillende
+  partners, zoals ...", "gegevens zoals ..."), and "met inbegrip van maar niet beperkt tot",
+  "including but not limited to", "en andere partners".
+
+It does not report what the person can do ("u kunt bezwaar maken", "you may lodge a
+complaint"), a hedge inside a condition, a main clause that a condition of the person's own
+doing settles ("als u uw e-mailadres achterlaat, kunnen wij uw vraag per e-mail
+beantwoorden"), what a system, an authority or someone else can do ("de app kan alleen ...",
+"de politie kan ... nodig hebben"), purpose clauses ("om ... te kunnen", "zodat wij ...
+kunnen"), "eventuele" (any), "zoals" meaning "as" ("zoals beschreven", "zoals u die
+invult"), examples inside a category that is itself complete ("toezichthouders zoals de
+AP"), examples of things a statement need not list (security measures, the company's
+services), or a list the sentence closes ("such as ...; we send no other e-mails").
+
+A transfer recorded as only possible (`possible: true`) is left to `possible-transfer`, and
+retention criteria that `vague-retention` or `unbounded-retention` report are left to them.
+Each distinct hedge is reported once per sentence: where a manifest quotes the same sentence
+in two fields, the first field (in the order above, purposes first) gets the finding and the
+second none. The message quotes the hedges and the sentence they stand in.
 
 ## Why it matters
 Information must be concise, transparent and intelligible (Art. 12(1)). The transparency
@@ -32,11 +57,13 @@ purposes:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from privlint.parse.pointers import NodePath
 from privlint.rules import Context, Problem, RuleInfo
-from privlint.rules.phrases import LowerCasePattern, Phrases
+from privlint.rules.hedges import HEDGES, Hedge, Sort, find
+from privlint.rules.retention import is_unbounded_retention, is_vague_retention
+from privlint.rules.wording import name_tuples
 
 if TYPE_CHECKING:
     from privlint.model.manifest import Manifest
@@ -46,78 +73,121 @@ RULE = RuleInfo(
     name="vague-language",
     severity="info",
     article="Art. 12(1) (WP260)",
-    summary="Wording relies on hedges such as 'may', 'some' or 'such as'",
+    summary="Wording leaves open what is done with data: 'we may', 'some', 'such as' before an open list",
+    reads=(
+        "controller.name", "controller.other_entities", "controller.trade_names",
+        "purposes[].description", "purposes[].legitimate_interest", "purposes[].retention.criteria",
+        "data_categories[].name", "data_categories[].items", "data_categories[].source",
+        "data_categories[].retention.criteria", "recipients[].description", "transfers[].description",
+        "transfers[].possible",
+        "retention.criteria",
+    ),
 )
 
-
-#: Qualifiers WP260 calls poor practice, and "such as" / "onder andere" in place of a list.
-HEDGES = Phrases(
-    [
-        "may", "might", "could", "some", "sometimes", "often", "possible", "possibly",
-        "such as", "for example", "for instance", "e.g.", "among others", "amongst others",
-        "among other things", "inter alia", "including but not limited to", "etc.", "and so on",
-        "kan", "kunnen", "mogelijk*", "eventueel", "eventuele", "sommige", "soms", "vaak",
-        "onder andere", "onder meer", "o.a.", "bijvoorbeeld", "bijv.", "bv.", "zoals", "waaronder", "enz.",
-        "enzovoort", "evt.",
-    ]
-)
-
-
-#: Constructions that contain a hedge word without hedging: "om ... te kunnen leveren" (in order to),
-#: "mogelijk maken" (to enable), "zo snel mogelijk" (as soon as possible).
-NOT_HEDGES = Phrases(
-    [
-        "te kunnen", "mogelijk maken", "mogelijk te maken", "mogelijk maakt", "mogelijk gemaakt",
-        "zo snel mogelijk", "zo spoedig mogelijk", "as soon as possible",
-    ]
-)
-
-
-#: Constructions that hedge no more than the phrases above: "zo snel en goed mogelijk",
-#: "zoals besproken", and a modal verb in a purpose clause, which states an ability, not a
-#: doubt ("zodat wij u kunnen betalen"). Regular expressions, in lower case.
-NOT_HEDGE_PATTERNS = [
-    r"(zodat|opdat|so that|in order to)\b[^.,;:()]*?\b(kan|kunnen|can|could)\b",
-    r"zo(veel)?\s+\w+(\s+en\s+\w+)?\s+mogelijk\b",
-    r"zoals\s+(ge\w+|hierboven|hieronder|beschreven|besproken|vermeld|bedoeld|aangegeven|toegelicht|uitgelegd|afgesproken|overeengekomen|vastgelegd)\b",
-]
-
-#: One pass over a text, tried only where a word starts: constructions that do not hedge are
-#: tried first and consume their words.
-SCANNER = LowerCasePattern(
-    rf"(?<!\w)(?=\w)(?:(?P<skip>{'|'.join([NOT_HEDGES.expression, *NOT_HEDGE_PATTERNS])})|(?P<hedge>{HEDGES.expression}))"
-)
+QUOTE_LENGTH = 160
 
 
 def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
-    for index, purpose in enumerate(manifest.purposes):
-        yield from _hedged(("purposes", index, "description"), f"the description of purpose {purpose.label}", purpose.description)
-    for index, category in enumerate(manifest.data_categories):
-        owner = f"data category {category.id!r}"
-        yield from _hedged(("data_categories", index, "name"), f"the name of {owner}", category.name)
-        for number, item in enumerate(category.items):
-            yield from _hedged(("data_categories", index, "items", number), f"item {number + 1} of {owner}", item)
-        yield from _hedged(("data_categories", index, "source"), f"the source of {owner}", category.source)
-    for index, recipient in enumerate(manifest.recipients):
-        yield from _hedged(("recipients", index, "description"), f"the description of recipient {recipient.id!r}", recipient.description)
-
-
-def _hedged(pointer, field, text):
-    hedges = _hedges(text) if text else ()
-    if hedges:
+    controller = manifest.controller
+    names = name_tuples(
+        [controller.name or "", *controller.other_entities, *controller.trade_names] if controller else []
+    )
+    reported = _Reported()
+    for path, field, text in _fields(manifest):
+        hedges = [hedge for hedge in find(text, names) if not reported.seen(hedge)]
+        if path[0] == "transfers":  # "waar nodig" on a transfer qualifies its safeguard: transfer-without-safeguard's
+            hedges = [hedge for hedge in hedges if HEDGES.get(tuple(hedge.phrase.lower().split())) is not Sort.needed]
+        if not hedges:
+            continue
+        for hedge in hedges:
+            reported.add(hedge)
+        phrases = ", ".join({" ".join(h.phrase.lower().split()): repr(h.phrase) for h in reversed(hedges)}[key]
+                            for key in dict.fromkeys(" ".join(h.phrase.lower().split()) for h in hedges))
+        sentence = _quote(hedges[0].sentence)
         yield Problem(
-            pointer,
-            f"{field} relies on hedges: {', '.join(map(repr, hedges))}",
-            hint="say exactly which data are used, for what and by whom; give the complete list "
-            "instead of 'such as' or 'onder andere' (WP260)",
+            path,
+            f"{field} leaves open what is done with the data ({phrases}): {sentence}",
+            hint="say definitely what is done: which data, for which purpose, shared with whom; give the "
+            "complete list instead of 'such as' or 'onder andere' (WP260)",
         )
 
 
-@lru_cache(maxsize=2048)  # data items ("e-mailadres") and stock sentences recur, within and across manifests
-def _hedges(text):
-    """The hedges in ``text``, each once, as first written."""
-    seen = {}
-    for match, written in SCANNER.finditer(text):
-        if match.lastgroup == "hedge":
-            seen.setdefault(" ".join(written.lower().split()), written)
-    return tuple(seen.values())
+def _fields(manifest: Manifest) -> Iterator[tuple[NodePath, str, str]]:
+    """Every field the rule reads that has text: its path, how the message names it, and the text."""
+    for index, purpose in enumerate(manifest.purposes):
+        owner = f"purpose {purpose.label}"
+        yield from _text(("purposes", index, "description"), f"the description of {owner}", purpose.description)
+        yield from _text(("purposes", index, "legitimate_interest"), f"the legitimate interest of {owner}",
+                         purpose.legitimate_interest)
+        yield from _text(("purposes", index, "retention", "criteria"), f"the retention of {owner}",
+                         _criteria(purpose.retention))
+    for index, category in enumerate(manifest.data_categories):
+        owner = f"data category {category.id!r}"
+        yield from _text(("data_categories", index, "name"), f"the name of {owner}", category.name)
+        for number, item in enumerate(category.items):
+            yield from _text(("data_categories", index, "items", number), f"item {number + 1} of {owner}", item)
+        yield from _text(("data_categories", index, "source"), f"the source of {owner}", category.source)
+        yield from _text(("data_categories", index, "retention", "criteria"), f"the retention of {owner}",
+                         _criteria(category.retention))
+    for index, recipient in enumerate(manifest.recipients):
+        yield from _text(("recipients", index, "description"), f"the description of recipient {recipient.id!r}",
+                         recipient.description)
+    for index, transfer in enumerate(manifest.transfers):
+        if getattr(transfer, "possible", False):
+            continue  # a transfer described as possible: possible-transfer reports it (the more specific rule)
+        yield from _text(("transfers", index, "description"), f"the description of transfer {index + 1}",
+                         transfer.description)
+    yield from _text(("retention", "criteria"), "the statement's retention", _criteria(manifest.retention))
+
+
+def _text(path: NodePath, field: str, text: Any) -> Iterator[tuple[NodePath, str, str]]:
+    if isinstance(text, str) and text.strip():
+        yield path, field, text
+
+
+def _criteria(retention: Any) -> str | None:
+    """Retention criteria, unless vague-retention or unbounded-retention reports them (the more specific rule)."""
+    if retention is None or is_vague_retention(retention) or is_unbounded_retention(retention):
+        return None
+    return getattr(retention, "criteria", None)
+
+
+class _Reported:
+    """The hedges reported so far, to report each fact once however often a manifest quotes its sentence.
+
+    A sentence counts as the same when it starts with the same eight words (a quote shortened at its
+    end: "Opnamen ... kunnen wij ..."), or when one is part of the other (a fragment quoted in a
+    recipient's description).
+    """
+
+    COMPARED = 64  # fragments are compared with at most this many sentences per hedge: linear in the manifest
+
+    def __init__(self) -> None:
+        self._openings: set[tuple[str, str]] = set()
+        self._sentences: dict[str, list[str]] = {}
+
+    def seen(self, hedge: Hedge) -> bool:
+        sentence, phrase = _normal(hedge.sentence), _normal(hedge.phrase)
+        if (_opening(sentence), phrase) in self._openings:
+            return True
+        return any(sentence in other or other in sentence for other in self._sentences.get(phrase, ()))
+
+    def add(self, hedge: Hedge) -> None:
+        sentence, phrase = _normal(hedge.sentence), _normal(hedge.phrase)
+        self._openings.add((_opening(sentence), phrase))
+        known = self._sentences.setdefault(phrase, [])
+        if len(known) < self.COMPARED:
+            known.append(sentence)
+
+
+def _normal(text: str) -> str:
+    return " ".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
+
+
+def _opening(sentence: str) -> str:
+    return " ".join(sentence.split()[:8])
+
+
+def _quote(text: str) -> str:
+    text = " ".join(text.split())
+    return f'"{text}"' if len(text) <= QUOTE_LENGTH else f'"{text[: QUOTE_LENGTH - 3].rstrip()}..."'

@@ -50,6 +50,7 @@ RULE = RuleInfo(
     severity="warning",
     article="Art. 13(2)(a), 14(2)(a) (WP260)",
     summary="Retention is only 'as long as necessary', with no period or criteria a person can apply",
+    reads=("retention.criteria", "retention.period", "retention.maximum", "retention.statutory_source", "purposes[].retention", "data_categories[].retention"),
 )
 
 

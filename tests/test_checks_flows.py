@@ -430,7 +430,7 @@ def test_retention_given_only_per_place_covers_a_purpose_when_every_place_does(l
     ("", "{period: P1Y}", "", False),  # else its data's
     ("", "", "retention: {period: P1Y}\n", False),  # else the statement's
     ("{criteria: zolang als nodig}", "{period: P1Y}", "", False),  # a vague purpose retention falls through
-    ("{criteria: zolang als nodig}", "", "", True),
+    ("{criteria: zolang als nodig}", "", "", False),  # vague-retention reports it: one finding per fact (issue 15)
     ("{after: einde contract}", "", "", True),  # a start event alone tells nothing
     ("{end_event: einde van de bewindvoering, ended_by: other}", "", "", False),
     ("{until: 2030-01-01}", "", "", False),

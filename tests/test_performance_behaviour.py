@@ -535,7 +535,7 @@ def test_the_stored_phrase_expressions_are_the_ones_the_phrases_make():
 
 
 def test_a_stored_expression_is_used_and_any_other_is_built(monkeypatch):
-    from privlint.checks.vague_language import HEDGES
+    from privlint.rules.retention import VAGUE_RETENTION as HEDGES
 
     def must_not_build(phrases):
         raise AssertionError("built although stored")

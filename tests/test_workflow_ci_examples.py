@@ -43,7 +43,9 @@ def test_github_workflow_annotates_and_writes_valid_sarif_for_the_upload(checkou
     assert workflow["permissions"]["security-events"] == "write"
     done = shell(step["run"], checkout, GITHUB_ACTIONS="true", BASE="")  # a push: no pull-request base
     assert done.returncode == 1, done.stderr
-    assert "::error file=legal/site.privacy.yaml,line=5,col=5,title=PL101 missing-legal-basis::" in done.stdout
+    assert "::error file=legal/site.privacy.yaml,line=1,col=1,title=PL404 missing-complaint-right::" in done.stdout
+    # GitHub shows ten annotations of each level: the eleventh error is a line in the log
+    assert "\nlegal/site.privacy.yaml:5:5: PL101 missing-legal-basis [error] purpose 'a' has no legal basis\n" in done.stdout
     report = json.loads((checkout / upload["with"]["sarif_file"]).read_text(encoding="utf-8"))
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
     assert not list(jsonschema.Draft4Validator(schema).iter_errors(report))

@@ -21,7 +21,11 @@ COPY_IGNORES = shutil.ignore_patterns(
 
 
 def test_the_hook_definition():
-    [hook] = YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    hook, fixing = YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert fixing["id"] == "privlint-fix" and fixing["entry"].split() == ["privlint", "--force-exclude", "--fix"]
+    assert {key: value for key, value in fixing.items() if key not in ("id", "name", "entry", "description")} == {
+        key: value for key, value in hook.items() if key not in ("id", "name", "entry", "description")
+    }
     assert hook["id"] == "privlint" and hook["language"] == "python"
     assert hook["files"] == r"\.privacy\.ya?ml$"
     assert hook["entry"].split() == ["privlint", "--force-exclude"]
@@ -69,8 +73,8 @@ def project(tmp_path_factory):
 def try_repo(hook_repository, project, tmp_path_factory):
     home = tmp_path_factory.mktemp("pre-commit-home")
 
-    def run(*files):
-        command = [sys.executable, "-m", "pre_commit", "try-repo", str(hook_repository), "privlint", "--files", *files]
+    def run(*files, hook="privlint"):
+        command = [sys.executable, "-m", "pre_commit", "try-repo", str(hook_repository), hook, "--files", *files]
         return subprocess.run(
             command, cwd=project, env=_environment(PRE_COMMIT_HOME=str(home)),
             capture_output=True, text=True, timeout=900,
@@ -92,3 +96,19 @@ def test_try_repo_passes_a_good_manifest_and_honours_the_configured_exclude(try_
     done = try_repo("good.privacy.yaml", "drafts/wip.privacy.yaml")
     assert done.returncode == 0, done.stdout + done.stderr
     assert re.search(r"^privlint\.+Passed$", done.stdout, re.MULTILINE), done.stdout + done.stderr
+
+
+@pytest.mark.network
+def test_the_fixing_hook_moves_the_date_and_stops_the_commit_once(try_repo, project):
+    dated = project / "dated.privacy.yaml"
+    shutil.copy(ROOT / "examples" / "complete.privacy.yaml", dated)
+    git(project, "add", "dated.privacy.yaml")
+    git(project, "commit", "-q", "-m", "dated")
+    edited = dated.read_text(encoding="utf-8").replace('version: "3.2"', 'version: "3.3"', 1)  # content changed, date not
+    dated.write_text(edited, encoding="utf-8")
+    first = try_repo("dated.privacy.yaml", hook="privlint-fix")
+    assert first.returncode == 1, first.stdout + first.stderr
+    assert "files were modified by this hook" in first.stdout
+    assert dated.read_text(encoding="utf-8") == edited.replace("last_changed: 2026-09-15", "last_changed: 2026-11-23", 1)
+    second = try_repo("dated.privacy.yaml", hook="privlint-fix")
+    assert second.returncode == 0, second.stdout + second.stderr

@@ -103,3 +103,19 @@ def test_an_unknown_diff_base_is_a_usage_error(repo):
         assert result.exit_code == 2, ref
         assert "--diff-base" in result.output
     assert not (repo / "x").exists()
+
+
+@pytest.mark.parametrize(
+    ("committed", "reported"),
+    [
+        ("2026-11-23", False),  # a second edit on the day the date was moved (or git commit --amend)
+        ("2026-11", False),  # a month-precision date that already names the current month
+        ("2026-11-22", True),
+        ("2026-10", True),
+        ("2025-11", True),  # the same month of another year
+    ],
+)
+def test_a_date_that_already_is_today_is_not_reported(repo, committed, reported):
+    commit(repo, {"m.privacy.yaml": BEFORE.replace("2025-10", committed)})
+    (repo / "m.privacy.yaml").write_text(BEFORE.replace("2025-10", committed).replace("id: a", "id: b"), encoding="utf-8")
+    assert bool(findings("m.privacy.yaml")) is reported

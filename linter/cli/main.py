@@ -12,6 +12,7 @@ import datetime as dt
 import gc
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -23,13 +24,29 @@ EXIT_USAGE = 2
 
 
 class _DefaultToCheck(click.Group):
-    """``privlint ARGS`` means ``privlint check ARGS`` unless ARGS starts with a command."""
+    """``privlint ARGS`` means ``privlint check ARGS`` unless ARGS starts with a command.
+
+    ``privlint --help`` shows the lint options (what ``privlint`` alone does), then the commands.
+    """
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         top_level = {"--help", "-h", "--version"}
         if not args or (args[0] not in self.commands and args[0] not in top_level):
             args = ["check", *args]
         return super().parse_args(ctx, args)
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        lint = self.commands["check"]
+        lint_context = click.Context(lint, info_name=ctx.info_name, parent=None)
+        formatter.write_usage(ctx.command_path, "[OPTIONS] [PATHS]...\n" + " " * 7 + f"{ctx.command_path} COMMAND [ARGS]...")
+        self.format_help_text(ctx, formatter)
+        lint.format_options(lint_context, formatter)
+        self.format_commands(ctx, formatter)
+        with formatter.section("More"):
+            formatter.write_text(
+                "privlint COMMAND --help describes a command; privlint --version prints the version. "
+                "Shell completion: eval \"$(_PRIVLINT_COMPLETE=bash_source privlint)\" (zsh_source, fish_source)."
+            )
 
 
 @click.group(cls=_DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
@@ -38,7 +55,8 @@ def main() -> None:
     """Lint GDPR privacy statements written as YAML manifests.
 
     With no command, lints PATHS (files, or directories searched for
-    *.privacy.yaml and *.privacy.yml; default: the current directory).
+    *.privacy.yaml and *.privacy.yml; default: the current directory;
+    - for standard input).
     """
 
 
@@ -65,10 +83,6 @@ def run() -> NoReturn:
     os._exit(status or 0)
 
 
-def _split(values: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
-
-
 _config_option = click.option(
     "--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), metavar="PATH",
     help="Use this configuration file (pyproject.toml, privlint.toml) instead of searching upwards for one.",
@@ -85,6 +99,14 @@ _config_option = click.option(
 @click.option("--format", "output_format", type=click.Choice(FORMATS), help="Output format [default: text; github when GITHUB_ACTIONS=true].")
 @click.option("--output-file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
               help="Write the report in --format to FILE; the terminal gets text (github annotations in GitHub Actions).")
+@click.option("--fix", is_flag=True, help="Fix what can be fixed without judgement (such as moving last_changed to today), then report the rest.")
+@click.option("--diff", is_flag=True, help="Print the changes --fix would make as a unified diff, write nothing; exit 1 if there are any.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
+@click.option("--quiet", "-q", is_flag=True, help="Print the findings and nothing else (no summary, no notes).")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the text report: auto is on a terminal, unless NO_COLOR is set; FORCE_COLOR turns it on.")
+@click.option("--stdin-filename", metavar="PATH",
+              help="Read the manifest from standard input and show, match globs and compare with git as PATH.")
 @click.option("--max-age", metavar="DURATION", help="How old last-changed may be, as an ISO 8601 duration (default P12M).")
 @click.option("--max-file-size", type=click.IntRange(min=1), metavar="BYTES", help="Refuse larger files (default 5 MiB).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (not for unreadable files or failing checks).")
@@ -94,135 +116,29 @@ _config_option = click.option(
               help="Record the current findings in FILE as the baseline.")
 @click.option("--diff-base", metavar="REF", help="Git revision unbumped-last-changed compares with (default: HEAD).")
 @click.option("--force-exclude", is_flag=True, help="Apply the configuration's exclude to files named on the command line too (for pre-commit).")
+@click.option("--respect-gitignore/--no-respect-gitignore", default=None,
+              help="Skip files git ignores (.gitignore, .git/info/exclude) when searching directories [default: respect].")
 @click.option("--show-settings", is_flag=True, help="Print the effective configuration and where each value comes from, then exit.")
+@click.option("--show-files", is_flag=True, help="Print the files that would be linted, then exit.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), envvar="PRIVLINT_CACHE_DIR", metavar="DIR",
               help="Keep the cache of findings in DIR (also $PRIVLINT_CACHE_DIR; default: .privlint_cache in the project root).")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache of findings.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, metavar="N",
               help="Lint in N processes (default 0: one per core when there are many files).")
-def check(
-    paths: tuple[str, ...],
-    config_path: Path | None,
-    today: str | None,
-    select: tuple[str, ...],
-    extend_select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    output_format: str | None,
-    output_file: Path | None,
-    max_age: str | None,
-    max_file_size: int | None,
-    exit_zero: bool,
-    baseline_path: Path | None,
-    create_baseline: Path | None,
-    diff_base: str | None,
-    force_exclude: bool,
-    show_settings: bool,
-    cache_dir: Path | None,
-    no_cache: bool,
-    jobs: int,
-) -> None:
+def check(paths: tuple[str, ...], baseline_path: Path | None, **flags: Any) -> None:
     """Lint manifests (the default command)."""
-    if baseline_path and create_baseline:
-        _fail("--baseline and --create-baseline cannot be used together")
+    from privlint.run.session import LintOptions, UsageError, run_lint
+
+    options = LintOptions(paths=paths, baseline=baseline_path, **flags)
     with _lasting_objects():
-        from privlint.read.discovery import discover
-        from privlint.read.history import RevisionError, verify_revision
-        from privlint.run.config import render
-        from privlint.run.linter import Linter, SettingsError, Summary, exit_code
+        import privlint.run.linter  # noqa: F401  (the modules a run needs, imported before the freeze)
 
         rules = _rules()
-    flags: dict[str, tuple[Any, str]] = {}
-    for key, value, flag in (
-        ("select", _split(select), "--select"),
-        ("extend-select", _split(extend_select), "--extend-select"),
-        ("ignore", _split(ignore), "--ignore"),
-        ("today", today, "--today"),
-        ("max-age", max_age, "--max-age"),
-        ("max-file-size", max_file_size, "--max-file-size"),
-    ):
-        if value:
-            flags[key] = (value, flag)
-    configuration = _configuration(rules, config_path, flags)
-    if show_settings:
-        click.echo(render(configuration, rules), nl=False)
-        return
-    if diff_base is not None:
-        try:
-            verify_revision(diff_base, Path.cwd())
-        except RevisionError as error:
-            _fail(str(error))
     try:
-        linter = Linter(rules, configuration.settings(diff_base or "HEAD"))
-    except SettingsError as error:
+        status = run_lint(options, rules=rules)
+    except UsageError as error:
         _fail(str(error))
-    settings = linter.settings
-    targets = discover(
-        paths or ["."], root=settings.root, include=settings.include, exclude=settings.exclude, force_exclude=force_exclude
-    )
-    if not targets and not force_exclude:
-        click.echo("privlint: no manifests (*.privacy.yaml, *.privacy.yml) found", err=True)
-    results = _lint_all(linter, targets, cache_dir, no_cache, jobs)
-    findings = [finding for result in results for finding in result.findings]
-    findings, baselined, gone = _apply_baseline(findings, targets, baseline_path, create_baseline)
-    summary = Summary.of(
-        findings, len(targets), paths=tuple(target.display for target in targets),
-        suppressed=sum(result.suppressed for result in results), baselined=baselined, baseline_gone=gone,
-    )
-    _report(findings, summary, linter.enabled, output_format, output_file)
-    sys.exit(exit_code(findings, exit_zero))
-
-
-def _lint_all(linter, targets, cache_dir: Path | None, no_cache: bool, jobs: int) -> list:
-    """Every target's result: from the cache where it holds one, in several processes when there are many."""
-    from privlint.run.parallel import lint_files
-
-    if targets and not no_cache:
-        from privlint.run.cache import DEFAULT_DIRECTORY, open_cache
-
-        linter.cache = open_cache(cache_dir or (linter.settings.root or Path.cwd()) / DEFAULT_DIRECTORY, linter)
-    return list(lint_files(linter, targets, jobs))
-
-
-def _apply_baseline(findings, targets, baseline_path: Path | None, create_path: Path | None):
-    """Record and/or filter by a baseline: (findings to report, baselined, gone)."""
-    if not (baseline_path or create_path):
-        return findings, 0, 0
-    from privlint.suppress import baseline
-
-    keys = {target.display: target.key or target.display for target in targets}
-    try:
-        if create_path:
-            recorded = baseline.create(findings, keys)
-            baseline.write(recorded, create_path)
-            click.echo(f"privlint: recorded {len(recorded.entries)} findings in baseline {create_path}", err=True)
-        else:
-            recorded = baseline.read(baseline_path)
-    except baseline.BaselineError as error:
-        _fail(str(error))
-    except OSError as error:
-        _fail(f"cannot write baseline {str(create_path)!r}: {error.strerror or error}")
-    filtered = baseline.apply(recorded, findings, keys)
-    return filtered.new, filtered.baselined, filtered.gone
-
-
-def _report(findings, summary, rules, output_format: str | None, output_file: Path | None) -> None:
-    from privlint.report import chunked_reporter, reporter
-
-    terminal_default = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    if output_file is not None:
-        from privlint.fileio import write_atomic
-
-        report = reporter(output_format or "text")(findings, summary, rules, color=False)
-        try:
-            write_atomic(output_file, report)
-        except OSError as error:
-            _fail(f"cannot write {str(output_file)!r}: {error.strerror or error}")
-        terminal_format = terminal_default
-    else:
-        terminal_format = output_format or terminal_default
-    color = terminal_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    for chunk in chunked_reporter(terminal_format)(findings, summary, rules, color=color):  # a long report is never held whole
-        click.echo(chunk, nl=False, color=color)
+    sys.exit(status)
 
 
 @main.command("config")
@@ -230,9 +146,14 @@ def _report(findings, summary, rules, output_format: str | None, output_file: Pa
 def show_config(config_path: Path | None) -> None:
     """Print the effective configuration and where each value comes from."""
     from privlint.run.config import render
+    from privlint.run.session import UsageError, load_configuration
 
     rules = _rules()
-    click.echo(render(_configuration(rules, config_path, {}), rules), nl=False)
+    try:
+        configuration = load_configuration(rules, config_path, {})
+    except UsageError as error:
+        _fail(str(error))
+    click.echo(render(configuration, rules), nl=False)
 
 
 @main.command()
@@ -262,11 +183,14 @@ def init(directory: Path, name: str, today: str | None) -> None:
 
 
 @main.command()
-def rules() -> None:
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="A table, or a JSON list with each rule's code, name, severity, article, summary, options and origin.")
+def rules(output_format: str) -> None:
     """List every rule: code, name, severity, GDPR article and summary."""
-    from privlint.rules.docs import rules_table
+    from privlint.rules.docs import rules_json, rules_table
 
-    click.echo(rules_table(_rules()), nl=False)
+    known = _rules()
+    click.echo(rules_json(known) if output_format == "json" else rules_table(known), nl=False)
 
 
 @main.command()
@@ -295,7 +219,7 @@ def schema() -> None:
 
 
 @contextlib.contextmanager
-def _lasting_objects():
+def _lasting_objects() -> Iterator[None]:
     """Import modules and load rules without collecting garbage, then freeze what they made.
 
     Nearly all of it lives as long as the run: the collector would scan it over and over (and
@@ -311,28 +235,12 @@ def _lasting_objects():
         gc.enable()
 
 
-def _rules():
-    from privlint.rules.registry import RegistryError, load_rules
+def _rules() -> list[Any]:
+    from privlint.run.session import UsageError, load_rules
 
     try:
         return load_rules()
-    except RegistryError as error:
-        _fail(str(error))
-
-
-def _configuration(rules, config_path: Path | None, flags: dict[str, tuple[Any, str]]):
-    from privlint.run.config import (
-        ConfigError,
-        find_config_file,
-        read_config_file,
-        resolve,
-    )
-
-    try:
-        path = config_path or find_config_file()
-        file = read_config_file(path) if path else None
-        return resolve(rules, file, flags)
-    except ConfigError as error:
+    except UsageError as error:
         _fail(str(error))
 
 

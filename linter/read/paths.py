@@ -57,3 +57,24 @@ def _relative(path: str, base: str) -> str | None:
         return "."
     prefix = base_case if base_case.endswith(os.sep) else base_case + os.sep
     return path[len(prefix) :].replace(os.sep, "/") if path_case.startswith(prefix) else None
+
+
+def work_tree_top(directory: str | Path) -> str | None:
+    """The git work tree ``directory`` is in: the nearest directory at or above it holding a ``.git``."""
+    directory = os.path.abspath(directory)
+    while True:
+        if os.path.lexists(os.path.join(directory, ".git")):
+            return directory
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return None
+        directory = parent
+
+
+def project_root(config_file: Path | None = None) -> Path:
+    """The project root: the configuration file's directory, else the git work tree's top, else the
+    working directory. Globs, fingerprints and the paths in SARIF, GitLab and JUnit reports are relative to it."""
+    if config_file is not None:
+        return config_file.absolute().parent
+    top = work_tree_top(os.getcwd())
+    return Path(top) if top is not None else Path.cwd().absolute()

@@ -53,7 +53,9 @@ def _coloured(finding) -> str:
 
 
 def summary_lines(summary) -> list[str]:
-    """The counts, and what suppression comments and the baseline kept out of the report."""
+    """The counts, and what suppression comments and the baseline kept out of the report (none with -q)."""
+    if summary.quiet:
+        return []
     lines = [_summary_line(summary)]
     if summary.suppressed:
         lines.append(f"{_count(summary.suppressed, 'finding')} suppressed by comments in the manifests.")

@@ -5,7 +5,9 @@ helpers that checks share."""
 from privlint.rules.api import (
     Check,
     Context,
+    Edit,
     Finding,
+    Fix,
     Option,
     Problem,
     Rule,
@@ -14,4 +16,4 @@ from privlint.rules.api import (
     nearest,
 )
 
-__all__ = ["Check", "Context", "Finding", "Option", "Problem", "Rule", "RuleInfo", "Severity", "nearest"]
+__all__ = ["Check", "Context", "Edit", "Finding", "Fix", "Option", "Problem", "Rule", "RuleInfo", "Severity", "nearest"]

@@ -59,6 +59,23 @@ class Severity(str, enum.Enum):
 
 
 @dataclass(frozen=True)
+class Edit:
+    """Replace the scalar at ``path`` with ``value``, written in the scalar's own quoting style."""
+
+    path: NodePath
+    value: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """What ``privlint --fix`` may change for a problem without asking anyone: edits to the
+    manifest's text, applied in place so that everything else stays byte for byte."""
+
+    description: str
+    edits: tuple[Edit, ...]
+
+
+@dataclass(frozen=True)
 class Problem:
     """What a check yields: the node it is about, as a path from the top, and what is wrong there.
 
@@ -70,6 +87,7 @@ class Problem:
     path: NodePath
     message: str
     hint: str | None = None
+    fix: Fix | None = None  # only for a rule that declares fixable=True
 
     @property
     def pointer(self) -> str:
@@ -152,7 +170,8 @@ class RuleInfo:
     """A rule's identity, declared once in its check module as ``RULE``.
 
     ``reads`` lists the manifest fields the check reads (``purposes[].retention``), for its
-    documentation; ``options`` the settings it takes, by name.
+    documentation; ``options`` the settings it takes, by name. ``fixable``: some of its
+    problems carry a :class:`Fix` that ``privlint --fix`` applies.
     """
 
     code: str
@@ -162,6 +181,7 @@ class RuleInfo:
     summary: str
     reads: tuple[str, ...] = ()
     options: Mapping[str, Option] = field(default_factory=dict)
+    fixable: bool = False
 
 
 @dataclass(frozen=True)
@@ -182,6 +202,7 @@ class Rule:
     options: Mapping[str, Option] = field(default_factory=dict)
     origin: str = "privlint"
     reads: tuple[str, ...] = ()
+    fixable: bool = False
 
     @classmethod
     def from_module(cls, module: types.ModuleType) -> Rule:
@@ -203,6 +224,7 @@ class Rule:
             options=dict(info.options),
             origin=module.__name__,
             reads=tuple(info.reads),
+            fixable=info.fixable,
         )
 
     def matches(self, selector: str) -> bool:

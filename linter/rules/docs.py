@@ -24,6 +24,30 @@ def rules_table(rules: Iterable[Rule]) -> str:
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
+def rules_json(rules: Iterable[Rule]) -> str:
+    """Every rule as JSON, for tools: a list of objects in the registry's order."""
+    import json
+
+    records = [
+        {
+            "code": rule.code,
+            "name": rule.name,
+            "severity": rule.severity.value,
+            "article": rule.article,
+            "summary": rule.summary,
+            "fixable": rule.fixable,
+            "origin": rule.origin,
+            "reads": list(rule.reads),
+            "options": {
+                name: {"kind": option.kind, "default": option.default, "help": option.help}
+                for name, option in rule.options.items()
+            },
+        }
+        for rule in rules
+    ]
+    return json.dumps(records, indent=2, ensure_ascii=False, default=str) + "\n"
+
+
 def rule_page(rule: Rule) -> str:
     """A rule's full documentation, as Markdown."""
     header = [
@@ -33,6 +57,9 @@ def rule_page(rule: Rule) -> str:
         "",
         rule.summary + ".",
     ]
+    if rule.reads:
+        header += ["", "Reads: " + ", ".join(f"`{field}`" if "[" in field or "." in field or field.isidentifier()
+                                              else field for field in rule.reads) + "."]
     if rule.options:
         header += ["", "## Options", ""]
         header += [f"- `{name}` ({option.kind}, default `{option.default}`): {option.help}" for name, option in rule.options.items()]

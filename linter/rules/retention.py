@@ -9,11 +9,13 @@ and "until you object" are.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from privlint.model.types import Duration
 from privlint.rules.phrases import Phrases, combine
+from privlint.rules.wording import Token, WordPhrases, tokens
 from privlint.rules.retention_model import is_concrete
 from privlint.rules.retention_model import (
     stated_retentions as stated_retentions,  # checks import it from here
@@ -52,25 +54,73 @@ VAGUE_RETENTION = Phrases(
     )
     + combine(("de periode", "de termijn", "de tijd", "de duur"), ("die", "dat"), ("", "strikt"), _NECESSARY_NL)
     + combine(("zolang", "zo lang"), ("wij", "we"), ("ze", "die", "deze", "het", "dat"), ("nodig hebben",))
+    + [
+        "zo kort mogelijk", "as short as possible", "een redelijke termijn", "een redelijke periode", "a reasonable period",
+        "a reasonable time", "een bepaalde termijn", "een bepaalde periode", "a certain period", "nog nodig",
+        "no longer needed", "no longer necessary", "no longer required", "niet meer nodig", "niet langer nodig",
+        "longer than we need", "langer dan nodig", "langer dan noodzakelijk", "langer dan we", "moeten of mogen bewaren",
+        "wettelijk is toegestaan", "wettelijk toegestaan", "as permitted by law", "as allowed by law",
+        "afhankelijk van de aard", "afhankelijk van het doel", "afhankelijk van de doeleinden", "depends on the purpose",
+        "depending on the purpose", "depends on the nature", "intern beleid", "interne beleid", "beleid inzake gegevensbewaring",
+        "retention policy", "internal policy", "bewaarbeleid",
+    ]
 )
 
-#: Retention that has no end: it lasts until the person acts, or for ever.
-UNBOUNDED_RETENTION = Phrases(
-    combine(("until", "till", "unless and until"), ("you",), ("object", "unsubscribe", "opt out", "withdraw", "ask", "request", "tell us"))
-    + [
-        "indefinitely", "indefinite period", "forever", "for ever", "unlimited", "without limit",
-        "without a time limit", "no time limit", "until further notice",
-        "onbeperkt", "onbepaalde tijd", "onbepaalde duur", "voor altijd", "zonder termijn",
-        "zonder bewaartermijn", "geen bewaartermijn", "tot wederopzegging",
+#: Retention that has no end at all: for ever, never deleted.
+FOREVER = WordPhrases(
+    [
+        "indefinitely", "indefinite period", "forever", "for ever", "unlimited", "without limit", "without a time limit",
+        "no time limit", "until further notice", "onbeperkt", "onbepaalde tijd", "onbepaalde duur", "voor altijd",
+        "zonder termijn", "zonder bewaartermijn", "geen bewaartermijn", "never deleted", "never erased", "never removed",
+        "nooit verwijderd", "nooit gewist", "nooit vernietigd", "not deleted", "niet verwijderd",
+        # kept for a future use that has no end: "zodat we je in de toekomst kunnen weren", "for future vacancies"
+        "in de toekomst", "in the future", "for future", "voor toekomstige",
     ]
     # "permanently" alone also says how data are deleted ("we permanently delete ..."); keeping is what counts.
-    + combine(("kept", "stored", "retained", "keep", "store", "retain"), ("permanently",))
-    + combine(("permanent", "blijvend"), ("bewaard", "bewaren", "opgeslagen", "opslaan"))
-    + combine(("bewaren", "bewaart"), ("wij", "we", "ze", "deze", "die", "het"), ("permanent", "blijvend"))
-    + combine(("zolang",), ("u", "je", "jij"), ("geen bezwaar", "niet bezwaar"), ("", "maakt", "heeft", "hebt", "heeft gemaakt", "hebt gemaakt"))
-    + combine(("zolang",), ("u", "je", "jij"), ("zich niet afmeldt", "je niet afmeldt", "uw toestemming niet", "je toestemming niet"))
-    + combine(("tot", "totdat"), ("u", "je", "jij"), ("bezwaar", "zich afmeldt", "je afmeldt", "uw toestemming", "je toestemming", "ons vraagt", "vraagt"))
+    + combine(("kept", "stored", "retained", "keep", "store", "retain", "archived", "archive"), ("permanently",))
+    + combine(("permanently",), ("kept", "stored", "retained", "archived"))
+    + combine(("permanent", "blijvend"), ("bewaard", "bewaren", "opgeslagen", "opslaan", "gearchiveerd", "archiveren"))
+    + combine(("bewaren", "bewaart", "archiveren"), ("wij", "we", "ze", "deze", "die", "het"), ("permanent", "blijvend"))
 )
+#: Retention that the person's request or objection alone ends: endless for processing that does not rest on consent.
+UNTIL_OBJECTION = WordPhrases(
+    combine(("until", "till", "unless and until"), ("you",), ("object", "ask", "request", "tell us", "ask us"))
+    + ["tot wederopzegging", "until revoked"]
+    + combine(("zolang",), ("u", "je", "jij"), ("geen bezwaar", "niet bezwaar"), ("", "maakt", "heeft", "hebt", "heeft gemaakt", "hebt gemaakt"))
+    + combine(("tot", "totdat"), ("u", "je", "jij"), ("bezwaar", "ons vraagt", "vraagt", "verzoekt", "ons verzoekt"))
+)
+#: Retention that withdrawing consent or unsubscribing ends: a criterion the person applies, where the basis is consent.
+UNTIL_WITHDRAWAL = WordPhrases(
+    combine(("until", "till", "unless and until"), ("you",), ("unsubscribe", "opt out", "withdraw", "cancel", "sign off"))
+    + combine(("zolang",), ("u", "je", "jij"), ("zich niet afmeldt", "je niet afmeldt", "uw toestemming niet", "je toestemming niet"))
+    + combine(("tot", "totdat"), ("u", "je", "jij"), ("zich afmeldt", "je afmeldt", "uw toestemming", "je toestemming", "zich uitschrijft", "je uitschrijft"))
+)
+#: A floor with no ceiling: "minimaal 7 jaar", "at least 12 months".
+MINIMUM = WordPhrases(["minimaal", "ten minste", "tenminste", "minstens", "at least", "a minimum of", "minimum of",
+                       "no less than", "not less than", "niet korter dan", "no shorter than"])
+#: A ceiling: "maximaal 2 jaar", "uiterlijk na 1 jaar", "no longer than 12 months".
+MAXIMUM = WordPhrases(["maximaal", "ten hoogste", "hoogstens", "uiterlijk", "at most", "a maximum of", "maximum of",
+                       "no later than", "not later than", "at the latest", "met een maximum van", "tot maximaal",
+                       "niet langer dan", "no longer than", "not longer than", "nooit langer dan", "never longer than",
+                       "in any case within", "in elk geval binnen", "binnen", "within", "at the most"])
+#: An end only the controller controls: its own existence, its own contracts.
+CONTROLLER_END = WordPhrases(
+    combine(("zolang", "zo lang", "totdat", "tot"), ("de", "het", "onze", "ons"),
+            ("onderneming", "bedrijf", "vereniging", "stichting", "organisatie", "vennootschap"),
+            ("bestaat", "wordt ontbonden", "ophoudt te bestaan", "is opgeheven", "wordt opgeheven"))
+    + combine(("for as long as", "as long as", "until"), ("the", "our"),
+              ("company", "association", "organisation", "organization", "business", "foundation"),
+              ("exists", "is dissolved", "ceases to exist", "is wound up"))
+    + combine(("zolang", "totdat", "tot"), ("wij", "we"), ("een account", "een contract", "een overeenkomst"), ("hebben", "heeft"))
+    + combine(("until",), ("our",), ("account", "contract", "agreement", "subscription"), ("with",))
+    + combine(("as long as", "for as long as"), ("we",), ("have an account", "have a contract", "use"))
+)
+NEGATIONS = frozenset({"niet", "not", "geen", "no", "never"})
+TIME_UNITS = frozenset({
+    "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "jaar", "jaren", "maand",
+    "maanden", "week", "weken", "dag", "dagen", "uur", "uren",
+})
+
 
 #: Words that tie a retention to something a person can check: a unit of time, or an end event.
 CONCRETE_RETENTION = Phrases(
@@ -80,24 +130,75 @@ CONCRETE_RETENTION = Phrases(
         "until", "end of", "termination", "expiry", "as long as you are", "while you are",
         "einde", "afloop", "beëindiging",
         "zolang u klant", "zolang je klant", "zolang u een account", "zolang je een account",
+        "de actie", "het contract", "de overeenkomst", "the contract", "the agreement", "uw contract", "je contract",
+        "your contract",
     ]
 )
 
 
-def is_unbounded_retention(retention: Retention | None) -> bool:
-    """Whether the retention runs until the person acts, or for ever, with no period, maximum or law."""
-    return unbounded_phrase(retention) is not None
+def is_unbounded_retention(retention: Retention | None, bases: Iterable[Any] = ()) -> bool:
+    """Whether the retention has no end (see ``unbounded_phrase``)."""
+    return unbounded_phrase(retention, bases) is not None
 
 
-def unbounded_phrase(retention: Retention | None) -> str | None:
+def unbounded_phrase(retention: Retention | None, bases: Iterable[Any] = ()) -> str | None:
     """The words that make the retention endless, as written, or None.
 
-    A law named in ``statutory_source`` may require keeping records permanently (an archives
-    act), so endless retention with a law is left alone.
+    Endless is: for ever ("voor onbepaalde tijd", "never deleted"); a minimum with no maximum
+    ("ten minste 7 jaar"); an end only the controller controls ("tot de vereniging wordt
+    ontbonden"); or only the person's request or objection ("tot wederopzegging", "until you
+    object") — and only their unsubscribing or withdrawing consent where the purpose does not
+    rest on consent (``bases``: the purpose's legal bases; "until you unsubscribe" from a
+    consent-based newsletter is a criterion the person applies). A period, a maximum or a law
+    in ``statutory_source`` ends it (an archives act may require keeping records permanently).
     """
     if retention is None or _has_period(retention) or retention.statutory_source is not None:
         return None
-    return UNBOUNDED_RETENTION.find(retention.criteria)
+    return unbounded_words(retention.criteria, bases)
+
+
+def unbounded_words(text: str | None, bases: Iterable[Any] = ()) -> str | None:
+    """The words of ``text`` that make a retention endless (see ``unbounded_phrase``), or None."""
+    if not text:
+        return None
+    words = tokens(text)
+    if _bounded(words):
+        return None
+    consent = _rests_on_consent(bases, words)
+    for phrases in (FOREVER, CONTROLLER_END) + (() if consent else (UNTIL_OBJECTION, UNTIL_WITHDRAWAL)):
+        for first, last in phrases.matches(words):
+            if not _negated(words, first):
+                return text[words[first].start : words[last - 1].end]
+    for first, last in MINIMUM.matches(words):
+        following = [token.lower for token in words[last : last + 4]]
+        if any(word in TIME_UNITS for word in following):
+            end = last + next(i for i, word in enumerate(following) if word in TIME_UNITS) + 1
+            return text[words[first].start : words[end - 1].end]
+    return None
+
+
+def _bounded(words: list[Token]) -> bool:
+    """Whether the text gives a maximum: a ceiling word followed by a period ("maximaal 2 jaar", "within 30 days")."""
+    for first, last in MAXIMUM.matches(words):
+        following = [token.lower for token in words[last : last + 5]]
+        if any(word in TIME_UNITS for word in following):
+            return True
+    return False
+
+
+def _negated(words: list[Token], index: int) -> bool:
+    """ "niet voor onbepaalde tijd", "do not keep your data indefinitely"."""
+    before = [token.lower for token in words[max(0, index - 6) : index]]
+    return any(word in NEGATIONS for word in before[-2:]) or ("not" in before and "do" in before) or \
+        any(word in ("niet", "not") for word in before[-5:]) and words[index].lower in ("voor", "for", "indefinitely", "onbepaalde")
+
+
+def _rests_on_consent(bases: Iterable[Any], words: list[Token]) -> bool:
+    """Whether the purpose rests on consent alone, by its legal bases or, where they are not known, its own words."""
+    names = {getattr(basis, "value", basis) for basis in bases}
+    if names:
+        return names == {"consent"}
+    return any(token.lower in ("toestemming", "consent") for token in words)
 
 
 def is_vague_retention(retention: Retention | None) -> bool:
@@ -113,9 +214,18 @@ def vague_phrase(retention: Retention | None) -> str | None:
     if retention is None or _has_period(retention) or retention.statutory_source is not None:
         return None
     criteria = retention.criteria
-    if CONCRETE_RETENTION.find(criteria) or UNBOUNDED_RETENTION.find(criteria):
+    if unbounded_words(criteria) is not None:
+        return None  # unbounded-retention reports it: the more specific rule
+    found = VAGUE_RETENTION.find(criteria)
+    if found is None:
         return None
-    return VAGUE_RETENTION.find(criteria)
+    if CONCRETE_RETENTION.find(criteria) and not STILL_VAGUE.find(criteria):
+        return None  # "zolang u klant bent", "7 jaar", "na afloop van het contract": something a person can apply
+    return found
+
+
+#: An end event that only starts a vague period: "na afloop ... nog zolang dat nodig is".
+STILL_VAGUE = Phrases(combine(("nog", "still", "daarna", "thereafter"), ("zolang", "zo lang", "as long as", "for as long as")))
 
 
 def _has_period(retention: Retention) -> bool:

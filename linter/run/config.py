@@ -25,7 +25,7 @@ from typing import Any
 
 from privlint.read.discovery import DEFAULT_INCLUDE
 from privlint.read.files import DEFAULT_MAX_FILE_SIZE
-from privlint.read.paths import root_relative
+from privlint.read.paths import project_root, root_relative
 from privlint.rules import Option, Rule, Severity
 from privlint.rules.selection import RuleSelection, enabled_rules, is_always_on
 from privlint.run.linter import Settings
@@ -38,7 +38,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 CONFIG_NAMES = (".privlint.toml", "privlint.toml", "pyproject.toml")
 KEYS = (
     "select", "extend-select", "ignore", "per-file-ignores", "severity",
-    "include", "exclude", "today", "max-file-size",
+    "include", "exclude", "respect-gitignore", "today", "max-file-size",
 )
 DEFAULT = "default"
 
@@ -145,6 +145,7 @@ class Configuration:
             severity={selector: Severity(level) for selector, level in self.value("severity").items()},
             include=tuple(self.value("include")),
             exclude=tuple(self.value("exclude")),
+            respect_gitignore=self.value("respect-gitignore"),
             root=self.root,
             diff_base=diff_base,
         )
@@ -168,7 +169,7 @@ def resolve(
     _refuse_unknown_keys(table, declared, {rule.name for rule in rules if rule.options}, where)
 
     configuration = Configuration(
-        file, file.root if file else Path.cwd().absolute(), option_owners={key: [rule] for key, (rule, _, _) in declared.items()}
+        file, project_root(file.path if file else None), option_owners={key: [rule] for key, (rule, _, _) in declared.items()}
     )
     checked = _Checker(rules)
 
@@ -210,6 +211,7 @@ def resolve(
     put("severity", {}, checked.severity)
     put("include", list(DEFAULT_INCLUDE), checked.globs)
     put("exclude", [], checked.globs)
+    put("respect-gitignore", True, checked.boolean)
     put("today", today or dt.date.today(), lambda value, at: _date(value, at))
     if "today" not in command_line and "today" not in table:
         configuration.values["today"] = Setting(configuration.values["today"].value, "default (the system date)")
@@ -331,6 +333,11 @@ class _Checker:
             value = [value]
         if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
             raise ConfigError(f"{at}: expected a list of glob patterns, got {value!r}")
+        return value
+
+    def boolean(self, value: Any, at: str) -> bool:
+        if not isinstance(value, bool):
+            raise ConfigError(f"{at}: expected true or false, got {value!r}")
         return value
 
     def size(self, value: Any, at: str) -> int:

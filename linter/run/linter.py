@@ -27,9 +27,9 @@ from privlint.read.files import (
     decode,
     read_bytes,
 )
-from privlint.read.globs import matches_any
+from privlint.read.globs import PatternList, compiled
 from privlint.read.history import History
-from privlint.rules import Context, Finding, Problem, Rule, Severity
+from privlint.rules import Context, Finding, Fix, Problem, Rule, Severity
 from privlint.rules.engine import (
     ALWAYS_ON,
     ENGINE_RULES,
@@ -79,6 +79,7 @@ class Settings:
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
     root: Path | None = None  # globs and fingerprints are relative to it; None: the working directory
+    respect_gitignore: bool = True  # discovery skips what git ignores
     diff_base: str = "HEAD"
     strict_pointers: bool = False  # a problem's path that names no node is an error (privlint's own tests)
 
@@ -167,6 +168,9 @@ class Linter:
         self._contexts = {name: Context(settings.today, options) for name, options in self.rule_options.items()}
         self.history = History(settings.diff_base)
         self.cache: Any = None  # a privlint.run.cache.Cache, when the command line opens one
+        self.fixes: list[tuple[str, str, str, Fix]] | None = None  # (file, rule, pointer, fix), when --fix collects them
+        self._per_file_ignores = _per_file_ignores(settings.per_file_ignores)
+        self._active: dict[str, list[Rule]] = {}
 
     def _with_severity(self, rule: Rule) -> Rule:
         override = None if is_always_on(rule) else most_specific(rule, self.settings.severity)
@@ -190,13 +194,17 @@ class Linter:
 
     def active_rules(self, key: str) -> list[Rule]:
         """The enabled rules less those ``per-file-ignores`` switches off for this file."""
-        ignored = [
-            selector
-            for pattern, selectors in self.settings.per_file_ignores.items()
-            if matches_any(key, [pattern], below=True)
-            for selector in selectors
-        ]
-        return [rule for rule in self.enabled if is_always_on(rule) or not any(rule.matches(s) for s in ignored)]
+        active = self._active.get(key)
+        if active is None:
+            ignored = [
+                selector
+                for patterns, negated, selectors in self._per_file_ignores
+                if patterns.matches(key) is not negated
+                for selector in selectors
+            ]
+            active = [rule for rule in self.enabled if is_always_on(rule) or not any(rule.matches(s) for s in ignored)]
+            self._active[key] = active
+        return active
 
     # -- one file ----------------------------------------------------------
 
@@ -214,7 +222,7 @@ class Linter:
         if target.problem:
             return self._done([_finding(target.display, IO_ERROR, 1, 1, target.problem, hint="check the path")], key)
         try:
-            content = read_bytes(target.path, self.settings.max_file_size)
+            content = target.content if target.content is not None else read_bytes(target.path, self.settings.max_file_size)
             text = decode(content)
         except LoadError as error:
             rule = IO_ERROR if isinstance(error, ReadError) else YAML_SYNTAX
@@ -279,7 +287,10 @@ class Linter:
             if previous is not None:
                 context = Context(context.today, context.options, previous)
             try:
-                findings.extend(self._locate(display, document, rule, p) for p in rule.check(manifest, context))
+                for problem in rule.check(manifest, context):
+                    findings.append(self._locate(display, document, rule, problem))
+                    if problem.fix is not None and self.fixes is not None and rule.fixable:
+                        self.fixes.append((display, rule.name, problem.pointer, problem.fix))
             except Exception as error:  # a failing check must not take the others down
                 message = f"check {rule.name!r} failed: {type(error).__name__}: {error}"
                 findings.append(_finding(display, INTERNAL_ERROR, 1, 1, message, hint="please report this with the manifest"))
@@ -337,6 +348,19 @@ class Linter:
         return _finding(display, rule, line, column, problem.message, pointer, problem.hint)
 
 
+def _per_file_ignores(table: Mapping[str, tuple[str, ...]]) -> list[tuple[PatternList, bool, tuple[str, ...]]]:
+    """``per-file-ignores`` compiled: one pattern list per set of rules, and each ``!pattern``
+    (the rules are ignored in every file the pattern does not match) on its own."""
+    grouped: dict[tuple[str, ...], list[str]] = {}
+    negated = []
+    for pattern, selectors in table.items():
+        if pattern.startswith("!"):
+            negated.append((compiled((pattern[1:],)), True, tuple(selectors)))
+        else:
+            grouped.setdefault(tuple(selectors), []).append(pattern)
+    return [(compiled(tuple(patterns)), False, selectors) for selectors, patterns in grouped.items()] + negated
+
+
 def _finding(
     file: str, rule: Rule, line: int, column: int, message: str, pointer: str = "", hint: str | None = None
 ) -> Finding:
@@ -351,6 +375,7 @@ class Summary:
     suppressed: int = 0  # by comments in the manifests
     baselined: int = 0  # findings in the baseline, not reported
     baseline_gone: int = 0  # baseline entries for the files linted that no longer occur
+    quiet: bool = False  # -q: reports print the findings and nothing else
 
     @classmethod
     def of(cls, findings: Sequence[Finding], files: int, **extra: Any) -> Summary:

@@ -1,0 +1,83 @@
+"""Markdown: a summary table per rule and the findings per file, for GitHub's job summary.
+
+``privlint --format markdown`` prints it; in GitHub Actions it is appended to the
+file named by ``$GITHUB_STEP_SUMMARY`` on every run, whatever the format, so the job
+page shows every finding even where the annotations stop (GitHub shows ten of each
+level per step). Text from manifests is escaped: it cannot add links, images, HTML
+or table cells.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+from collections.abc import Iterator, Sequence
+from itertools import groupby
+from typing import TYPE_CHECKING, Any
+
+from privlint.report.statistics import counts
+from privlint.report.text import summary_lines
+from privlint.rules import Finding, Rule
+
+MAX_SUMMARY_BYTES = 1024 * 1024  # GitHub refuses a step summary over 1 MiB
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+
+if TYPE_CHECKING:
+    from privlint.run.linter import Summary
+
+
+def escape(text: str) -> str:
+    """Plain text for Markdown and the HTML it may hold: no markup, links or cells survive."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _SPECIAL.sub(r"\\\1", text)
+    return " ".join(text.split())  # one line: a newline could end a table row or list item
+
+
+def render(findings: Sequence[Finding], summary: Summary, rules: Sequence[Rule], *, color: bool = False) -> str:
+    return "".join(render_chunks(findings, summary, rules))
+
+
+def render_chunks(findings: Sequence[Finding], summary: Summary, rules: Sequence[Rule], *, color: bool = False) -> Iterator[str]:
+    yield "## privlint\n\n"
+    yield "".join(f"{line}\n" for line in summary_lines(dataclasses.replace(summary, quiet=False))) + "\n"
+    rows = counts(findings, list(rules) + _engine_rules())
+    if rows:
+        yield "| Rule | Code | Severity | Findings |\n|---|---|---|---:|\n"
+        yield "".join(f"| `{rule.name}` | {rule.code} | {rule.severity.value} | {count} |\n" for count, rule in rows)
+        yield "\n"
+    for file, group in groupby(findings, key=lambda finding: finding.file):
+        lines = [f"### {escape(file)}\n\n"]
+        for finding in group:
+            hint = f" — hint: {escape(finding.hint)}" if finding.hint else ""
+            lines.append(
+                f"- **{finding.severity.value}** line {finding.line}, column {finding.column}: "
+                f"`{finding.code}` {finding.rule}: {escape(finding.message)}{hint}\n"
+            )
+        yield "".join(lines) + "\n"
+
+
+def _engine_rules() -> list[Any]:
+    from privlint.rules.engine import ENGINE_RULES
+
+    return list(ENGINE_RULES)
+
+
+def append_step_summary(path: str, findings: Sequence[Finding], summary: Summary, rules: Sequence[Rule]) -> str | None:
+    """Append the report to GitHub's job summary file; a note if it cannot be written, else None."""
+    budget = MAX_SUMMARY_BYTES
+    parts = []
+    for chunk in render_chunks(findings, summary, rules):
+        size = len(chunk.encode("utf-8"))
+        if size > budget - 200:
+            parts.append("\n_The report is longer than a job summary may be: the rest is in the log._\n")
+            break
+        parts.append(chunk)
+        budget -= size
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NONBLOCK", 0), 0o644)
+        with os.fdopen(descriptor, "w", encoding="utf-8", errors="replace") as stream:
+            stream.write("".join(parts))
+    except OSError as error:
+        return f"cannot write the job summary to {path!r}: {error.strerror or error}"
+    return None

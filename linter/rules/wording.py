@@ -1,0 +1,387 @@
+"""Reading a statement's sentences: words, sentences, clauses and who does what in them (Dutch and English).
+
+The checks that judge wording (``vague-language`` above all) must tell "wij kunnen uw gegevens
+delen" (a hedge on what the controller does) from "u kunt bezwaar maken" (what the person can
+do), "om ... te kunnen" (in order to), "als u belt, kunnen wij ..." (a condition: judge the main
+clause) and "de app kan alleen ..." (what a system can do). This module gives them the pieces:
+
+- ``tokens(text)``: words (with ``e-mailadres``, ``o.a.`` and ``bv.`` kept whole) and punctuation;
+- ``sentences(words)``: the sentences, split at ``.``, ``!`` and ``?`` (abbreviations stay inside);
+- ``Clause``: the stretch of a sentence between punctuation and conjunctions, with its kind
+  (main, condition, purpose, relative) and its subject's role (controller, person, data, ...).
+
+It is a careful heuristic, not a parser: a statement's sentences are written to be read, and the
+few constructions that decide a hedge are regular enough to recognise by their words. Everything
+is linear in the length of the text: a token is looked at a bounded number of times.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+#: Abbreviations that end in a full stop but do not end a sentence, kept as one token.
+ABBREVIATIONS = (
+    "o.a.", "bv.", "bijv.", "b.v.", "e.g.", "i.e.", "etc.", "enz.", "evt.", "m.b.t.", "t.a.v.", "i.v.m.", "d.w.z.",
+    "z.g.", "resp.", "art.", "nr.", "incl.", "excl.", "ca.", "o.b.v.", "a.d.h.v.", "m.n.", "vs.", "e.d.", "n.v.", "b.v",
+)
+_ABBREVIATION = "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
+# One pass, no nested repetition: an abbreviation, a word with inner hyphens or apostrophes, or one other character.
+_TOKEN = re.compile(rf"(?<!\w)(?:{_ABBREVIATION})|\w+(?:[-'’]\w+)*-?|[^\w\s]", re.IGNORECASE)
+
+SENTENCE_END = frozenset(".!?")
+CLAUSE_PUNCTUATION = frozenset(",;:()[]–—|/\"“”")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    lower: str
+    start: int
+    end: int
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum() or self.lower in ABBREVIATION_SET
+
+
+ABBREVIATION_SET = frozenset(ABBREVIATIONS)
+
+
+def tokens(text: str) -> list[Token]:
+    return [Token(m.group(0), m.group(0).lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def sentences(words: Sequence[Token]) -> list[tuple[int, int]]:
+    """The sentences as (first, last + 1) token indexes: they end at '.', '!' or '?'."""
+    found, start = [], 0
+    for index, token in enumerate(words):
+        if token.text in SENTENCE_END:
+            if index + 1 > start:
+                found.append((start, index + 1))
+            start = index + 1
+    if start < len(words):
+        found.append((start, len(words)))
+    return found
+
+
+# -- word classes -------------------------------------------------------------------------------
+
+
+class Role(str, Enum):
+    """Who or what a clause is about, as far as hedges are concerned."""
+
+    controller = "controller"  # wij, we, Odido, the company
+    data = "data"  # uw gegevens, your data, opnamen
+    recipient = "recipient"  # derden, partners, zij
+    impersonal = "impersonal"  # het kan voorkomen dat, it may be that
+    person = "person"  # u, je, you, de klant
+    other = "other"  # a system, the police, members, links on a website
+
+
+PERSON_PRONOUNS = frozenset({"u", "je", "jij", "jou", "you", "jezelf", "uzelf", "yourself", "ge"})
+CONTROLLER_PRONOUNS = frozenset({"wij", "we", "ons", "us", "onszelf", "ourselves"})
+THIRD_PRONOUNS = frozenset({"zij", "ze", "they", "them", "hun"})
+IMPERSONAL_PRONOUNS = frozenset({"het", "er", "it", "there", "dit", "this"})
+SUBJECT_PRONOUNS = frozenset({"wij", "we", "u", "je", "jij", "zij", "ze", "ik", "hij", "men", "jullie", "you", "they", "i", "he", "she"})
+
+PERSON_NOUNS = frozenset({
+    "klant", "klanten", "gebruiker", "gebruikers", "bezoeker", "bezoekers", "betrokkene", "betrokkenen", "sollicitant",
+    "sollicitanten", "kandidaat", "kandidaten", "deelnemer", "deelnemers", "abonnee", "abonnees", "lid", "leden",
+    "customer", "customers", "user", "users", "visitor", "visitors", "applicant", "applicants", "member", "members",
+    "subscriber", "subscribers", "participant", "participants", "candidate", "candidates", "nabestaande", "nabestaanden",
+    "grondeigenaar", "grondeigenaren", "consument", "consumenten", "consumer", "consumers", "iedereen", "everyone",
+    "personen", "persons", "people", "medewerkers", "employees", "staff", "kwaadwillenden",
+})
+#: Authorities act on their own powers: "de politie kan ... nodig hebben" is not the controller hedging.
+AUTHORITY_NOUNS = frozenset({
+    "overheid", "politie", "justitie", "toezichthouder", "toezichthouders", "rechter", "rechtbank", "belastingdienst",
+    "overheidsinstellingen", "overheidsinstanties", "autoriteit", "autoriteiten", "authority", "authorities", "police",
+    "regulator", "regulators", "court", "courts", "government", "opsporingsinstanties",
+})
+DATA_NOUNS = frozenset({
+    "gegevens", "data", "informatie", "information", "info", "details", "naam", "namen", "name", "names", "adres",
+    "address", "addresses", "cv", "cv's", "opname", "opnamen", "opnames", "recording", "recordings", "gesprek",
+    "gesprekken", "call", "calls", "foto", "foto's", "photo", "photos", "beelden", "images", "locatie", "location",
+    "profiel", "profielen", "profile", "profiles", "identifiers", "history", "geschiedenis", "cookies", "bestanden",
+    "files", "documenten", "documents", "e-mailadres", "e-mailadressen", "telefoonnummer", "telefoonnummers",
+    "number", "numbers", "e-mail", "email", "ip", "cv", "gegeven", "contact", "contactinformatie",
+})
+_DATA_SUFFIXES = ("gegevens", "adres", "adressen", "nummer", "nummers", "gedrag", "geschiedenis", "beelden", "opname",
+                  "opnamen", "opnames", "gesprek", "gesprekken", "data")
+RECIPIENT_NOUNS = frozenset({
+    "derden", "derde", "partijen", "partij", "partners", "partner", "dienstverleners", "dienstverlener", "leveranciers",
+    "leverancier", "bedrijven", "bedrijf", "ondernemingen", "organisaties", "organisatie", "ontvangers", "ontvanger",
+    "verwerkers", "subverwerkers", "aanbieders", "bureaus", "instanties", "vestigingen", "groepsmaatschappijen",
+    "third", "parties", "party", "providers", "provider", "vendors", "suppliers", "companies", "company",
+    "organisations", "organizations", "recipients", "recipient", "processors", "sub-processors", "agencies",
+    "affiliates", "networks", "advertisers", "adverteerders", "vervoerders", "koeriers", "couriers", "franchisee",
+    "franchisees", "businesspartners",
+})
+_RECIPIENT_SUFFIXES = ("partijen", "partij", "partners", "partner", "dienstverleners", "leveranciers", "bedrijven",
+                       "aanbieders", "bureaus", "bureau", "providers", "verwerkers", "instellingen")
+#: A list of these, given "such as" / "zoals", is an open list: "gegevens zoals", "derden, bijvoorbeeld".
+GENERIC_NOUNS = frozenset({
+    "gegevens", "persoonsgegevens", "data", "informatie", "information", "details", "derden", "partijen", "parties",
+    "partners", "organisaties", "organisations", "organizations", "bedrijven", "companies", "ondernemingen",
+    "dienstverleners", "providers", "ontvangers", "recipients", "bronnen", "sources", "doeleinden", "doelen",
+    "purposes", "documenten", "documents", "bestanden", "files", "belangen", "interests", "belang", "interest",
+    "categorieën", "categories", "verwerkingen", "activiteiten", "activities", "kanalen", "channels",
+})
+#: Words before a noun that leave the set open: "verschillende partners", "andere gegevens".
+OPEN_MODIFIERS = frozenset({
+    "verschillende", "diverse", "andere", "overige", "bepaalde", "aanvullende", "sommige", "enkele", "various",
+    "other", "certain", "additional", "some", "several", "externe", "external",
+})
+DETERMINERS = frozenset({
+    "de", "het", "een", "uw", "je", "jouw", "onze", "ons", "deze", "die", "dit", "dat", "the", "a", "an", "your",
+    "our", "these", "those", "this", "that", "zijn", "hun", "their", "its", "elk", "elke", "ieder", "iedere", "every",
+    "each", "all", "alle", "veel", "many", "of", "van", "met", "with", "such",
+})
+
+
+def role_of_word(word: str) -> Role | None:
+    """The role a single (lower-case) word gives a clause, if it is a word of a known class."""
+    if word in CONTROLLER_PRONOUNS:
+        return Role.controller
+    if word in PERSON_PRONOUNS or word in PERSON_NOUNS:
+        return Role.person
+    if word in THIRD_PRONOUNS:
+        return Role.recipient
+    if word in AUTHORITY_NOUNS:
+        return Role.other
+    if is_data_word(word):
+        return Role.data
+    if is_recipient_word(word):
+        return Role.recipient
+    return None
+
+
+def is_data_word(word: str) -> bool:
+    return word in DATA_NOUNS or (len(word) > 6 and word.endswith(_DATA_SUFFIXES) and word not in AUTHORITY_NOUNS)
+
+
+def is_recipient_word(word: str) -> bool:
+    return word in RECIPIENT_NOUNS or (len(word) > 7 and word.endswith(_RECIPIENT_SUFFIXES) and word not in AUTHORITY_NOUNS)
+
+
+# -- clauses ------------------------------------------------------------------------------------
+
+
+class Kind(str, Enum):
+    main = "main"
+    condition = "condition"  # als, indien, wanneer, if, when, where, unless
+    purpose = "purpose"  # om ... te, zodat, so that, in order to
+    relative = "relative"  # die, dat, welke, which, who, that
+    reason = "reason"  # omdat, because
+
+
+CONDITION_WORDS = frozenset({
+    "als", "indien", "wanneer", "zodra", "nadat", "voordat", "tenzij", "mits", "waar", "ingeval", "if", "when",
+    "whenever", "where", "unless", "once", "after", "before", "voorzover", "zover", "provided", "wherever",
+})
+PURPOSE_WORDS = frozenset({"om", "zodat", "opdat", "waarmee", "waardoor", "teneinde", "so", "to"})
+RELATIVE_WORDS = frozenset({
+    "die", "welke", "wie", "wat", "waarin", "waarvan", "waarop", "waarvoor", "waarbij", "which", "who", "whom",
+    "whose", "whether", "of",
+})
+REASON_WORDS = frozenset({"omdat", "doordat", "aangezien", "because", "since"})
+# Conjunctions that start a clause only at the start of a clause or after a comma ("om" and "to" are also prepositions,
+# "dat" and "that" also determiners, "of" also "or"): they are kinds only where a clause starts.
+CLAUSE_STARTERS = CONDITION_WORDS | PURPOSE_WORDS | RELATIVE_WORDS | REASON_WORDS | {"dat", "that"}
+# Inside a clause, only these unambiguous words start a new one.
+CLAUSE_BREAKERS = frozenset({
+    "als", "indien", "wanneer", "zodra", "nadat", "voordat", "tenzij", "mits", "if", "when", "whenever", "unless",
+    "zodat", "opdat", "omdat", "doordat", "aangezien", "because", "die", "welke", "waarmee", "waardoor", "waarin",
+    "waarvan", "waarbij", "which", "who", "whom", "whose", "whether", "om", "maar", "but", "so",
+})
+
+
+def kind_of(word: str) -> Kind:
+    if word in CONDITION_WORDS:
+        return Kind.condition
+    if word in PURPOSE_WORDS:
+        return Kind.purpose
+    if word in REASON_WORDS:
+        return Kind.reason
+    if word in RELATIVE_WORDS or word in ("dat", "that"):
+        return Kind.relative
+    return Kind.main
+
+
+WINDOW = 60  # no clause or look-around reaches further than this many tokens: keeps every check linear
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A stretch of one sentence: ``words[start:end]``, with its kind; ``opener`` is its conjunction, if any."""
+
+    start: int
+    end: int
+    kind: Kind
+    opener: str = ""
+
+
+def clause_at(words: Sequence[Token], sentence: tuple[int, int], index: int) -> Clause:
+    """The clause of the sentence that holds token ``index``."""
+    first, last = sentence
+    start = index
+    while start > first and index - start < WINDOW:
+        previous = words[start - 1].lower
+        if previous == "(" and start + 1 < last and words[start + 1].lower == ")":
+            start -= 1  # "misbruik (kunnen) maken": one word in brackets belongs to its clause
+            continue
+        if previous == ")" and start - 3 >= first and words[start - 3].lower == "(":
+            start -= 3
+            continue
+        if previous in CLAUSE_PUNCTUATION:
+            break
+        if previous in CLAUSE_BREAKERS and start - 1 != index:
+            start -= 1
+            break
+        start -= 1
+    end = index + 1
+    while end < last and end - index < WINDOW:
+        word = words[end].lower
+        if word == ")" and end == index + 1 and index > first and words[index - 1].lower == "(":
+            end += 1
+            continue
+        if word == "(" and end + 2 < last and words[end + 2].lower == ")":
+            end += 3
+            continue
+        if word in CLAUSE_PUNCTUATION or word in CLAUSE_BREAKERS:
+            break
+        end += 1
+    opener = words[start].lower if start < last else ""
+    kind = kind_of(opener) if opener in CLAUSE_STARTERS else Kind.main
+    if opener in ("en", "and", "maar", "but", "dan"):
+        kind = Kind.main
+    return Clause(start, end, kind, opener)
+
+
+def words_between(words: Sequence[Token], start: int, end: int) -> list[str]:
+    return [token.lower for token in words[max(start, 0) : end]]
+
+
+def find_name(words: Sequence[Token], start: int, end: int, names: Iterable[tuple[str, ...]]) -> int | None:
+    """The index where one of the controller's ``names`` (as lower-case word tuples) starts in ``words[start:end]``."""
+    for index in range(start, end):
+        for name in names:
+            if tuple(token.lower for token in words[index : index + len(name)]) == name:
+                return index
+    return None
+
+
+def name_tuples(names: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+    """The controller's names as word tuples, also without a legal form ("Optimum POS B.V." -> "optimum pos")."""
+    found: set[tuple[str, ...]] = set()
+    for name in names:
+        words = tuple(token.lower for token in tokens(name) if token.is_word)
+        while words and words[-1] in LEGAL_FORMS:
+            words = words[:-1]
+        if words and not (len(words) == 1 and words[0] in DETERMINERS):
+            found.add(words)
+            found.add(words[:1]) if len(words[0]) > 3 and words[0] not in GENERIC_NOUNS else None
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+LEGAL_FORMS = frozenset({"b.v.", "b.v", "bv", "n.v.", "nv", "gmbh", "ltd", "limited", "inc", "sa", "bvba", "srl", "llc",
+                         "plc", "ag", "se", "vof", "cv", "stichting", "vereniging"})
+
+
+def role_of_phrase(words: Sequence[Token], start: int, end: int, names: Sequence[tuple[str, ...]]) -> Role | None:
+    """The role of the noun phrase ``words[start:end]``: its first word of a known class, or the controller's name."""
+    if find_name(words, start, min(end, start + 6), names) is not None:
+        return Role.controller
+    only_quantities = True
+    for token in words[start : min(end, start + 8)]:
+        word = token.lower
+        if word in IMPERSONAL_PRONOUNS and token is words[start]:
+            return Role.impersonal
+        if word in NP_PREPOSITIONS and not only_quantities:
+            return None  # "een bestelling van een klant": the phrase's head came before
+        role = role_of_word(word)
+        if role is not None:
+            return role
+        only_quantities = only_quantities and word in QUANTITIES
+    return None
+
+
+NP_PREPOSITIONS = frozenset({"van", "met", "aan", "voor", "bij", "of", "with", "to", "for", "from", "by", "naar", "over",
+                             "about", "op", "in", "on", "at", "via"})
+QUANTITIES = frozenset({"some", "sommige", "meeste", "most", "part", "deel", "een", "all", "alle", "elk", "each", "any",
+                        "none", "geen", "many", "veel", "enkele", "several", "one", "één", "the", "de", "het", "a", "an"})
+
+
+class WordPhrases:
+    """Phrases matched on tokens, case-insensitively, the longest where several start at a word.
+
+    ``combine``-style lists of phrases become word tuples; matching looks each token up once per
+    phrase length, so it is linear in the text. A phrase word ending in '*' matches any word it starts.
+    """
+
+    def __init__(self, phrases: Iterable[str]):
+        self._exact: dict[tuple[str, ...], str] = {}
+        self._stems: list[tuple[str, ...]] = []
+        for phrase in phrases:
+            words = tuple(token.lower for token in tokens(phrase.replace("*", "\u2217")))
+            words = tuple(w.replace("\u2217", "*") for w in words)
+            words = _join_stars(words)
+            if any(w.endswith("*") for w in words):
+                self._stems.append(words)
+            elif words:
+                self._exact[words] = phrase
+        self._lengths = sorted({len(words) for words in [*self._exact, *self._stems]}, reverse=True)
+        self._first = {words[0] for words in self._exact}
+        self._stem_first = {words[0].rstrip("*") for words in self._stems}
+
+    def matches(self, words: Sequence[Token], start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+        """Every match in ``words[start:end]`` as (first, last + 1), not overlapping, in order."""
+        end = len(words) if end is None else end
+        found, index = [], start
+        while index < end:
+            length = self._match_at(words, index, end)
+            if length:
+                found.append((index, index + length))
+                index += length
+            else:
+                index += 1
+        return found
+
+    def _match_at(self, words: Sequence[Token], index: int, end: int) -> int:
+        word = words[index].lower
+        stemmed = self._stems and any(word.startswith(stem) for stem in self._stem_first)
+        if word not in self._first and not stemmed:
+            return 0
+        for length in self._lengths:
+            if index + length > end:
+                continue
+            candidate = tuple(token.lower for token in words[index : index + length])
+            if candidate in self._exact:
+                return length
+            for stem in self._stems if stemmed else ():
+                if len(stem) == length and all(w.startswith(s[:-1]) if s.endswith("*") else w == s
+                                               for w, s in zip(candidate, stem)):
+                    return length
+        return 0
+
+    def find(self, text: str | None) -> str | None:
+        """The first match in ``text``, as written, or None."""
+        if not text:
+            return None
+        words = tokens(text)
+        for first, last in self.matches(words):
+            return text[words[first].start : words[last - 1].end]
+        return None
+
+
+def _join_stars(words: tuple[str, ...]) -> tuple[str, ...]:
+    joined: list[str] = []
+    for word in words:
+        if word == "*" and joined:
+            joined[-1] += "*"
+        else:
+            joined.append(word)
+    return tuple(joined)
