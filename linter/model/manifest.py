@@ -111,11 +111,26 @@ class Contact(Model):
         None, description="Address of a contact page: a web page that says how to reach them (numbers, chat, forms)."
     )
     postal_address: Text | None = Field(None, description="A postal address; it counts as a way to contact them.")
+    named: Text | None = Field(
+        None,
+        description="The contact point as the statement names it, in its words ('neem contact op met onze "
+        "klantenservice'); on its own it is no way to reach them.",
+    )
 
     @property
     def has_channel(self) -> bool:
-        """Whether it gives at least one way to reach someone."""
-        return any(getattr(self, name) is not None for name in type(self).model_fields)
+        """Whether it gives at least one way to reach someone: a detail, not just a name."""
+        return any(getattr(self, name) is not None for name in type(self).model_fields if name != "named")
+
+
+class Audience(Model):
+    """The people a statement, or its rights, says it is for, where it names them."""
+
+    groups: list[Text] = Field(
+        min_length=1,
+        description="Who it is for, named as purposes[].data_subjects name them: [klanten, oud-klanten].",
+    )
+    text: Text | None = Field(None, description="The statement's own words.")
 
 
 class Statement(Model):
@@ -142,6 +157,11 @@ class Statement(Model):
         default_factory=list,
         description="The countries whose residents the statement addresses, where that differs from the controller's "
         "country: national rules such as those on cookies apply per country.",
+    )
+    addressed_to: Audience | None = Field(
+        None,
+        description="The people the statement says it is for ('klanten, bezoekers van onze website en sollicitanten'), "
+        "where it names them; leave it out where it is for everyone whose data it processes.",
     )
 
 
@@ -514,7 +534,17 @@ class Rights(Model):
     not_applicable: RightExclusions | None = Field(
         None, description="Rights the statement declares not applicable, each with its ground and words."
     )
-    how: Text | None = Field(None, description="How to exercise the rights.")
+    addressed_to: Audience | None = Field(
+        None,
+        description="The people the statement addresses the rights to ('Als klant van ... heeft u de volgende rechten'), "
+        "where it names them; leave it out where the rights are for everyone.",
+    )
+    how: Text | None = Field(None, description="How to exercise the rights, all of them.")
+    channels: RightWords | None = Field(
+        None,
+        description="Where the statement says for each right on its own how to exercise it: its words, by right "
+        "('Inzage: u kunt dat aanvragen in uw account').",
+    )
     contact: Contact | None = None
     response_time: IsoDuration | None = Field(None, description="The promised answer time, such as P1M.")
     response_extension: IsoDuration | None = Field(None, description="The further time the statement reserves, such as P2M.")
@@ -574,6 +604,26 @@ class Denials(Model):
     )
 
 
+class OpenLists(Model):
+    """Lists the statement declares open ('o.a. de volgende derden', 'de belangrijkste verwerkingen'), each with its words.
+
+    The entries of a list stay as the statement gives them; this records only that the
+    statement says there are more it does not name.
+    """
+
+    purposes: Text | None = Field(None, description="The purposes: 'In dit onderdeel zijn de belangrijkste verwerkingen opgesomd'.")
+    data_categories: Text | None = Field(
+        None, description="The data, as categories or the items of one: 'Dit zijn onder andere:'."
+    )
+    recipients: Text | None = Field(
+        None, description="The recipients: 'OPTIMORE schakelt o.a. de volgende derden in:', 'waaronder bijvoorbeeld'."
+    )
+
+    def items(self) -> list[tuple[str, str]]:
+        """The open lists given here, with the statement's words, in the order of the manifest."""
+        return [(name, text) for name in type(self).model_fields if (text := getattr(self, name)) is not None]
+
+
 class Manifest(Model):
     """A privacy statement, as a privlint manifest."""
 
@@ -605,6 +655,9 @@ class Manifest(Model):
     supervisory_authority: SupervisoryAuthority | None = None
     automated_decisions: list[AutomatedDecision] = Field(default_factory=list)
     none: Denials | None = Field(None, description="What the statement says explicitly does not happen, in its own words.")
+    open_lists: OpenLists | None = Field(
+        None, description="Lists the statement declares open ('o.a.', 'onder andere', 'de belangrijkste'), with its words."
+    )
 
     def bases_of(self, purpose: Purpose) -> tuple[LegalBasis, ...]:
         """The legal bases a purpose rests on: its own, else the statement's one basis for everything.

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from privlint.model.vocabulary import EndedBy, LegalBasis
 from privlint.parse.pointers import NodePath
 from privlint.rules.api import Problem
+from privlint.rules.audience import group_key
 
 if TYPE_CHECKING:  # the models are not loaded to read rules, nor on a run the cache answers
     from privlint.model.manifest import (
@@ -146,11 +147,6 @@ def people_of(manifest: Manifest, section: str, holder: Any) -> frozenset[str]:
     as ``data_subjects`` names them; empty where none are named."""
     purposes = [holder] if section == "purposes" else [purpose for purpose in manifest.purposes if holder.id in purpose.data]
     return frozenset(group_key(group) for purpose in purposes for group in purpose.data_subjects)
-
-
-def group_key(group: str) -> str:
-    """A group of people as the manifest compares them: case and spacing do not count."""
-    return " ".join(str(group).casefold().split())
 
 
 def open_end(manifest: Manifest, stated: StatedRetention) -> Problem | None:
