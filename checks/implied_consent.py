@@ -56,6 +56,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from privlint.model.texts import statement_words
 from privlint.model.vocabulary import LegalBasis
 from privlint.rules import Context, Problem, RuleInfo
 from privlint.rules.consent import invalid_purpose_consent, recorded_not_consent
@@ -72,8 +73,8 @@ RULE = RuleInfo(
     severity="error",
     article="Art. 4(11), 7",
     summary="Consent is inferred from use, scrolling, a cookie wall, browser settings or an opt-out",
-    reads=("statement.consent_mechanism", "purposes[].consent_mechanism", "purposes[].legal_bases", "purposes[].consent",
-           "cookies[].consent", "cookies[].category"),
+    reads=("statement.consent_mechanism", "purposes[].consent_mechanism", "purposes[].quote", "purposes[].legal_bases",
+           "purposes[].consent", "cookies[].consent", "cookies[].category"),
 )
 
 
@@ -163,10 +164,15 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     if found:
         yield _problem(("statement", "consent_mechanism"), "the statement", found)
     for index, purpose in enumerate(manifest.purposes):
+        if recorded_not_consent(manifest, purpose):
+            continue  # its recorded consent (opt_out, bundled, ...) is the finding: its words are not reported again
         consent = LegalBasis.consent in manifest.bases_of(purpose)
-        found = implied(purpose.consent_mechanism, consent_purpose=consent)
-        if found and not recorded_not_consent(manifest, purpose):  # else its recorded consent is the finding
-            yield _problem(("purposes", index, "consent_mechanism"), f"purpose {purpose.label}", found)
+        reported: set[str] = set()
+        for field in ("consent_mechanism", "quote"):  # the statement's own words for the purpose too
+            found = implied(statement_words(purpose, field, quote_field=field)[1], consent_purpose=consent)
+            if found and " ".join(found.lower().split()) not in reported:  # one finding per fact
+                reported.add(" ".join(found.lower().split()))
+                yield _problem(("purposes", index, field), f"purpose {purpose.label}", found)
     yield from invalid_purpose_consent(manifest)  # purposes whose recorded consent (opt_out, bundled, ...) is not consent
     yield from invalid_consent(manifest)  # cookies whose recorded consent (implied, cookie_wall, ...) is not consent
 

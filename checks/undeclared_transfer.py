@@ -4,9 +4,9 @@ Reports a recipient, service or cookie provider outside the EEA that no transfer
 - a recipient or service whose `country` is outside the EEA;
 - a well-known provider that processes data outside the EEA, found by name in a
   recipient's `name` or `description`, a service's `name` or `provider` (or its `registry`
-  id), a cookie's `name` or `provider`, or a purpose's `name` or `description`, in
-  privlint's registry of services (docs/service-registry.md): "Google Analytics",
-  "Mailchimp", "Facebook-pixel", "YouTube", "vragen via WhatsApp".
+  id), a cookie's `name` or `provider`, or a purpose's `name` or its words (`quote`, else
+  `description`), in privlint's registry of services (docs/service-registry.md): "Google
+  Analytics", "Mailchimp", "Facebook-pixel", "YouTube", "vragen via WhatsApp".
 
 Names are found as whole words ("Zoom" and "Stripe" only with their capitals), and a name
 the text denies is not counted ("wij gebruiken geen Google Analytics"). In a purpose's words
@@ -63,6 +63,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from privlint.model.texts import statement_words
 from privlint.model.vocabulary import Safeguard, SafeguardNamedAs
 from privlint.parse.pointers import NodePath
 from privlint.rules import Context, Problem, RuleInfo
@@ -93,7 +94,7 @@ RULE = RuleInfo(
     summary="A recipient, service or provider outside the EEA is covered by no transfer",
     reads=(
         "recipients[].country", "recipients[].name", "recipients[].description", "services[]", "cookies[].name",
-        "cookies[].provider", "purposes[].name", "purposes[].description", "transfers[]",
+        "cookies[].provider", "purposes[].name", "purposes[].description", "purposes[].quote", "transfers[]",
     ),
 )
 
@@ -203,8 +204,9 @@ def _parties(manifest: Manifest) -> Iterator[Party]:
             for mention in _outside(getattr(cookie, field), None):
                 yield _registered(("cookies", index, field), where, mention, frozenset())
     for index, purpose in enumerate(manifest.purposes):
-        for field in ("name", "description"):
-            for mention in _outside(getattr(purpose, field), None):
+        words_field, words = statement_words(purpose, "description")  # the published words where quoted
+        for field, text in (("name", purpose.name), (words_field, words)):
+            for mention in _outside(text, None):
                 if mention.service.kind not in NOT_A_RECIPIENT_IN_A_PURPOSE:
                     yield _registered(("purposes", index, field), f"purpose {purpose.label}", mention, frozenset())
 

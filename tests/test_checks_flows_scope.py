@@ -192,6 +192,14 @@ def test_a_provider_named_in_a_purpose_needs_a_transfer(lint_rule):
     assert finding.hint.startswith("record WhatsApp as a service (services: [{id: ..., name: WhatsApp}]) and add a transfer")
 
 
+def test_a_purposes_quote_is_read_where_it_gives_the_published_words(lint_rule):
+    text = (
+        'purposes:\n  - id: contact\n    description: "Contact met de klantenservice."\n'
+        '    quote: "U kunt ons bereiken per e-mail of via WhatsApp."\n'
+    )
+    assert located(undeclared(lint_rule, text)) == [("undeclared-transfer", 5, 5)]
+
+
 def test_a_provider_in_a_purpose_and_a_service_is_one_finding_at_the_service(lint_rule):
     text = (
         'purposes:\n  - id: contact\n    name: Contact via WhatsApp\n'

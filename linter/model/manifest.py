@@ -18,7 +18,9 @@ from privlint.model.types import (
     LANGUAGE_PATTERN,
     MONTH_PATTERN,
     Duration,
+    LocalText,
     PartialDate,
+    preferring,
 )
 from privlint.model.vocabulary import (
     ConsentMechanism,
@@ -43,7 +45,10 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ModelWrapValidatorHandler,
     PlainSerializer,
+    PlainValidator,
+    PrivateAttr,
     StrictBool,
     WithJsonSchema,
     field_validator,
@@ -80,7 +85,26 @@ CountryCode = Annotated[str, Field(pattern=COUNTRY_PATTERN)]
 LanguageTag = Annotated[str, Field(pattern=LANGUAGE_PATTERN)]
 Identifier = Annotated[str, Field(pattern=ID_PATTERN)]
 Email = Annotated[str, Field(pattern=EMAIL_PATTERN)]
-Text = Annotated[str, Field(min_length=1)]
+#: Free text: a string, or a string per language ({nl: ..., en: ...}); see privlint.model.types.LocalText.
+LOCAL_TEXT_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": "string", "minLength": 1},
+        {
+            "type": "object",
+            "minProperties": 1,
+            "propertyNames": {"pattern": LANGUAGE_PATTERN},
+            "additionalProperties": {"type": "string", "minLength": 1},
+        },
+    ],
+}
+Text = Annotated[
+    LocalText,
+    PlainValidator(LocalText.parse),
+    PlainSerializer(LocalText.to_data),
+    WithJsonSchema(LOCAL_TEXT_SCHEMA),  # written once, as #/$defs/LocalText, in the published schema
+]
+#: The published statement's own words (statement.text): one passage, or several that each occur in it.
+Quote = Text | Annotated[list[Text], Field(min_length=1)]
 
 
 class Model(BaseModel):
@@ -153,6 +177,14 @@ class Statement(Model):
         None,
         description="What the statement says about which data are required by law or contract and what happens if they are not given (Art. 13(2)(e)).",
     )
+    text: Text | None = Field(
+        None,
+        description="The published statement as a file in the repository (Markdown, HTML or plain text), relative to "
+        "this manifest; per language as {nl: ..., en: ...}. Quotes, dates, names and periods are checked against it.",
+    )
+    changes_quote: Quote | None = Field(
+        None, description="The statement's own words on how changes are announced, exactly as published; several passages as a list."
+    )
     audience: list[CountryCode] = Field(
         default_factory=list,
         description="The countries whose residents the statement addresses, where that differs from the controller's "
@@ -219,6 +251,7 @@ class RetentionTerms(Model):
     after: Text | None = Field(None, description="The event the period runs from, such as 'end of contract'.")
     criteria: Text | None = Field(None, description="The criteria used to set the period, in words.")
     statutory_source: Text | None = Field(None, description="The law that sets the period, where one does.")
+    quote: Quote | None = Field(None, description="The statement's own words on this retention, exactly as published; several passages as a list.")
     minimum: IsoDuration | None = Field(
         None, description="A minimum period ('at least 7 years'): alone, without a period or maximum, it sets no end."
     )
@@ -365,6 +398,7 @@ class Purpose(Model):
     data_subjects: list[Text] = Field(default_factory=list)
     recipients: list[Identifier] = Field(default_factory=list, description="Ids of recipients.")
     retention: Retention | None = None
+    quote: Quote | None = Field(None, description="The statement's own words for this purpose, exactly as published; several passages as a list.")
     none: PurposeDenials | None = Field(None, description="What the statement says explicitly does not happen for this purpose.")
 
     @property
@@ -383,6 +417,7 @@ class Transfer(Model):
     )
     description: Text | None = Field(None, description="What the statement says about the transfer, in its own words.")
     copy_available: Text | None = Field(None, description="How to obtain a copy of the safeguard.")
+    quote: Quote | None = Field(None, description="The statement's own words on this transfer, exactly as published; several passages as a list.")
     countries: list[CountryCode] = Field(
         default_factory=list, description="The destination countries as ISO 3166-1 codes, where the statement names them."
     )
@@ -579,6 +614,7 @@ class AutomatedDecision(Model):
         "significant effects (Art. 22(1)), such as refusing a contract; false for profiling that only selects offers.",
     )
     human_intervention: StrictBool | None = Field(None, description="Whether the person can obtain human intervention (Art. 22(3)).")
+    quote: Quote | None = Field(None, description="The statement's own words on this decision, exactly as published; several passages as a list.")
 
 
 class Denials(Model):
@@ -633,6 +669,7 @@ class Manifest(Model):
     )
 
     privlint: Literal[1] = Field(description="The manifest format version.")
+    _text_per_language: bool = PrivateAttr(default=False)
     statement: Statement = Field(default_factory=Statement)
     controller: Controller | None = None
     dpo: Dpo | None = None
@@ -685,6 +722,22 @@ class Manifest(Model):
         ):
             bases.add(LegalBasis.consent)
         return frozenset(bases)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _in_the_statements_language(cls, data: Any, handler: ModelWrapValidatorHandler[Manifest]) -> Manifest:
+        # Free text given per language reads, as a string, in the statement's own language.
+        statement = data.get("statement") if isinstance(data, dict) else None
+        language = statement.get("language") if isinstance(statement, dict) else None
+        with preferring(language if isinstance(language, str) else None) as reading:
+            manifest = handler(data)
+        manifest._text_per_language = reading.per_language
+        return manifest
+
+    @property
+    def gives_text_per_language(self) -> bool:
+        """Whether any free text is given per language ({nl: ..., en: ...})."""
+        return self._text_per_language
 
     @field_validator("privlint", mode="before")
     @classmethod

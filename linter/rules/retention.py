@@ -9,17 +9,18 @@ and "until you object" are.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from privlint.model.texts import statement_words
 from privlint.model.types import Duration
 from privlint.rules.phrases import Phrases, combine
-from privlint.rules.wording import Token, WordPhrases, tokens
 from privlint.rules.retention_model import is_concrete
 from privlint.rules.retention_model import (
     stated_retentions as stated_retentions,  # checks import it from here
 )
+from privlint.rules.wording import Token, WordPhrases, tokens
 
 if TYPE_CHECKING:  # the models are not loaded to read rules, nor on a run the cache answers
     from privlint.model.manifest import Manifest, Retention
@@ -154,7 +155,7 @@ def unbounded_phrase(retention: Retention | None, bases: Iterable[Any] = ()) -> 
     """
     if retention is None or _has_period(retention) or retention.statutory_source is not None:
         return None
-    return unbounded_words(retention.criteria, bases)
+    return unbounded_words(statement_words(retention, "criteria")[1], bases)
 
 
 def unbounded_words(text: str | None, bases: Iterable[Any] = ()) -> str | None:
@@ -213,7 +214,7 @@ def vague_phrase(retention: Retention | None) -> str | None:
     """
     if retention is None or _has_period(retention) or retention.statutory_source is not None:
         return None
-    criteria = retention.criteria
+    criteria = statement_words(retention, "criteria")[1]
     if unbounded_words(criteria) is not None:
         return None  # unbounded-retention reports it: the more specific rule
     found = VAGUE_RETENTION.find(criteria)
