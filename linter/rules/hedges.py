@@ -46,6 +46,7 @@ from privlint.rules.wording import (
     find_name,
     is_data_word,
     is_recipient_word,
+    is_subject_pronoun,
     role_of_phrase,
     role_of_word,
     sentences,
@@ -107,6 +108,11 @@ OBLIGATIONS = frozenset({
 })
 LEGAL_OBLIGATIONS = frozenset({"verplicht", "verplichting", "wettelijk", "obliged", "obligated", "required", "bound"})
 REQUESTS = frozenset({"vragen", "verzoeken", "uitnodigen", "ask", "invite", "request", "uitnodiging", "invitation"})
+#: Making these is recording: "er kunnen camerabeelden worden gemaakt", "we may take photos".
+MAKING_VERBS = frozenset({"maken", "maakt", "gemaakt", "make", "made", "nemen", "genomen", "take", "taken", "vastgelegd",
+                          "vastleggen", "capture", "captured"})
+RECORDINGS = frozenset({"beelden", "foto", "foto's", "fotos", "opnamen", "opnames", "opname", "video", "video's",
+                        "images", "photos", "photographs", "pictures", "recordings", "footage", "screenshots"})
 #: Verbs of a service to the person: "we can call you back", "kunnen wij uw vraag beantwoorden".
 SERVICE_VERBS = frozenset({
     "helpen", "help", "beantwoorden", "answer", "respond", "terugbellen", "bezorgen", "leveren", "deliver", "assist",
@@ -230,6 +236,8 @@ def _is_hedge(words: Words, sentence: Span, index: int, length: int, sort: Sort,
         return False  # "om, indien nodig, aan te kunnen tonen": it qualifies the purpose, not what is done
     if clause.kind in (Kind.condition, Kind.purpose) and (clause.start == index or _main_verb_follows(words, index)):
         clause = Clause(index, clause.end, Kind.main)  # "waar nodig ...", "indien u belt ... kunnen wij"
+    if sort is Sort.example and _defines(words, sentence, index):
+        return False  # "Dit zijn bijvoorbeeld gegevens zoals uw naam": what personal data are, not what is done
     if sort is Sort.open:
         return _subject(words, sentence, clause, index, names) is not Role.person
     if sort is Sort.example:
@@ -251,6 +259,9 @@ def _is_hedge(words: Words, sentence: Span, index: int, length: int, sort: Sort,
             return _possible(words, index, sentence)
         if word in ("mogelijk",) and _not_possibly(words, index, sentence):
             return False
+        if words[index + length - 1].lower in ("dat", "that"):  # "het is mogelijk dat u ...": who does it decides
+            subject = _subject_at(words, index + length, min(last, index + length + 8), names)
+            return subject is None or subject in HEDGED_ROLES
         subject = _subject(words, sentence, clause, index, names, inherit=word not in ("eventueel", "evt."))
         return subject in HEDGED_ROLES
     if sort is Sort.quantity:
@@ -261,6 +272,10 @@ def _is_hedge(words: Words, sentence: Span, index: int, length: int, sort: Sort,
             return False
         if _closed_by_next_sentence(words, sentence):
             return False
+        if all(w in CONJUNCTIONS for w in words_in(words, clause.start, index)) and \
+                _pronoun_subject(words, index + 1, clause.end) in (None, Role.impersonal):
+            # "some of your data will be shared"; not "sommige gegevens kunt u zelf aanpassen"
+            return role_of_phrase(words, index, clause.end, names) in HEDGED_ROLES
     subject = _subject(words, sentence, clause, index, names, inherit=clause.kind is not Kind.relative)
     return subject in HEDGED_ROLES
 
@@ -336,6 +351,9 @@ def _main_words(rest: list[str]) -> list[str]:
 
 
 def _strong(clause_words: list[str]) -> bool:
+    if any(w in MAKING_VERBS for w in clause_words) and any(w in RECORDINGS or w.endswith(("beelden", "opnamen"))
+                                                            for w in clause_words):
+        return True  # "kunnen camerabeelden worden gemaakt": recording
     for position, w in enumerate(clause_words):
         if w in STRONG_VERBS or "marketing" in w:
             if w in ("opnemen", "opgenomen") and "contact" in clause_words[max(0, position - 4) : position]:
@@ -362,6 +380,8 @@ def _after_condition(words: Words, sentence: Span, clause: Clause, index: int) -
     if _contains(words_in(words, max(first, clause.start - 2), clause.end), CONDITION_PHRASES):
         return True
     before = words_in(words, max(first, index - WINDOW), index)
+    if ";" in before:  # "wanneer u ..., gebruiken wij ...; daarnaast kunnen wij ...": a new main clause
+        before = before[len(before) - before[::-1].index(";") :]
     return any(w in CONDITION_WORDS and w not in ("waar", "where") for w in before) or \
         any(w in CONDITION_WORDS for w in words_in(words, index + 1, min(last, index + 6)))
 
@@ -405,9 +425,9 @@ def _subject(words: Words, sentence: Span, clause: Clause, index: int, names: Na
         return _antecedent(words, clause.start, first) or Role.other
     while start < index and words[start].lower in CONJUNCTIONS:
         start += 1
-    if start < index and words[start].lower in SUBJECT_PRONOUNS:
+    if start < index and is_subject_pronoun(words, start):
         return role_of_word(words[start].lower) or Role.other  # "wij kunnen u ...": the subject comes first
-    if words[index].lower in MODALS and index + 1 < len(words) and words[index + 1].lower in SUBJECT_PRONOUNS:
+    if words[index].lower in MODALS and index + 1 < len(words) and is_subject_pronoun(words, index + 1):
         return role_of_word(words[index + 1].lower) or Role.other  # "kunnen wij", "kunt u": inverted
     own = _pronoun_subject(words, start, clause.end)
     if own is not None and own is not Role.impersonal:
@@ -436,11 +456,18 @@ def _subject(words: Words, sentence: Span, clause: Clause, index: int, names: Na
     return None
 
 
+def _subject_at(words: Words, start: int, end: int, names: Names) -> Role | None:
+    """The role of the subject that opens ``words[start:end]``: a pronoun or a noun phrase."""
+    if start < end and is_subject_pronoun(words, start):
+        return role_of_word(words[start].lower) or Role.other
+    return role_of_phrase(words, start, end, names)
+
+
 def _pronoun_subject(words: Words, start: int, end: int) -> Role | None:
     """The role of the clause's first subject pronoun (not one after a preposition: "met u", "to you")."""
     for index in range(start, min(end, len(words))):
         word = words[index].lower
-        if word in SUBJECT_PRONOUNS or word in ("het", "it", "er", "there"):
+        if is_subject_pronoun(words, index) or word in ("het", "it", "er", "there"):
             if index > start and not _may_precede_subject(words[index - 1].lower):
                 continue  # "met u", "to you", "de Klantenservice zal u vragen": not the subject
             if word == "het" and _is_article(words, index):
@@ -499,7 +526,7 @@ def _sentence_subject(words: Words, sentence: Span, names: Names) -> Role | None
             skipping = True
         elif word in CLAUSE_END:
             skipping = False
-        elif not skipping and word in SUBJECT_PRONOUNS:
+        elif not skipping and is_subject_pronoun(words, index):
             if index > first and not _may_precede_subject(words[index - 1].lower):
                 continue
             return role_of_word(word) or Role.other
@@ -559,6 +586,8 @@ def _open_list(words: Words, sentence: Span, clause: Clause, index: int, length:
     rest = words_in(words, index + length, min(last, index + WINDOW))
     if any(_contains(rest, (closure,)) for closure in CLOSURES):
         return False  # "such as ... ; we send no other e-mails"
+    if _named_category(words, index, first):
+        return False  # "uw betaalgegevens (bijv. IBAN)": examples inside a category with a name of its own
     head, modifier = _head_noun(words, index, first)
     if marker in ("etc.", "enz.", "enzovoort", "and so on", "e.d."):
         items = words_in(words, max(first, index - 12), index)
@@ -589,9 +618,60 @@ def _open_list(words: Words, sentence: Span, clause: Clause, index: int, length:
         ("aan" in following or "with" in following or ":" in following)
 
 
+def _defines(words: Words, sentence: Span, index: int) -> bool:
+    """Whether the sentence around ``index`` says what data are ("dit zijn bijvoorbeeld gegevens zoals ...", "... zijn
+    persoonsgegevens") and nothing done with them; not "dit zijn onder andere: ...", which lists what is processed."""
+    first, last = sentence
+    around = words_in(words, max(first, index - WINDOW), min(last, index + WINDOW))
+    if any(w in ACTS for w in around):
+        return False
+    return any(w in COPULAS and any(v in DATA_KINDS for v in around[position + 1 : position + 4])
+               for position, w in enumerate(around))
+
+
+COPULAS = frozenset({"zijn", "is", "are", "betekent", "means", "heten", "noemen", "called"})
+DATA_KINDS = frozenset({"gegevens", "persoonsgegevens", "data", "informatie", "information"})
+#: The verbs of PROCESSING_VERBS, not its nouns: what a sentence that defines something does not do.
+ACTS = PROCESSING_VERBS - frozenset({
+    "nodig", "need", "needed", "kopie", "copy", "contact", "acties", "aanbod", "aanbieding", "aanbiedingen", "offers",
+    "cookies", "gebruik", "melding", "door",
+})
+
+
 def _generic_compound(word: str) -> bool:
-    return len(word) > 8 and word.endswith(("partners", "partijen", "dienstverleners", "gegevens", "bedrijven",
+    if word.endswith("gegevens"):  # "persoonsgegevens" is any data; "betaalgegevens" a category of its own
+        return word[: -len("gegevens")].rstrip("-") in GENERIC_DATA_PREFIXES
+    return len(word) > 8 and word.endswith(("partners", "partijen", "dienstverleners", "bedrijven",
                                             "organisaties", "derden"))
+
+
+#: "persoonsgegevens", "klantgegevens": any data of a person, not a category whose examples illustrate it.
+GENERIC_DATA_PREFIXES = frozenset({"persoons", "klant", "klanten", "gebruikers", "cliënt", "client", "privé", "prive"})
+#: Words before "data", "details", "gegevens" that do not name a category: "personal data", "relevante gegevens".
+GENERIC_QUALIFIERS = frozenset({
+    "personal", "persoonlijke", "relevant", "relevante", "necessary", "noodzakelijke", "benodigde", "required",
+    "such", "any", "more", "further", "extra", "more", "meer", "andere", "overige", "your", "uw", "jouw", "je",
+    "identifying", "identificerende", "all", "alle",
+})
+
+
+def _named_category(words: Words, index: int, first: int) -> bool:
+    """Whether the examples at ``index`` illustrate a category with a name of its own: "payment details (e.g. IBAN)",
+    "betaalgegevens, zoals ...", not "gegevens", "personal data" or "persoonsgegevens"."""
+    position = index - 1
+    while position >= first and words[position].text in ",(–-":
+        position -= 1
+    if position <= first - 1:
+        return False
+    head = words[position].lower
+    if head.endswith("gegevens") and head != "gegevens":
+        return not _generic_compound(head)
+    if head not in ("data", "details", "information", "gegevens", "informatie") or position == first:
+        return False
+    modifier = words[position - 1].lower
+    return modifier.isalpha() and modifier not in DETERMINERS and modifier not in OPEN_MODIFIERS and \
+        modifier not in GENERIC_QUALIFIERS and modifier not in SUBJECT_PRONOUNS and not _looks_like_verb(modifier) \
+        and modifier not in PREPOSITIONS
 
 
 def _head_noun(words: Words, index: int, first: int) -> tuple[str | None, str | None]:
