@@ -189,8 +189,8 @@ BY_ACT = WordPhrases(["door", "by", "met het", "bij het", "when you", "once you"
                       "wanneer u", "wanneer je", "zodra u", "zodra je"])
 CLICKS = WordPhrases(["klik*", "click*", "druk*", "tap*", "kies*", "choose", "select*", "kiezen"])
 QUOTES = frozenset("'‘’\"“”«»")
-AFFIRMATIVE = WordPhrases(["aanvink*", "vakje", "vinkje", "checkbox", "tick*", "knop", "button", "'accept", "‘accept",
-                           "'accepteren", "‘accepteren", "\"accept", "“accept", "'akkoord", "‘akkoord"])
+AFFIRMATIVE = WordPhrases(["aanvink*", "vakje", "vinkje", "checkbox", "tick*", "unticked", "box", "opt-in",
+                           "selectievakje", "knop", "button", "'accept", "‘accept", "'accepteren", "‘accepteren", "\"accept", "“accept", "'akkoord", "‘akkoord"])
 
 
 def check(manifest: Manifest, context: Context) -> Iterator[Problem]:

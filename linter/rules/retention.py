@@ -9,20 +9,26 @@ and "until you object" are.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from privlint.model.types import Duration
 from privlint.rules.phrases import Phrases, combine
-from privlint.rules.wording import PERSON_NOUNS, PERSON_PRONOUNS, Token, WordPhrases, tokens
 from privlint.rules.retention_model import is_concrete
 from privlint.rules.retention_model import (
     stated_retentions as stated_retentions,  # checks import it from here
 )
+from privlint.rules.wording import (
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    Token,
+    WordPhrases,
+    tokens,
+)
 
 if TYPE_CHECKING:  # the models are not loaded to read rules, nor on a run the cache answers
-    from privlint.model.manifest import Manifest, Retention
+    from privlint.model.manifest import Manifest, Purpose, Retention
 
 _NECESSARY_EN = ("necessary", "needed", "required")
 
@@ -350,7 +356,7 @@ def covers(retention: Retention | None) -> bool:
     return retention is not None and retention.is_stated and not is_vague_retention(retention)
 
 
-def uncovered_data(manifest: Manifest, purpose) -> list[str] | None:
+def uncovered_data(manifest: Manifest, purpose: Purpose) -> list[str] | None:
     """The purpose's data ids that no retention covers, or None when the purpose's own retention covers it.
 
     A purpose without data and without its own retention has ``[]`` and is covered by nothing but
@@ -374,7 +380,7 @@ def _covered_data(manifest: Manifest) -> frozenset[str]:
     return last[1]
 
 
-def relies_on_statement_retention(manifest: Manifest, purpose) -> bool:
+def relies_on_statement_retention(manifest: Manifest, purpose: Purpose) -> bool:
     """Whether only a statement-wide rule can tell how long the purpose keeps data."""
     uncovered = uncovered_data(manifest, purpose)
     return uncovered is not None and (bool(uncovered) or not purpose.data)
