@@ -205,7 +205,8 @@ THIRD_PARTIES = PERSON_NOUNS | frozenset({
 def _third_party(lowered: str) -> bool:
     """Whether the interest is said to be that of people other than the controller, and in what, which a reader can
     weigh; not "het belang van onze klanten" alone."""
-    return any(match.group(1) in THIRD_PARTIES and any(word not in STOPWORDS for word in _CONTENT.findall(lowered[match.end():]))
+    return any(match.group(1) in THIRD_PARTIES and any(word not in STOPWORDS
+                                                       for word in _CONTENT.findall(lowered[match.end() : match.end() + 80]))
                for match in _WHOSE.finditer(lowered))
 
 

@@ -225,12 +225,12 @@ def _negated(words, index: int) -> bool:
 
 def _denied_transfer(words) -> bool:
     """ "wij geven uw gegevens niet door naar landen buiten de EER", with no "tenzij"/"unless" taking it back."""
-    if any(token.lower in EXCEPT_WORDS for token in words):
+    if any(token.lower in EXCEPT_WORDS for token in words) or not OUTSIDE.matches(words):
         return False
     for index, token in enumerate(words):
         if token.lower in NEGATION_WORDS:
             nearby = words[max(0, index - 4) : index + 5]
-            if any(other.lower in TRANSFER_VERBS for other in nearby) and OUTSIDE.matches(words):
+            if any(other.lower in TRANSFER_VERBS for other in nearby):
                 return True
     return False
 
