@@ -92,6 +92,9 @@ POSTED_ONLY = Phrases(
     )
 )
 READER_CONSULTS_NL = Phrases(_CONSULTS_NL)
+#: The same asked in the imperative, with its object between: "raadpleeg die dus af en toe" (in one sentence).
+CONSULT_IMPERATIVES = WordPhrases(["raadpleeg", "bekijk", "controleer", "lees", "bezoek", "kijk", "check"])
+REGULARLY_WORDS = WordPhrases(list(_REGULARLY_NL))
 
 _PEOPLE = ("klanten", "leden", "gebruikers", "abonnees", "deelnemers", "donateurs", "ouders", "cliënten", "patiënten",
            "customers", "members", "users", "subscribers", "participants", "account holders")
@@ -200,6 +203,12 @@ def _check_regularly(text):
     regularly, consults = REGULARLY_NL.find(text), READER_CONSULTS_NL.find(text)
     if regularly and consults:
         return f"{regularly!r} ... {consults!r}"
+    words = tokens(text)
+    for first, last in sentences(words):
+        imperative, often = CONSULT_IMPERATIVES.matches(words, first, last), REGULARLY_WORDS.matches(words, first, last)
+        if imperative and often:
+            start, end = min(imperative[0][0], often[0][0]), max(imperative[0][1], often[0][1])
+            return repr(text[words[start].start : words[end - 1].end])
     return None
 
 

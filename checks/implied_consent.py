@@ -106,10 +106,13 @@ CONTINUED = WordPhrases([
     "door verder te surfen", "door verder te gaan", "verder surfen", "verder te surfen", "doorgaat met", "door te gaan met",
     "blijft gebruiken", "blijft surfen", "scrollen", "scrolt", "door te scrollen", "willekeurige plek", "sluiten van",
     "sluit", "continue to", "continuing to", "continued use", "scroll*", "clicking on any", "click anywhere",
-    "closing this banner", "closing the banner", "close this banner", "by continuing",
+    "closing this banner", "closing the banner", "close this banner", "by continuing", "verder surft", "verder klikt",
+    "verder navigeert", "blijft surfen", "if you continue", "if you keep", "als u doorgaat", "als je doorgaat",
+    "als u verder gaat", "als je verder gaat", "wie verder surft", "wie verder gaat",
 ])
 CONSENT_CLAIM = WordPhrases([
-    "accept*", "accepteer*", "agree*", "akkoord", "toestemming", "consent*", "instemt", "in te stemmen", "ingestemd",
+    "accept*", "accepteer*", "aanvaard*", "agree*", "akkoord", "toestemming", "consent*", "instemt", "in te stemmen",
+    "ingestemd",
     "happy with", "assume", "uit van", "geacht",
 ])
 REFUSAL = WordPhrases(["niet als toestemming", "geen toestemming", "does not count as consent", "not count as consent",
@@ -128,7 +131,7 @@ BROWSER = WordPhrases(["browser*", "browserinstelling*", "instellingen van uw br
 ASSUMED = WordPhrases(["gaan wij uit van", "gaan we uit van", "gaan wij ervan uit", "gaan we ervan uit", "we assume",
                        "we will assume", "otherwise", "anders", "zonder aanpassing", "if you do not", "if you don't",
                        "wilt u geen", "wilt u niet", "wil je geen", "wil je niet", "do not want", "don't want",
-                       "stel uw browser", "stel je browser"])
+                       "stel uw browser", "stel je browser", "tenzij u", "tenzij je", "unless you"])
 ASKED = WordPhrases(["banner", "we ask", "vragen wij uw toestemming", "vragen we je toestemming", "vragen uw toestemming",
                      "cookiebanner", "cookiemelding", "ask for your consent", "ask your consent"])
 #: Consent assumed unless the person says no.

@@ -154,7 +154,7 @@ STAKES = (
     "vergemakkelijk", "makkelijker", "facilitat", "easier", "overweging", "recital", "privacy", "concurr", "compet",
     "kosten", "cost", "efficiën", "efficien", "continuïteit", "continuity", "wachten", "wait", "rekeningen", "bills",
     "veiligheid", "safety", "schade", "damage", "inbraak", "attack", "outage", "storing", "avoid", "vermijd", "pay",
-    "cannot pay",
+    "cannot pay", "decid", "beslis", "inzicht", "insight", "understand", "begrijp",
 )
 #: Stakes that are interests in their own right (recital 47-49: fraud, security, claims, debts, training), even
 #: where the purpose names them too: "fraude met uw account voorkomen" for fraud detection.

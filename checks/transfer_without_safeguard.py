@@ -225,14 +225,20 @@ def _negated(words, index: int) -> bool:
 
 def _denied_transfer(words) -> bool:
     """ "wij geven uw gegevens niet door naar landen buiten de EER", with no "tenzij"/"unless" taking it back."""
-    if any(token.lower in EXCEPT_WORDS for token in words) or not OUTSIDE.matches(words):
+    if any(token.lower in EXCEPT_WORDS for token in words):
         return False
+    outside, inside = bool(OUTSIDE.matches(words)), bool(EEA_PLACES.matches(words))
     for index, token in enumerate(words):
         if token.lower in NEGATION_WORDS:
-            nearby = words[max(0, index - 4) : index + 5]
-            if any(other.lower in TRANSFER_VERBS for other in nearby):
+            nearby = [other.lower for other in words[max(0, index - 6) : index + 5]]
+            if outside and any(word in TRANSFER_VERBS for word in nearby):
                 return True
+            if inside and any(word in LEAVE_VERBS for word in nearby):
+                return True  # "uw gegevens verlaten de Europese Unie nooit"
     return False
+
+
+LEAVE_VERBS = frozenset({"verlaten", "verlaat", "leave", "leaves"})
 
 
 def _sentence_with(text: str, words: str) -> str:

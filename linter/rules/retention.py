@@ -68,7 +68,8 @@ VAGUE_RETENTION = Phrases(
         _NECESSARY_NL,
     )
     + combine(("de periode", "de termijn", "de tijd", "de duur"), ("die", "dat"), ("", "strikt"), _NECESSARY_NL)
-    + combine(("zolang", "zo lang"), ("wij", "we"), ("ze", "die", "deze", "het", "dat"), ("nodig hebben",))
+    + combine(("zolang", "zo lang", "zo lang als", "zolang als"), ("wij", "we"), ("ze", "die", "deze", "het", "dat"),
+              ("nodig hebben",))
     # "zo lang bewaard als nodig is": the verb between "zo lang" and "als"
     + combine(("zolang", "zo lang"), ("bewaren", "bewaard", "bewaart", "opgeslagen", "opslaan", "verwerkt", "gebruikt",
                                       "gebruiken", "verwerken"), ("als", "als dat", "als dit", "als het"), ("", "strikt"),

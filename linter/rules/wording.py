@@ -299,7 +299,9 @@ def name_tuples(names: Iterable[str]) -> tuple[tuple[str, ...], ...]:
     found: set[tuple[str, ...]] = set()
     for name in names:
         words = tuple(token.lower for token in tokens(name) if token.is_word)
-        for form in {w for w in words if w in LEGAL_FORMS or w in ORGANISATION_NOUNS}:
+        forms = {w for w in words if w in LEGAL_FORMS or w in ORGANISATION_NOUNS}
+        forms |= {noun for w in words for noun in ORGANISATION_NOUNS if len(w) > len(noun) + 2 and w.endswith(noun)}
+        for form in forms:  # "Basisschool De Regenboog" -> "de school"
             found.update({("de", form), ("het", form), ("the", form)})
         while words and words[-1] in LEGAL_FORMS:
             words = words[:-1]
