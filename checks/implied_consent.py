@@ -8,15 +8,19 @@ Reports a consent mechanism (`statement.consent_mechanism`, or a purpose's
 - continuing to browse or scroll, clicking anywhere, closing the banner ("door verder te
   surfen", "als u doorgaat met scrollen", "closing this banner means you accept");
 - a cookie wall ("deze website werkt alleen als u cookies accepteert", "to use this site you
-  must accept all cookies");
+  must accept all cookies", "toegang tot onze artikelen is alleen mogelijk wanneer u
+  trackingcookies toestaat", "if you do not agree, please leave the website");
+- consent presumed, or something taken as consent ("zolang u dat niet doet, gaan wij uit van
+  uw toestemming", "toestemming wordt verondersteld", "we treat that as consent");
 - browser settings as the way to refuse ("wilt u geen cookies, pas dan uw browser aan; anders
   gaan wij uit van uw toestemming");
 - an opt-out for a purpose that rests on consent ("tenzij je hebt aangegeven dat je dit niet
   wilt", "unless you opt out");
 - accepting the statement, or consent declared with another act ("met het accepteren van deze
-  privacyverklaring gaat u akkoord", "... en geeft u ons toestemming").
+  privacyverklaring gaat u akkoord", "... en geeft u ons toestemming", "door je te registreren
+  ga je akkoord met ..."), except subscribing to the newsletter for the newsletter itself.
 
-A tick box, an "Accept" button or a choice in the banner is an affirmative act; "verder surfen
+A tick box, an "Accept" button, a button named in quotes or a choice in the banner is an affirmative act; "verder surfen
 geldt niet als toestemming" and browser settings offered as information beside a real choice
 are left alone. The message quotes the words found. A cookie whose recorded `consent` is not
 consent is reported too: `implied` (by continued use or scrolling), `browser_settings`,
