@@ -35,6 +35,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from privlint.model.texts import statement_words
 from privlint.rules import Context, Problem, RuleInfo
 from privlint.rules.phrases import Phrases, combine
 from privlint.rules.wording import WordPhrases, sentences, tokens
@@ -48,7 +49,7 @@ RULE = RuleInfo(
     severity="warning",
     article="Art. 12(1), 13(3) (WP260)",
     summary="Changes to the statement are not announced actively (e-mail, a message in the app or account)",
-    reads=("statement.changes_announced",),
+    reads=("statement.changes_announced", "statement.changes_quote"),
 )
 
 
@@ -158,12 +159,12 @@ IN_ADVANCE = WordPhrases(["voordat", "vooraf", "van tevoren", "before", "in adva
 
 
 def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
-    text = manifest.statement.changes_announced
+    field, text = statement_words(manifest.statement, "changes_announced", "changes_quote")
     clause = _change_clause(text)
     if clause is None or _announces_actively(text):
         return
     yield Problem(
-        ("statement", "changes_announced"),
+        ("statement", field),
         f"the statement announces changes to itself in no active way ({clause}): readers would have to look for them",
         hint="announce material changes actively, for example by e-mail or a message in the app or account "
         "before they take effect, and say so in the statement (WP260)",

@@ -54,6 +54,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from privlint.model.texts import statement_words
 from privlint.model.vocabulary import LegalBasis
 from privlint.rules import Context, Problem, RuleInfo
 from privlint.rules.cookies import invalid_consent
@@ -69,7 +70,7 @@ RULE = RuleInfo(
     severity="error",
     article="Art. 4(11), 7",
     summary="Consent is inferred from use, scrolling, a cookie wall, browser settings or an opt-out",
-    reads=("statement.consent_mechanism", "purposes[].consent_mechanism", "purposes[].legal_bases"),
+    reads=("statement.consent_mechanism", "purposes[].consent_mechanism", "purposes[].quote", "purposes[].legal_bases"),
 )
 
 
@@ -206,9 +207,12 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
         yield _problem(("statement", "consent_mechanism"), "the statement", found)
     for index, purpose in enumerate(manifest.purposes):
         consent = LegalBasis.consent in manifest.bases_of(purpose)
-        found = implied(purpose.consent_mechanism, consent_purpose=consent)
-        if found:
-            yield _problem(("purposes", index, "consent_mechanism"), f"purpose {purpose.label}", found)
+        reported: set[str] = set()
+        for field in ("consent_mechanism", "quote"):  # the statement's own words for the purpose too
+            found = implied(statement_words(purpose, field, quote_field=field)[1], consent_purpose=consent)
+            if found and " ".join(found.lower().split()) not in reported:  # one finding per fact
+                reported.add(" ".join(found.lower().split()))
+                yield _problem(("purposes", index, field), f"purpose {purpose.label}", found)
     yield from invalid_consent(manifest)  # cookies whose recorded consent (implied, cookie_wall, ...) is not consent
 
 

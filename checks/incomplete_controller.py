@@ -4,7 +4,9 @@ Reports a controller whose identity or contact details are incomplete: no name, 
 address, or no way to reach it. A postal address is both: `controller.address` and
 `controller.contact.postal_address` each count as the address and as a way to contact the
 controller, as do an e-mail address, phone number, web form or contact page
-(`controller.contact.web_page`). Each missing element is reported on its own.
+(`controller.contact.web_page`). Each missing element is reported on its own. A contact
+point named without any of these (`controller.contact.named` alone: "contact our customer
+service") is left to `channel-without-details`.
 
 ## Why it matters
 Art. 13(1)(a) and 14(1)(a) require the identity and the contact details of the
@@ -66,7 +68,7 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
             "the statement does not give the controller's address",
             hint="give the controller's address and record it as controller.address",
         )
-    if not postal and not has_channel(contact):
+    if not postal and not has_channel(contact) and (contact is None or contact.named is None):
         yield Problem(
             ("controller", "contact") if contact is not None else pointer,
             "the statement gives no way to contact the controller (e-mail, phone, web form, contact page or postal address)",

@@ -2,7 +2,9 @@
 ## What it does
 Reports a statement that says a data protection officer (DPO; Dutch: FG) is designated
 (`dpo.designated: true`) but gives no way to reach them: no e-mail address, phone
-number, web form, contact page (`web_page`) or postal address under `dpo.contact`.
+number, web form, contact page (`web_page`) or postal address under `dpo.contact`. A
+contact point named without any of these (`dpo.contact.named`) is left to
+`channel-without-details`.
 
 ## Why it matters
 Art. 13(1)(b) and 14(1)(b) require the contact details of the DPO where one is
@@ -51,6 +53,8 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     dpo = manifest.dpo
     if dpo is None or dpo.designated is not True or has_channel(dpo.contact):
         return
+    if dpo.contact is not None and dpo.contact.named is not None:
+        return  # a contact point named without details: channel-without-details reports it
     yield Problem(
         ("dpo", "contact") if dpo.contact is not None else ("dpo",),
         "a data protection officer is designated, but the statement gives no contact details for them",

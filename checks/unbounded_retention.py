@@ -47,6 +47,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from privlint.model.texts import statement_words
 from privlint.rules import Context, Problem, RuleInfo
 from privlint.rules.retention import stated_retentions, unbounded_phrase
 from privlint.rules.retention_model import capped_by_statement, open_end
@@ -77,7 +78,7 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
         if phrase is None:
             continue
         yield Problem(
-            (*stated.path, "criteria"),
+            (*stated.path, statement_words(stated.retention, "criteria")[0]),
             f"retention for {stated.owner} has no end ({phrase!r}) and no period",
             hint="set a period after which the data are deleted even if the person never acts "
             "(period: P2Y, after: ...), and keep 'until you object' as an earlier end",

@@ -27,7 +27,9 @@ things a statement need not list (security measures, the company's services), a 
 sentence closes ("such as ...; we send no other e-mails"), or a sentence that only says what
 personal data are ("Dit zijn bijvoorbeeld gegevens zoals uw naam"). "Je" before a data noun is
 a possessive ("Coolblue kan je gegevens gebruiken" is the controller acting), and the
-controller may be named by its kind where its name says it ("de vzw", "de gemeente").
+controller may be named by its kind where its name says it ("de vzw", "de gemeente"). A
+modal that only picks among a closed list of channels for reaching the person ("kunnen we je
+per sms of e-mail benaderen") is not reported.
 
 A transfer recorded as only possible (`possible: true`) is left to `possible-transfer`, and
 retention criteria that `vague-retention` or `unbounded-retention` report are left to them.
@@ -63,6 +65,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from privlint.model.texts import statement_words
 from privlint.parse.pointers import NodePath
 from privlint.rules import Context, Problem, RuleInfo
 from privlint.rules.hedges import HEDGES, Hedge, Sort, find
@@ -84,7 +87,7 @@ RULE = RuleInfo(
         "data_categories[].name", "data_categories[].items", "data_categories[].source",
         "data_categories[].retention.criteria", "recipients[].description", "transfers[].description",
         "transfers[].possible",
-        "retention.criteria",
+        "retention.criteria", "purposes[].quote", "transfers[].quote", "*.retention.quote",
     ),
 )
 
@@ -120,10 +123,11 @@ def _fields(manifest: Manifest) -> Iterator[tuple[NodePath, str, str]]:
     """Every field the rule reads that has text: its path, how the message names it, and the text."""
     for index, purpose in enumerate(manifest.purposes):
         owner = f"purpose {purpose.label}"
-        yield from _text(("purposes", index, "description"), f"the description of {owner}", purpose.description)
+        field, words = statement_words(purpose, "description")
+        yield from _text(("purposes", index, field), f"the {field} of {owner}", words)
         yield from _text(("purposes", index, "legitimate_interest"), f"the legitimate interest of {owner}",
                          purpose.legitimate_interest)
-        yield from _text(("purposes", index, "retention", "criteria"), f"the retention of {owner}",
+        yield from _text(("purposes", index, "retention", _criteria_field(purpose.retention)), f"the retention of {owner}",
                          _criteria(purpose.retention))
     for index, category in enumerate(manifest.data_categories):
         owner = f"data category {category.id!r}"
@@ -131,17 +135,17 @@ def _fields(manifest: Manifest) -> Iterator[tuple[NodePath, str, str]]:
         for number, item in enumerate(category.items):
             yield from _text(("data_categories", index, "items", number), f"item {number + 1} of {owner}", item)
         yield from _text(("data_categories", index, "source"), f"the source of {owner}", category.source)
-        yield from _text(("data_categories", index, "retention", "criteria"), f"the retention of {owner}",
-                         _criteria(category.retention))
+        yield from _text(("data_categories", index, "retention", _criteria_field(category.retention)),
+                         f"the retention of {owner}", _criteria(category.retention))
     for index, recipient in enumerate(manifest.recipients):
         yield from _text(("recipients", index, "description"), f"the description of recipient {recipient.id!r}",
                          recipient.description)
     for index, transfer in enumerate(manifest.transfers):
         if getattr(transfer, "possible", False):
             continue  # a transfer described as possible: possible-transfer reports it (the more specific rule)
-        yield from _text(("transfers", index, "description"), f"the description of transfer {index + 1}",
-                         transfer.description)
-    yield from _text(("retention", "criteria"), "the statement's retention", _criteria(manifest.retention))
+        field, words = statement_words(transfer, "description")
+        yield from _text(("transfers", index, field), f"the {field} of transfer {index + 1}", words)
+    yield from _text(("retention", _criteria_field(manifest.retention)), "the statement's retention", _criteria(manifest.retention))
 
 
 def _text(path: NodePath, field: str, text: Any) -> Iterator[tuple[NodePath, str, str]]:
@@ -153,7 +157,12 @@ def _criteria(retention: Any) -> str | None:
     """Retention criteria, unless vague-retention or unbounded-retention reports them (the more specific rule)."""
     if retention is None or is_vague_retention(retention) or is_unbounded_retention(retention):
         return None
-    return getattr(retention, "criteria", None)
+    return statement_words(retention, "criteria")[1]
+
+
+def _criteria_field(retention: Any) -> str:
+    """Which field ``_criteria`` reads: the retention's quote where it has one."""
+    return statement_words(retention, "criteria")[0] if retention is not None else "criteria"
 
 
 class _Reported:

@@ -34,6 +34,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from privlint.model.texts import statement_words
 from privlint.rules import Context, Problem, RuleInfo
 from privlint.rules.retention import (
     relies_on_statement_retention,
@@ -64,7 +65,7 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
         ):
             continue  # every purpose says for itself how long: the general words leave nobody guessing
         yield Problem(
-            (*stated.path, "criteria"),
+            (*stated.path, statement_words(stated.retention, "criteria")[0]),
             f"retention for {stated.owner} is only {phrase!r}, with no period and no criteria a person can apply",
             hint="give a period and the event it runs from (period: P2Y, after: end of the contract), "
             "or criteria from which a person can work out the period",

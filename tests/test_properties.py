@@ -78,6 +78,13 @@ def from_schema(node: dict) -> st.SearchStrategy:
     if "anyOf" in node:
         return st.one_of(*(from_schema(branch) for branch in node["anyOf"]))
     kind = node.get("type")
+    if kind == "object" and "propertyNames" in node:  # free text per language: {nl: ..., en: ...}
+        return st.dictionaries(
+            from_schema({"type": "string", **node["propertyNames"]}),
+            from_schema(node["additionalProperties"]),
+            min_size=node.get("minProperties", 0),
+            max_size=3,
+        )
     if kind == "object":
         properties = {key: from_schema(value) for key, value in node.get("properties", {}).items()}
         required = set(node.get("required", ()))

@@ -218,6 +218,15 @@ def schema() -> None:
     click.echo(render_schema(), nl=False)
 
 
+def _add_commands() -> None:
+    from privlint.cli.render import render
+
+    main.add_command(render)
+
+
+_add_commands()
+
+
 @contextlib.contextmanager
 def _lasting_objects() -> Iterator[None]:
     """Import modules and load rules without collecting garbage, then freeze what they made.

@@ -18,7 +18,9 @@ from privlint.model.types import (
     LANGUAGE_PATTERN,
     MONTH_PATTERN,
     Duration,
+    LocalText,
     PartialDate,
+    preferring,
 )
 from privlint.model.vocabulary import (
     CookieConsent,
@@ -41,7 +43,10 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ModelWrapValidatorHandler,
     PlainSerializer,
+    PlainValidator,
+    PrivateAttr,
     StrictBool,
     WithJsonSchema,
     field_validator,
@@ -78,7 +83,26 @@ CountryCode = Annotated[str, Field(pattern=COUNTRY_PATTERN)]
 LanguageTag = Annotated[str, Field(pattern=LANGUAGE_PATTERN)]
 Identifier = Annotated[str, Field(pattern=ID_PATTERN)]
 Email = Annotated[str, Field(pattern=EMAIL_PATTERN)]
-Text = Annotated[str, Field(min_length=1)]
+#: Free text: a string, or a string per language ({nl: ..., en: ...}); see privlint.model.types.LocalText.
+LOCAL_TEXT_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": "string", "minLength": 1},
+        {
+            "type": "object",
+            "minProperties": 1,
+            "propertyNames": {"pattern": LANGUAGE_PATTERN},
+            "additionalProperties": {"type": "string", "minLength": 1},
+        },
+    ],
+}
+Text = Annotated[
+    LocalText,
+    PlainValidator(LocalText.parse),
+    PlainSerializer(LocalText.to_data),
+    WithJsonSchema(LOCAL_TEXT_SCHEMA),  # written once, as #/$defs/LocalText, in the published schema
+]
+#: The published statement's own words (statement.text): one passage, or several that each occur in it.
+Quote = Text | Annotated[list[Text], Field(min_length=1)]
 
 
 class Model(BaseModel):
@@ -109,11 +133,26 @@ class Contact(Model):
         None, description="Address of a contact page: a web page that says how to reach them (numbers, chat, forms)."
     )
     postal_address: Text | None = Field(None, description="A postal address; it counts as a way to contact them.")
+    named: Text | None = Field(
+        None,
+        description="The contact point as the statement names it, in its words ('neem contact op met onze "
+        "klantenservice'); on its own it is no way to reach them.",
+    )
 
     @property
     def has_channel(self) -> bool:
-        """Whether it gives at least one way to reach someone."""
-        return any(getattr(self, name) is not None for name in type(self).model_fields)
+        """Whether it gives at least one way to reach someone: a detail, not just a name."""
+        return any(getattr(self, name) is not None for name in type(self).model_fields if name != "named")
+
+
+class Audience(Model):
+    """The people a statement, or its rights, says it is for, where it names them."""
+
+    groups: list[Text] = Field(
+        min_length=1,
+        description="Who it is for, named as purposes[].data_subjects name them: [klanten, oud-klanten].",
+    )
+    text: Text | None = Field(None, description="The statement's own words.")
 
 
 class Statement(Model):
@@ -136,10 +175,23 @@ class Statement(Model):
         None,
         description="What the statement says about which data are required by law or contract and what happens if they are not given (Art. 13(2)(e)).",
     )
+    text: Text | None = Field(
+        None,
+        description="The published statement as a file in the repository (Markdown, HTML or plain text), relative to "
+        "this manifest; per language as {nl: ..., en: ...}. Quotes, dates, names and periods are checked against it.",
+    )
+    changes_quote: Quote | None = Field(
+        None, description="The statement's own words on how changes are announced, exactly as published; several passages as a list."
+    )
     audience: list[CountryCode] = Field(
         default_factory=list,
         description="The countries whose residents the statement addresses, where that differs from the controller's "
         "country: national rules such as those on cookies apply per country.",
+    )
+    addressed_to: Audience | None = Field(
+        None,
+        description="The people the statement says it is for ('klanten, bezoekers van onze website en sollicitanten'), "
+        "where it names them; leave it out where it is for everyone whose data it processes.",
     )
 
 
@@ -197,6 +249,7 @@ class RetentionTerms(Model):
     after: Text | None = Field(None, description="The event the period runs from, such as 'end of contract'.")
     criteria: Text | None = Field(None, description="The criteria used to set the period, in words.")
     statutory_source: Text | None = Field(None, description="The law that sets the period, where one does.")
+    quote: Quote | None = Field(None, description="The statement's own words on this retention, exactly as published; several passages as a list.")
     minimum: IsoDuration | None = Field(
         None, description="A minimum period ('at least 7 years'): alone, without a period or maximum, it sets no end."
     )
@@ -330,6 +383,7 @@ class Purpose(Model):
     data_subjects: list[Text] = Field(default_factory=list)
     recipients: list[Identifier] = Field(default_factory=list, description="Ids of recipients.")
     retention: Retention | None = None
+    quote: Quote | None = Field(None, description="The statement's own words for this purpose, exactly as published; several passages as a list.")
     none: PurposeDenials | None = Field(None, description="What the statement says explicitly does not happen for this purpose.")
 
     @property
@@ -348,6 +402,7 @@ class Transfer(Model):
     )
     description: Text | None = Field(None, description="What the statement says about the transfer, in its own words.")
     copy_available: Text | None = Field(None, description="How to obtain a copy of the safeguard.")
+    quote: Quote | None = Field(None, description="The statement's own words on this transfer, exactly as published; several passages as a list.")
     countries: list[CountryCode] = Field(
         default_factory=list, description="The destination countries as ISO 3166-1 codes, where the statement names them."
     )
@@ -487,7 +542,17 @@ class Rights(Model):
     not_applicable: RightExclusions | None = Field(
         None, description="Rights the statement declares not applicable, each with its ground and words."
     )
-    how: Text | None = Field(None, description="How to exercise the rights.")
+    addressed_to: Audience | None = Field(
+        None,
+        description="The people the statement addresses the rights to ('Als klant van ... heeft u de volgende rechten'), "
+        "where it names them; leave it out where the rights are for everyone.",
+    )
+    how: Text | None = Field(None, description="How to exercise the rights, all of them.")
+    channels: RightWords | None = Field(
+        None,
+        description="Where the statement says for each right on its own how to exercise it: its words, by right "
+        "('Inzage: u kunt dat aanvragen in uw account').",
+    )
     contact: Contact | None = None
     response_time: IsoDuration | None = Field(None, description="The promised answer time, such as P1M.")
     response_extension: IsoDuration | None = Field(None, description="The further time the statement reserves, such as P2M.")
@@ -522,6 +587,7 @@ class AutomatedDecision(Model):
         "significant effects (Art. 22(1)), such as refusing a contract; false for profiling that only selects offers.",
     )
     human_intervention: StrictBool | None = Field(None, description="Whether the person can obtain human intervention (Art. 22(3)).")
+    quote: Quote | None = Field(None, description="The statement's own words on this decision, exactly as published; several passages as a list.")
 
 
 class Denials(Model):
@@ -544,6 +610,26 @@ class Denials(Model):
     )
 
 
+class OpenLists(Model):
+    """Lists the statement declares open ('o.a. de volgende derden', 'de belangrijkste verwerkingen'), each with its words.
+
+    The entries of a list stay as the statement gives them; this records only that the
+    statement says there are more it does not name.
+    """
+
+    purposes: Text | None = Field(None, description="The purposes: 'In dit onderdeel zijn de belangrijkste verwerkingen opgesomd'.")
+    data_categories: Text | None = Field(
+        None, description="The data, as categories or the items of one: 'Dit zijn onder andere:'."
+    )
+    recipients: Text | None = Field(
+        None, description="The recipients: 'OPTIMORE schakelt o.a. de volgende derden in:', 'waaronder bijvoorbeeld'."
+    )
+
+    def items(self) -> list[tuple[str, str]]:
+        """The open lists given here, with the statement's words, in the order of the manifest."""
+        return [(name, text) for name in type(self).model_fields if (text := getattr(self, name)) is not None]
+
+
 class Manifest(Model):
     """A privacy statement, as a privlint manifest."""
 
@@ -553,6 +639,7 @@ class Manifest(Model):
     )
 
     privlint: Literal[1] = Field(description="The manifest format version.")
+    _text_per_language: bool = PrivateAttr(default=False)
     statement: Statement = Field(default_factory=Statement)
     controller: Controller | None = None
     dpo: Dpo | None = None
@@ -572,6 +659,9 @@ class Manifest(Model):
     supervisory_authority: SupervisoryAuthority | None = None
     automated_decisions: list[AutomatedDecision] = Field(default_factory=list)
     none: Denials | None = Field(None, description="What the statement says explicitly does not happen, in its own words.")
+    open_lists: OpenLists | None = Field(
+        None, description="Lists the statement declares open ('o.a.', 'onder andere', 'de belangrijkste'), with its words."
+    )
 
     def bases_of(self, purpose: Purpose) -> tuple[LegalBasis, ...]:
         """The legal bases a purpose rests on: its own, else the statement's one basis for everything.
@@ -599,6 +689,22 @@ class Manifest(Model):
         ):
             bases.add(LegalBasis.consent)
         return frozenset(bases)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _in_the_statements_language(cls, data: Any, handler: ModelWrapValidatorHandler[Manifest]) -> Manifest:
+        # Free text given per language reads, as a string, in the statement's own language.
+        statement = data.get("statement") if isinstance(data, dict) else None
+        language = statement.get("language") if isinstance(statement, dict) else None
+        with preferring(language if isinstance(language, str) else None) as reading:
+            manifest = handler(data)
+        manifest._text_per_language = reading.per_language
+        return manifest
+
+    @property
+    def gives_text_per_language(self) -> bool:
+        """Whether any free text is given per language ({nl: ..., en: ...})."""
+        return self._text_per_language
 
     @field_validator("privlint", mode="before")
     @classmethod

@@ -17,8 +17,8 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-from privlint.model.manifest import FORMAT_VERSION, Manifest
-from privlint.model.types import PATTERN_MEANINGS
+from privlint.model.manifest import FORMAT_VERSION, LOCAL_TEXT_SCHEMA, Manifest
+from privlint.model.types import LANGUAGE_PATTERN, PATTERN_MEANINGS
 from privlint.parse.pointers import NodePath
 from privlint.rules import Problem
 from pydantic.json_schema import GenerateJsonSchema
@@ -40,9 +40,32 @@ class _ManifestSchema(GenerateJsonSchema):
         return False
 
     def generate(self, schema: Any, mode: Any = "validation") -> dict[str, Any]:
-        result = super().generate(schema, mode)
+        result = _refer_to_local_text(super().generate(schema, mode))
+        result.setdefault("$defs", {})["LocalText"] = {
+            "description": "Text, or text per language such as {nl: ..., en: ...}.",
+            **LOCAL_TEXT_SCHEMA,
+        }
+        result["$defs"] = dict(sorted(result["$defs"].items()))
         _drop_null_defaults(result)
         return {"$schema": DIALECT, **result}
+
+
+def _refer_to_local_text(node: Any) -> Any:
+    """The schema with every inline definition of free text replaced by a reference to the one definition."""
+    if isinstance(node, dict):
+        branches = node.get("anyOf")
+        local = LOCAL_TEXT_SCHEMA["anyOf"]
+        if branches == local:
+            return {"$ref": LOCAL_TEXT_REF, **{key: value for key, value in node.items() if key != "anyOf"}}
+        if isinstance(branches, list) and branches[: len(local)] == local:  # free text, or a list of it (quotes)
+            node = {**node, "anyOf": [{"$ref": LOCAL_TEXT_REF}, *branches[len(local) :]]}
+        return {key: _refer_to_local_text(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_refer_to_local_text(value) for value in node]
+    return node
+
+
+LOCAL_TEXT_REF = "#/$defs/LocalText"
 
 
 def _drop_null_defaults(node: Any) -> None:
@@ -204,6 +227,10 @@ def _type_problem(error: Any, pointer: NodePath, where: str) -> Problem:
 
 def _any_of_problem(error: Any, pointer: NodePath, where: str) -> Problem:
     branches = [branch for branch in error.validator_value if isinstance(branch, dict)]
+    if _is_local_text(branches):
+        return _local_text_problem(error, pointer, where)
+    if branches and branches[0] == {"$ref": LOCAL_TEXT_REF}:  # free text, or a list of it
+        return _text_or_list_problem(error, pointer, where)
     if all(branch.get("type") == "string" for branch in branches) and isinstance(error.instance, str):
         # The partial date: a full date or a month.
         return Problem(
@@ -222,6 +249,54 @@ def _any_of_problem(error: Any, pointer: NodePath, where: str) -> Problem:
         if explained is not None:
             return explained
     return Problem(pointer, f"{where}: {error.message}", "see the manifest format: 'privlint schema' prints it")
+
+
+def _is_local_text(branches: list[dict[str, Any]]) -> bool:
+    """Whether the branches are free text's: a string, or strings per language."""
+    return [branch.get("type") for branch in branches] == ["string", "object"] and "propertyNames" in branches[1]
+
+
+def _local_text_problem(error: Any, pointer: NodePath, where: str) -> Problem:
+    instance = error.instance
+    if isinstance(instance, str):
+        return Problem(pointer, f"{where}: the text is empty", "leave the key out if the statement says nothing")
+    if not isinstance(instance, dict):
+        problem = _type_problem(_Substitute(error, "string"), pointer, where)
+        return Problem(problem.path, problem.message, problem.hint + ", or text per language such as {nl: ..., en: ...}")
+    if not instance:
+        return Problem(pointer, f"{where}: no language given", "write text, or text per language such as {nl: ..., en: ...}")
+    for language, text in instance.items():
+        if not re.fullmatch(LANGUAGE_PATTERN, language):
+            return Problem(
+                pointer, f"{where}: {language!r} is not {PATTERN_MEANINGS[LANGUAGE_PATTERN]}",
+                "give the text per language, keyed by language tags such as nl and en",
+            )
+        if not isinstance(text, str):
+            return _type_problem(_Substitute(_Instance(text), "string"), (*pointer, language), f"{where}.{language}")
+        if not text:
+            return Problem((*pointer, language), f"{where}.{language}: the text is empty", "leave the language out if there is no text in it")
+    return Problem(pointer, f"{where}: {error.message}", "see the manifest format: 'privlint schema' prints it")
+
+
+def _text_or_list_problem(error: Any, pointer: NodePath, where: str) -> Problem:
+    instance = error.instance
+    if isinstance(instance, list):
+        if not instance:
+            return Problem(pointer, f"{where}: the list is empty", "give at least one passage, or leave the key out")
+        for suberror in error.context:
+            if list(suberror.relative_path)[:1] and isinstance(list(suberror.relative_path)[0], int):
+                return next(_explain(suberror), Problem(pointer, f"{where}: {suberror.message}"))
+    if isinstance(instance, (str, dict)):
+        local = next((e for e in error.context if e.validator == "anyOf"), None)
+        if local is not None:
+            return _local_text_problem(local, pointer, where)
+    problem = _type_problem(_Substitute(error, "string"), pointer, where)
+    return Problem(problem.path, problem.message, problem.hint + ", text per language, or a list of passages")
+
+
+class _Instance:
+    def __init__(self, instance: Any):
+        self.instance = instance
 
 
 class _Substitute:

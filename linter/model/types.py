@@ -1,4 +1,4 @@
-"""Value types used in manifests: partial dates, ISO 8601 durations, codes.
+"""Value types used in manifests: partial dates, ISO 8601 durations, codes, free text per language.
 
 Each type is a plain string in YAML and in the JSON Schema (with a pattern that
 editors can check as you type); the pydantic model turns it into a value the
@@ -8,8 +8,11 @@ checks can compute with.
 from __future__ import annotations
 
 import calendar
+import contextlib
+import contextvars
 import datetime as dt
 import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -151,3 +154,124 @@ class Duration:
 
 
 _parse_duration = lru_cache(maxsize=1024)(Duration._from_text)  # a manifest repeats a few periods many times
+
+
+class MissingLanguage(LookupError):
+    """Free text asked for in a language it is not given in."""
+
+    def __init__(self, language: str, given: tuple[str, ...]):
+        super().__init__(f"no {language!r} text (given in {', '.join(given)})")
+        self.language = language
+        self.given = given
+
+
+class Reading:
+    """What reading free text inside ``preferring`` found: whether any was given per language."""
+
+    def __init__(self, language: str | None):
+        self.language = language
+        self.per_language = False
+
+
+_reading: contextvars.ContextVar[Reading | None] = contextvars.ContextVar("reading", default=None)
+
+
+@contextlib.contextmanager
+def preferring(language: str | None) -> Iterator[Reading]:
+    """Free text read inside this block is, as a string, its text in ``language`` where it has one."""
+    reading = Reading(language)
+    token = _reading.set(reading)
+    try:
+        yield reading
+    finally:
+        _reading.reset(token)
+
+
+class LocalText(str):
+    """Free text: the same in every language, or given per language (``{nl: "...", en: "..."}``).
+
+    As a string it is one text, so checks read it as they read any text: the text in the
+    statement's language (``statement.language``) where it is given per language, else the
+    first language written. ``in_language`` gives one language's text and never another's;
+    text written as a plain string is language-neutral (a name, an address, an e-mail
+    address), the same in every language.
+    """
+
+    _translations: tuple[tuple[str, str], ...]
+
+    def __new__(cls, text: str, translations: Iterable[tuple[str, str]] = ()) -> LocalText:
+        self = super().__new__(cls, text)
+        self._translations = tuple(translations)
+        return self
+
+    @classmethod
+    def parse(cls, value: Any) -> LocalText:
+        """Text, or a mapping of BCP 47 language tags to text; ValueError for anything else."""
+        if isinstance(value, LocalText):
+            return value
+        if isinstance(value, str):
+            if not value:
+                raise ValueError("the text is empty")
+            return cls(value)
+        if isinstance(value, dict):
+            if not value:
+                raise ValueError("no language given: write text, or {nl: ..., en: ...}")
+            for language, text in value.items():
+                if not isinstance(language, str) or not re.fullmatch(LANGUAGE_PATTERN, language):
+                    raise ValueError(f"{language!r} is not {PATTERN_MEANINGS[LANGUAGE_PATTERN]}")
+                if not isinstance(text, str) or not text:
+                    raise ValueError(f"the {language!r} text is empty or not text")
+            translations = tuple(value.items())
+            reading = _reading.get()
+            if reading is not None:
+                reading.per_language = True
+            return cls(_pick(translations, reading.language if reading else None), translations)
+        raise ValueError("expected text, or text per language such as {nl: ..., en: ...}")
+
+    @property
+    def translations(self) -> dict[str, str]:
+        """The text per language, as written; empty for language-neutral text."""
+        return dict(self._translations)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages the text is given in, as written; () for language-neutral text."""
+        return tuple(language for language, _ in self._translations)
+
+    def in_language(self, language: str) -> str:
+        """The text in ``language`` (tags compared case-insensitively); MissingLanguage if not given in it."""
+        if not self._translations:
+            return str(self)
+        for tag, text in self._translations:
+            if tag.lower() == language.lower():
+                return text
+        raise MissingLanguage(language, self.languages)
+
+    def to_data(self) -> str | dict[str, str]:
+        """The value as written in the manifest."""
+        return self.translations if self._translations else str(self)
+
+
+def joined(texts: Sequence[LocalText]) -> LocalText:
+    """Several pieces of free text as one, per language where they are given per language."""
+    languages: dict[str, None] = dict.fromkeys(language for text in texts for language in text.languages)
+    translations = []
+    for language in languages:
+        parts = []
+        for text in texts:
+            try:
+                parts.append(text.in_language(language))
+            except MissingLanguage:
+                continue
+        translations.append((language, " ".join(parts)))
+    return LocalText(" ".join(texts), translations)
+
+
+def _pick(translations: tuple[tuple[str, str], ...], preferred: str | None) -> str:
+    """The text in the preferred language, or its primary language (nl for nl-BE), else the first written."""
+    if preferred:
+        for wanted in (preferred.lower(), preferred.lower().split("-")[0]):
+            for tag, text in translations:
+                if tag.lower() == wanted:
+                    return text
+    return translations[0][1]

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from importlib import import_module
 from typing import Protocol
 
-FORMATS = ("text", "json", "github", "sarif", "gitlab", "junit", "markdown")
+FORMATS = ("text", "json", "github", "sarif", "gitlab", "junit", "markdown", "html")
 
 
 class Reporter(Protocol):

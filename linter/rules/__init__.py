@@ -2,6 +2,7 @@
 rules, the registry of every rule, rule selection, rule documentation, and the phrase and retention
 helpers that checks share."""
 
+from privlint.read.related import RelatedFileError
 from privlint.rules.api import (
     Check,
     Context,
@@ -16,4 +17,6 @@ from privlint.rules.api import (
     nearest,
 )
 
-__all__ = ["Check", "Context", "Edit", "Finding", "Fix", "Option", "Problem", "Rule", "RuleInfo", "Severity", "nearest"]
+__all__ = [
+    "Check", "Context", "Edit", "Finding", "Fix", "Option", "Problem", "Rule", "RelatedFileError", "RuleInfo", "Severity", "nearest",
+]

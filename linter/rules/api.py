@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from privlint.model.types import Duration
 from privlint.parse.pointers import NodePath, PathPart, pointer_to
+from privlint.read.related import RelatedFileError
 
 if TYPE_CHECKING:
     from privlint.model.manifest import Manifest
@@ -143,6 +144,10 @@ def _no_previous_version() -> Any:
     return None
 
 
+def _no_related_file(name: str) -> str:
+    raise RelatedFileError(f"{name!r} cannot be read: the manifest was not read from a file")
+
+
 @dataclass(frozen=True)
 class Context:
     """What a check knows besides the manifest.
@@ -150,12 +155,15 @@ class Context:
     ``options`` are the running rule's own options (parsed). ``previous_version()`` returns
     the plain data of the same manifest as it was in git (``HEAD``, or ``--diff-base``), or
     None: outside a repository, for a new file, or when that version cannot be read. It runs
-    git only when called.
+    git only when called. ``related_file(name)`` returns the text of a file the manifest names
+    (``statement.text``), relative to the manifest and inside the project, or raises
+    ``RelatedFileError`` saying why it cannot be read.
     """
 
     today: dt.date
     options: Mapping[str, Any] = field(default_factory=dict)
     previous_version: Callable[[], Any] = _no_previous_version
+    related_file: Callable[[str], str] = _no_related_file
 
     def option(self, name: str) -> Any:
         return self.options[name]

@@ -315,6 +315,8 @@ def _modal_hedge(words: Words, sentence: Span, clause: Clause, index: int, names
         return False  # "kunnen wij verplicht zijn", "wij kunnen worden verplicht"
     if ("termijn" in rest[:20] or "deadline" in rest[:20]) and any(w.startswith(("verleng", "extend")) for w in rest[:20]):
         return False  # extending the answer period is not processing
+    if _channel_menu(rest):
+        return False  # "kunnen we je per sms of e-mail benaderen": only which of the channels is open, and they are listed
     main = _main_words(rest)
     strong = _strong(main)
     if not strong and _asks_person(main):
@@ -324,6 +326,29 @@ def _modal_hedge(words: Words, sentence: Span, clause: Clause, index: int, names
     if word not in MAY_WORDS and not strong and _after_condition(words, sentence, clause, index):
         return False  # "als u toestemming geeft, kunnen we ...": the condition settles it
     return True
+
+
+CONTACT_VERBS = frozenset({"benaderen", "informeren", "bellen", "mailen", "e-mailen", "bereiken", "contacteren",
+                           "approach", "contact", "reach", "call", "email", "e-mail", "inform"})
+CHANNELS = frozenset({"telefoon", "telefonisch", "sms", "e-mail", "email", "mail", "post", "brief", "app", "whatsapp",
+                      "chat", "pushbericht", "phone", "telephone", "text", "letter", "push", "notification"})
+OPEN_MARKERS = frozenset({"zoals", "bijvoorbeeld", "bijv.", "bv.", "o.a.", "etc.", "enz.", "e.g.", "such", "including",
+                          "waaronder", "andere", "other"})
+
+
+def _channel_menu(rest: list[str]) -> bool:
+    """Whether the modal's clause reaches the person through one of a closed list of channels: "(kunnen we) je per
+    sms of e-mail benaderen", "(kan ... gebruiken om) je te benaderen per telefoon, sms, e-mail ... of post"."""
+    if not any(w in CONTACT_VERBS for w in rest) or not any(w in ("je", "u", "jou", "you") for w in rest):
+        return False
+    for position, w in enumerate(rest):
+        if w in ("per", "via", "by"):
+            listed = rest[position + 1 : position + 16]
+            channels = sum(any(word == channel or word.endswith(channel) for channel in CHANNELS) for word in listed)
+            if channels >= 2 and any(word in ("of", "or") for word in listed) and \
+                    not any(word in OPEN_MARKERS for word in listed):
+                return True
+    return False
 
 
 def _rest_of_sentence(words: Words, start: int, last: int) -> list[str]:

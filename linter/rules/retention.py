@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from privlint.model.texts import statement_words
 from privlint.model.types import Duration
 from privlint.rules.phrases import Phrases, combine
 from privlint.rules.retention_model import is_concrete
@@ -212,7 +213,7 @@ def unbounded_phrase(retention: Retention | None, bases: Iterable[Any] = ()) -> 
     """
     if retention is None or _has_period(retention) or retention.statutory_source is not None:
         return None
-    return unbounded_words(retention.criteria, bases)
+    return unbounded_words(statement_words(retention, "criteria")[1], bases)
 
 
 def unbounded_words(text: str | None, bases: Iterable[Any] = ()) -> str | None:
@@ -300,7 +301,7 @@ def vague_phrase(retention: Retention | None) -> str | None:
     """
     if retention is None or _has_period(retention) or retention.statutory_source is not None:
         return None
-    criteria = retention.criteria
+    criteria = statement_words(retention, "criteria")[1]
     if unbounded_words(criteria) is not None:
         return None  # unbounded-retention reports it: the more specific rule
     found = VAGUE_RETENTION.find(criteria)
@@ -315,6 +316,8 @@ def vague_phrase(retention: Retention | None) -> str | None:
 
 
 def _named_law(words: list[Token]) -> bool:
+    """Whether the words name a law a person can look up: "Archiefwet 1995", "Wetboek van economisch recht", "art. 52
+    AWR", "the Companies Act" (not the GDPR's own storage limitation)."""
     for token in words:
         word = token.lower
         if word in ("awr", "wgbo", "awb", "wwft", "wer", "bw", "wetboek") or \
@@ -343,8 +346,6 @@ NUMBER_WORDS = frozenset({
 #: An end event that only starts a vague period: "na afloop ... nog zolang dat nodig is", "... een redelijke termijn".
 STILL_VAGUE = Phrases(combine(("nog", "still", "daarna", "thereafter"), ("zolang", "zo lang", "as long as", "for as long as"))
                       + VAGUE_PERIODS)
-#: A law a person can look up: "Archiefwet 1995", "Wetboek van economisch recht", "art. 52 AWR", "the Companies Act".
-
 
 
 def _has_period(retention: Retention) -> bool:

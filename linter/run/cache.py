@@ -15,6 +15,9 @@ the result depends on:
 A check that compares a manifest with its previous version in git makes the
 result depend on that version too: the entry then records which version (its
 blob id) it was compared with, and is used only while it is still the one.
+Likewise a check that reads a file the manifest names (its published statement,
+``statement.text``): the entry records a digest of what was read, and is used
+only while reading the file gives the same.
 
 Entries are written to a temporary file and renamed into place (no reader ever
 sees half an entry), and read with suspicion: an entry that cannot be read,
@@ -85,14 +88,21 @@ class Cache:
         """``compute()``'s result for this file, stored for next time (``lookup`` has found none)."""
         history = getattr(linter, "history", None)
         recorder = _RecordingHistory(history) if history is not None else None
+        related = getattr(linter, "related", None)
+        related_recorder = _RecordingRelatedFiles(related) if related is not None else None
         if recorder is not None:
             linter.history = recorder
+        if related_recorder is not None:
+            linter.related = related_recorder
         try:
             result = compute()
         finally:
             if recorder is not None:
                 linter.history = history
-        self._write(self.key(content, display, key), result, recorder.seen if recorder is not None else {})
+            if related_recorder is not None:
+                linter.related = related
+        seen_related = related_recorder.seen if related_recorder is not None else {}
+        self._write(self.key(content, display, key), result, recorder.seen if recorder is not None else {}, seen_related)
         return result
 
     def _entry(self, entry_key: str) -> Path:
@@ -107,17 +117,23 @@ class Cache:
             for consulted, blob in entry["history"].items():
                 if _blob(linter.history.version(consulted)) != blob:
                     return None
+            for manifest, name, digest in entry.get("related", ()):
+                if linter.related.fingerprint(Path(manifest), name) != digest:
+                    return None
             return FileResult.from_record(entry["result"])
         except Exception:  # missing, unreadable, corrupt or from another layout: a miss
             return None
 
-    def _write(self, entry_key: str, result: Any, history: dict[str, str | None]) -> None:
+    def _write(
+        self, entry_key: str, result: Any, history: dict[str, str | None], related: dict[tuple[str, str], str] | None = None
+    ) -> None:
         if any(finding.rule == INTERNAL_ERROR.name for finding in result.findings):
             return
+        entry = {"key": entry_key, "history": history, "result": result.to_record()}
+        if related:
+            entry["related"] = [[manifest, name, digest] for (manifest, name), digest in sorted(related.items())]
         try:
-            text = json.dumps(
-                {"key": entry_key, "history": history, "result": result.to_record()}, ensure_ascii=False, separators=(",", ":")
-            )
+            text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
         except (TypeError, ValueError):
             return
         with contextlib.suppress(OSError):
@@ -138,6 +154,21 @@ class _RecordingHistory:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._history, name)
+
+
+class _RecordingRelatedFiles:
+    """Passes through to the linter's reader of related files, noting a digest of each file read."""
+
+    def __init__(self, related: Any):
+        self._related = related
+        self.seen: dict[tuple[str, str], str] = {}
+
+    def read(self, manifest: Path, name: str) -> str:
+        self.seen[(os.fspath(manifest), name)] = self._related.fingerprint(manifest, name)
+        return self._related.read(manifest, name)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._related, name)
 
 
 def _blob(version: Any) -> str | None:
@@ -191,7 +222,7 @@ def run_fingerprint(linter: Any) -> str:
 
 def _source_fingerprint(rules: Any) -> str:
     """Size and modification time of privlint's files and of each check's module, and each check's code."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent  # privlint/, not privlint/run/: the rules' shared modules too
     files = {path for path in package.rglob("*") if path.suffix in (".py", ".json")}
     codes = []
     for rule in rules:

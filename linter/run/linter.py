@@ -29,6 +29,7 @@ from privlint.read.files import (
 )
 from privlint.read.globs import PatternList, compiled
 from privlint.read.history import History
+from privlint.read.related import RelatedFiles
 from privlint.rules import Context, Finding, Fix, Problem, Rule, Severity
 from privlint.rules.engine import (
     ALWAYS_ON,
@@ -167,6 +168,7 @@ class Linter:
         self.context = Context(today=settings.today)
         self._contexts = {name: Context(settings.today, options) for name, options in self.rule_options.items()}
         self.history = History(settings.diff_base)
+        self.related = RelatedFiles(settings.root, settings.max_file_size)
         self.cache: Any = None  # a privlint.run.cache.Cache, when the command line opens one
         self.fixes: list[tuple[str, str, str, Fix]] | None = None  # (file, rule, pointer, fix), when --fix collects them
         self._per_file_ignores = _per_file_ignores(settings.per_file_ignores)
@@ -275,16 +277,25 @@ class Linter:
             return self._done([self._locate(display, document, INVALID_MANIFEST, p) for p in problems], key, document.data)
         active = self.active_rules(key)
         previous = self._previous_version(*file, document.data) if file is not None else None
-        findings = self._check(display, document, manifest, active, previous)
+        related = self._related_files(file[0]) if file is not None else None
+        findings = self._check(display, document, manifest, active, previous, related)
         return self._suppress(findings, display, key, document, active)
 
     def _check(
-        self, display: str, document: Document, manifest: Manifest, active: list[Rule], previous: Callable[[], Any] | None
+        self,
+        display: str,
+        document: Document,
+        manifest: Manifest,
+        active: list[Rule],
+        previous: Callable[[], Any] | None,
+        related: Callable[[str], str] | None = None,
     ) -> list[Finding]:
         findings = []
         for rule in (rule for rule in active if rule.check is not None):
             context = self._contexts.get(rule.name, self.context)
-            if previous is not None:
+            if previous is not None and related is not None:
+                context = Context(context.today, context.options, previous, related)
+            elif previous is not None:
                 context = Context(context.today, context.options, previous)
             try:
                 for problem in rule.check(manifest, context):
@@ -341,6 +352,15 @@ class Linter:
                 return None
 
         return load
+
+    def _related_files(self, path: Path) -> Callable[[str], str]:
+        """What ``Context.related_file`` does for this file: each named file read once, when first asked for."""
+
+        @functools.lru_cache(maxsize=8)
+        def read(name: str) -> str:
+            return self.related.read(path, name)
+
+        return read
 
     def _locate(self, display: str, document: Document, rule: Rule, problem: Problem) -> Finding:
         pointer = problem.pointer
