@@ -29,7 +29,9 @@ personal data are ("Dit zijn bijvoorbeeld gegevens zoals uw naam"). "Je" before 
 a possessive ("Coolblue kan je gegevens gebruiken" is the controller acting), and the
 controller may be named by its kind where its name says it ("de vzw", "de gemeente"). A
 modal that only picks among a closed list of channels for reaching the person ("kunnen we je
-per sms of e-mail benaderen") is not reported.
+per sms of e-mail benaderen"), or whose purpose is securing the person's own account, is not
+reported, nor what a recipient may do in the purpose clause of a definite disclosure ("...
+verstrekt aan Netflix, zodat ze je eventueel kunnen herinneren").
 
 A transfer recorded as only possible (`possible: true`) is left to `possible-transfer`, and
 retention criteria that `vague-retention` or `unbounded-retention` report are left to them.

@@ -254,6 +254,9 @@ def _is_hedge(words: Words, sentence: Span, index: int, length: int, sort: Sort,
         return _modal_hedge(words, sentence, clause, index, names)
     if _has(words, clause, OBLIGATIONS) or _has(words, clause, NEGATIONS):
         return False  # "soms moeten wij gegevens doorgeven": a legal obligation; "niet voor onbepaalde tijd"
+    if clause.kind is Kind.purpose and clause.opener in ("zodat", "opdat", "so") and \
+            _subject(words, sentence, clause, index, names, inherit=False) in (Role.recipient, Role.other):
+        return False  # "verstrekt Odido ... aan Netflix, zodat ze je eventueel kunnen herinneren": the recipient's own use
     if sort is Sort.possibly:
         if word == "possible":  # "possible recipients", "it is possible that"; not "as soon as possible"
             return _possible(words, index, sentence)
@@ -323,6 +326,8 @@ def _modal_hedge(words: Words, sentence: Span, clause: Clause, index: int, names
         return False  # "wij kunnen u vragen ...": a request, the person decides
     if not strong and any(w in SERVICE_VERBS for w in main):
         return False  # "we can call you back", "kunnen wij uw vraag beantwoorden"
+    if not strong and _protects_own_account(rest):
+        return False  # "kunnen we jouw telefoonnummer gebruiken om je Persoonlijk Account extra te beveiligen"
     if word not in MAY_WORDS and not strong and _after_condition(words, sentence, clause, index):
         return False  # "als u toestemming geeft, kunnen we ...": the condition settles it
     return True
@@ -349,6 +354,16 @@ def _channel_menu(rest: list[str]) -> bool:
                     not any(word in OPEN_MARKERS for word in listed):
                 return True
     return False
+
+
+def _protects_own_account(rest: list[str]) -> bool:
+    """Whether the modal's purpose is securing the person's own account: a service to them, not a use of their data."""
+    if "om" not in rest and "to" not in rest:
+        return False
+    purpose = rest[max(rest.index("om") if "om" in rest else -1, rest.index("to") if "to" in rest else -1) :]
+    return any(w in ("beveiligen", "secure", "protect", "beschermen") for w in purpose) and \
+        any(w in ("je", "jouw", "uw", "your") for w in purpose) and \
+        any(w.endswith(("account", "profiel", "profile", "login")) for w in purpose)
 
 
 def _rest_of_sentence(words: Words, start: int, last: int) -> list[str]:
