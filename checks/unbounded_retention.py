@@ -1,9 +1,12 @@
 """
 ## What it does
 Reports a retention (statement-wide, for a purpose or for a data category) that has no
-end: data are kept "indefinitely", "voor onbepaalde tijd", or until the person acts
-("until you object", "zolang u geen bezwaar maakt", "tot wederopzegging"), and no period
-or maximum caps it. Where `statutory_source` names a law, such as an archives act that
+end: data are kept "indefinitely", "voor onbepaalde tijd", "zonder einddatum"; until the
+person acts ("until you object", "zolang u geen bezwaar maakt", "tot wederopzegging",
+"totdat de donateur verzoekt om verwijdering", "tenzij u ons vraagt ze te wissen"), or
+deletion is put off until they ask or pay ("pas verwijderd nadat u ons daarom vraagt", "pas
+verwijderd na de nodige betalingen"); or until the controller decides ("totdat wij besluiten
+...", "as long as we continue to offer the service"); and no period or maximum caps it. Where `statutory_source` names a law, such as an archives act that
 requires keeping records permanently, the retention is left alone.
 
 The fields say it too: a `minimum` alone ("at least 7 years"), an end event only the
