@@ -26,6 +26,12 @@ are left alone. The message quotes the words found. A cookie whose recorded `con
 consent is reported too: `implied` (by continued use or scrolling), `browser_settings`,
 `cookie_wall`, `opt_out`, except for functional cookies, which need none.
 
+A purpose whose recorded `consent` is not consent is reported at that field: `opt_out`
+("tenzij je hebt aangegeven dat je niet wilt", a pre-ticked box), `implied` (silence,
+inactivity) or `bundled` (with accepting the contract, the terms or the statement), where
+the purpose rests on consent or names no basis; an opt-out on legitimate interests alone is
+the right to object, and is left alone. The words of such a purpose are not reported again.
+
 ## Why it matters
 Consent must be a freely given, specific, informed and unambiguous indication of wishes,
 by a statement or a clear affirmative action (Art. 4(11)). Visiting a site, going on
@@ -57,6 +63,7 @@ from typing import TYPE_CHECKING
 from privlint.model.texts import statement_words
 from privlint.model.vocabulary import LegalBasis
 from privlint.rules import Context, Problem, RuleInfo
+from privlint.rules.consent import invalid_purpose_consent, recorded_not_consent
 from privlint.rules.cookies import invalid_consent
 from privlint.rules.phrases import Phrases, combine
 from privlint.rules.wording import WordPhrases, sentences, tokens
@@ -70,7 +77,8 @@ RULE = RuleInfo(
     severity="error",
     article="Art. 4(11), 7",
     summary="Consent is inferred from use, scrolling, a cookie wall, browser settings or an opt-out",
-    reads=("statement.consent_mechanism", "purposes[].consent_mechanism", "purposes[].quote", "purposes[].legal_bases"),
+    reads=("statement.consent_mechanism", "purposes[].consent_mechanism", "purposes[].quote", "purposes[].legal_bases",
+           "purposes[].consent", "cookies[].consent", "cookies[].category"),
 )
 
 
@@ -206,6 +214,8 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     if found:
         yield _problem(("statement", "consent_mechanism"), "the statement", found)
     for index, purpose in enumerate(manifest.purposes):
+        if recorded_not_consent(manifest, purpose):
+            continue  # its recorded consent (opt_out, bundled, ...) is the finding: its words are not reported again
         consent = LegalBasis.consent in manifest.bases_of(purpose)
         reported: set[str] = set()
         for field in ("consent_mechanism", "quote"):  # the statement's own words for the purpose too
@@ -213,6 +223,7 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
             if found and " ".join(found.lower().split()) not in reported:  # one finding per fact
                 reported.add(" ".join(found.lower().split()))
                 yield _problem(("purposes", index, field), f"purpose {purpose.label}", found)
+    yield from invalid_purpose_consent(manifest)  # purposes whose recorded consent (opt_out, bundled, ...) is not consent
     yield from invalid_consent(manifest)  # cookies whose recorded consent (implied, cookie_wall, ...) is not consent
 
 

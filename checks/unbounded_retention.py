@@ -15,7 +15,8 @@ the person's act brings (`ended_by: data_subject`), unless all the processing it
 rests on consent, where withdrawing is a criterion the person applies. A period, a
 maximum, an `until` date or an end event neither decides alone (`ended_by: other`) is an end,
 and so is a statement-wide `maximum` not counted from an event (no `after`) for every other
-retention.
+retention; one that names the people it applies to (`maximum_applies_to: [customers]`) ends
+the retentions of purposes and data categories whose `data_subjects` it names, all of them.
 
 ## Why it matters
 Storage limitation (Art. 5(1)(e)) allows keeping data only as long as the purpose needs
@@ -61,7 +62,7 @@ RULE = RuleInfo(
     severity="error",
     article="Art. 5(1)(e), 13(2)(a)",
     summary="Retention has no end: indefinitely, or until the person objects",
-    reads=("retention.criteria", "retention.period", "retention.maximum", "retention.statutory_source", "purposes[].retention.criteria", "purposes[].retention.period", "purposes[].retention.statutory_source", "purposes[].legal_bases", "data_categories[].retention.criteria", "data_categories[].retention.period", "data_categories[].retention.statutory_source"),
+    reads=("retention.criteria", "retention.period", "retention.maximum", "retention.after", "retention.maximum_applies_to", "purposes[].data_subjects", "retention.statutory_source", "purposes[].retention.criteria", "purposes[].retention.period", "purposes[].retention.statutory_source", "purposes[].legal_bases", "data_categories[].retention.criteria", "data_categories[].retention.period", "data_categories[].retention.statutory_source"),
 )
 
 
