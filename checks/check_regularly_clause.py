@@ -93,7 +93,12 @@ POSTED_ONLY = Phrases(
     )
 )
 READER_CONSULTS_NL = Phrases(_CONSULTS_NL)
+#: The same asked in the imperative, with its object between: "raadpleeg die dus af en toe" (in one sentence).
+CONSULT_IMPERATIVES = WordPhrases(["raadpleeg", "bekijk", "controleer", "lees", "bezoek", "kijk", "check"])
+REGULARLY_WORDS = WordPhrases(list(_REGULARLY_NL))
 
+_PEOPLE = ("klanten", "leden", "gebruikers", "abonnees", "deelnemers", "donateurs", "ouders", "cliënten", "patiënten",
+           "customers", "members", "users", "subscribers", "participants", "account holders")
 _OF_IT_NL = combine(("", "hiervan", "daarvan"), ("", "tijdig", "vooraf"))
 
 #: Telling people of a change without their having to look.
@@ -106,7 +111,12 @@ ACTIVE_ANNOUNCEMENT = Phrases(
         "contact met u op", "contact met je op", "contact met jou op", "nemen we contact", "nemen wij contact",
         "contact you", "e-mail you", "email you", "informeren wij u", "informeren we je",
         "laten wij u weten", "laten we je weten", "laten wij het u weten", "laten we het je weten",
+        "een mail", "via een mail", "mailing", "nieuwsbrief", "newsletter", "sms", "text message", "een brief",
+        "bij brief", "schriftelijk", "in writing",
     ]
+    # the people told, by name: "informeren onze leden", "notify all users", "we email our customers"
+    + combine(("informeren", "berichten", "mailen", "aanschrijven", "inform", "notify", "email", "e-mail", "write to",
+               "contact", "tell"), ("", "onze", "alle", "de", "our", "all"), _PEOPLE)
     + combine(("informeren", "berichten", "sturen", "mailen", "benaderen"), ("wij", "we"), ("u", "je", "jou"))
     + combine(("wij", "we"), ("informeren", "berichten", "mailen", "benaderen"), ("u", "je", "jou"))
     + combine(("u", "je", "jou"), ("informeren", "berichten", "mailen", "inlichten"))
@@ -135,12 +145,16 @@ STATEMENT = WordPhrases([
 ])
 #: "Dit privacybeleid is voor het laatst gewijzigd op 26 november 2018": a date, not a clause on changes.
 LAST_CHANGED = WordPhrases(["voor het laatst gewijzigd", "laatst gewijzigd", "laatst bijgewerkt", "last updated",
-                            "last changed", "last revised", "last modified", "laatste wijziging"])
+                            "last changed", "last revised", "last modified", "laatste wijziging", "laatst herzien",
+                            "voor het laatst herzien", "laatst aangepast", "voor het laatst aangepast",
+                            "voor het laatst bijgewerkt", "last reviewed", "laatste herziening", "laatste update"])
 #: Active channels beyond the phrases above: a message or notice in the app or account, or before the change.
 IN_APP = WordPhrases(["in de app", "in the app", "in-app", "in uw account", "in je account", "in your account",
                       "mijn account", "persoonlijk account", "when you log in", "bij het inloggen", "customer portal",
                       "inbox"])
-NOTICE = WordPhrases(["bericht", "melding", "notice", "message", "kennisgeving", "notification", "push"])
+NOTICE = WordPhrases(["bericht", "melding", "notice", "message", "kennisgeving", "notification", "push", "banner",
+                      "announce*", "aankondig*", "aangekondigd", "bekendmaken", "bekend maken", "maken wij bekend",
+                      "maken we bekend"])
 IN_ADVANCE = WordPhrases(["voordat", "vooraf", "van tevoren", "before", "in advance", "prior to", "voor de ingangsdatum"])
 
 
@@ -190,6 +204,12 @@ def _check_regularly(text):
     regularly, consults = REGULARLY_NL.find(text), READER_CONSULTS_NL.find(text)
     if regularly and consults:
         return f"{regularly!r} ... {consults!r}"
+    words = tokens(text)
+    for first, last in sentences(words):
+        imperative, often = CONSULT_IMPERATIVES.matches(words, first, last), REGULARLY_WORDS.matches(words, first, last)
+        if imperative and often:
+            start, end = min(imperative[0][0], often[0][0]), max(imperative[0][1], often[0][1])
+            return repr(text[words[start].start : words[end - 1].end])
     return None
 
 

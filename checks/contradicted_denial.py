@@ -11,7 +11,8 @@ manifest records elsewhere:
 - `none.data_from_others` with a data category that has `from_others: true`;
 - `none.recipients` ("we share your data with no one") with any recipient, except one that
   receives data only when the law or an authority demands it (`disclosure.kind:
-  legal_obligation` or `authority_request`).
+  legal_obligation` or `authority_request`);
+- `none.cookies` ("deze website gebruikt geen cookies") with a `cookies` entry.
 
 Each contradiction is one finding, at the element that contradicts the denial.
 
@@ -65,7 +66,8 @@ RULE = RuleInfo(
     severity="error",
     article="Art. 12(1), 13, 14",
     summary="The statement denies something the rest of the manifest says happens",
-    reads=("none", "transfers", "recipients[].country", "automated_decisions", "dpo.designated", "data_categories[].from_others"),
+    reads=("none", "transfers", "recipients[].country", "automated_decisions", "dpo.designated", "data_categories[].from_others",
+           "cookies"),
 )
 
 #: Disclosures that a denial of recipients leaves room for: the law or an authority demands them.
@@ -136,6 +138,19 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
                 hint="processors such as hosting providers are recipients too (Art. 4(9)): name them (Art. 13(1)(e)) "
                 "and drop the denial",
             )
+    if denials.cookies is not None:
+        yield from _cookies_contradicting(manifest, denials.cookies)
+
+
+def _cookies_contradicting(manifest: Manifest, denial: str) -> Iterator[Problem]:
+    said = f"the statement says it uses no cookies ({quote(denial, QUOTED)})"
+    for index, cookie in enumerate(manifest.cookies):
+        name = cookie.name or cookie.id
+        yield Problem(
+            ("cookies", index),
+            f"{said}, but the manifest records {f'cookie {name!r}' if name else f'cookie {index + 1}'}",
+            hint="find out which is true; describe the cookie (ePrivacy Art. 5(3)) and drop the denial, or remove the entry",
+        )
 
 
 def _named(recipient: Recipient) -> str:

@@ -3,7 +3,9 @@
 Reports a retention that contradicts a bound the statement itself sets:
 - a period, maximum or minimum of a purpose, a data category or a storage place (or the
   statement-wide default period or minimum) longer than the statement's own maximum
-  (`retention.maximum`, "we never keep data longer than 7 years");
+  (`retention.maximum`, "we never keep data longer than 7 years"); where the maximum applies
+  only to some people (`retention.maximum_applies_to: [customers]`), only the retentions of
+  purposes and data categories all of whose `data_subjects` it names, and the statement's own;
 - a retention whose `minimum` is longer than its own `maximum` or `period` ("at least
   7 years" and "at most 5 years" for the same data).
 
@@ -44,7 +46,7 @@ from typing import TYPE_CHECKING
 
 from privlint.rules import Context, Problem, RuleInfo
 from privlint.rules.retention import is_longer
-from privlint.rules.retention_model import stated_retentions
+from privlint.rules.retention_model import maximum_bounds, stated_retentions
 
 if TYPE_CHECKING:
     from privlint.model.manifest import Manifest
@@ -55,7 +57,7 @@ RULE = RuleInfo(
     severity="error",
     article="Art. 5(1)(a), 12(1), 13(2)(a)",
     summary="A retention period is longer than the statement's own maximum, or shorter than its own minimum",
-    reads=("retention.maximum", "retention.minimum", "purposes[].retention.period", "purposes[].retention.minimum",
+    reads=("retention.maximum", "retention.maximum_applies_to", "purposes[].data_subjects", "retention.minimum", "purposes[].retention.period", "purposes[].retention.minimum",
            "data_categories[].retention.period", "data_categories[].retention.minimum"),
 )
 
@@ -64,7 +66,7 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     cap = manifest.retention.maximum if manifest.retention else None
     for stated in stated_retentions(manifest):
         retention = stated.retention
-        if cap is not None:
+        if cap is not None and maximum_bounds(manifest, stated):
             for field in ("period", "maximum", "minimum"):
                 duration = getattr(retention, field)
                 if field == "maximum" and retention is manifest.retention:

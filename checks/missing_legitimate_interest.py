@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING
 from privlint.model.vocabulary import LegalBasis
 from privlint.rules import Context, Problem, RuleInfo
 from privlint.rules.phrases import LowerCasePattern, Phrases
+from privlint.rules.wording import PERSON_NOUNS
 
 if TYPE_CHECKING:
     from privlint.model.manifest import Manifest
@@ -153,7 +154,7 @@ STAKES = (
     "vergemakkelijk", "makkelijker", "facilitat", "easier", "overweging", "recital", "privacy", "concurr", "compet",
     "kosten", "cost", "efficiën", "efficien", "continuïteit", "continuity", "wachten", "wait", "rekeningen", "bills",
     "veiligheid", "safety", "schade", "damage", "inbraak", "attack", "outage", "storing", "avoid", "vermijd", "pay",
-    "cannot pay",
+    "cannot pay", "decid", "beslis", "inzicht", "insight", "understand", "begrijp",
 )
 #: Stakes that are interests in their own right (recital 47-49: fraud, security, claims, debts, training), even
 #: where the purpose names them too: "fraude met uw account voorkomen" for fraud detection.
@@ -177,6 +178,8 @@ def restates_purpose(interest: str, purpose: str, company_names: _CompanyNames |
     purpose does not hold.
     """
     lowered = interest.lower()
+    if _third_party(lowered):
+        return False  # "het belang van onze leden om met elkaar in contact te komen": someone else's interest
     words = [w for w in _CONTENT.findall(lowered) if w not in STOPWORDS and w not in _BARE_VOCABULARY]
     if company_names is not None:
         words = [w for w in words if w not in company_names.words]
@@ -189,6 +192,22 @@ def restates_purpose(interest: str, purpose: str, company_names: _CompanyNames |
     # a stake the purpose already names, with little else: "onze diensten verbeteren" for "diensten verbeteren"
     own = sum(w[:5] in purpose_stems for w in words)
     return own >= 0.6 * len(words)
+
+
+#: Whose interest, where it is not the controller's: "het belang van onze klanten", "the interests of our members".
+_WHOSE = re.compile(r"\b(?:belang|belangen|interest|interests)\s+(?:van|of)\s+(?:onze|ons|de|het|alle|our|the|all)?\s*(\w+)")
+THIRD_PARTIES = PERSON_NOUNS | frozenset({
+    "maatschappij", "samenleving", "society", "public", "publiek", "patiënten", "patients", "kinderen", "children",
+    "werknemers", "omwonenden", "buurtbewoners", "residents", "derden", "partners", "ouders", "parents", "donateurs",
+})
+
+
+def _third_party(lowered: str) -> bool:
+    """Whether the interest is said to be that of people other than the controller, and in what, which a reader can
+    weigh; not "het belang van onze klanten" alone."""
+    return any(match.group(1) in THIRD_PARTIES and any(word not in STOPWORDS
+                                                       for word in _CONTENT.findall(lowered[match.end() : match.end() + 80]))
+               for match in _WHOSE.finditer(lowered))
 
 
 def _short(text: str) -> str:

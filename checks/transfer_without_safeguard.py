@@ -172,6 +172,8 @@ def _named_mechanism(text: str | None) -> tuple[Safeguard, str, str | None] | No
 
 
 def _qualifier(words, first: int, start: int, end: int, last: int) -> str | None:
+    if _menu(words, first, last):
+        return "as one of several options"  # "het Data Privacy Framework of standaardcontractbepalingen of BCR's"
     before = (max(first, start - 6), start)
     examples = EXAMPLE.matches(words, *before)
     if examples and not AS_ADOPTED.matches(words, examples[-1][0], min(last, examples[-1][1] + 2)):
@@ -183,14 +185,60 @@ def _qualifier(words, first: int, start: int, end: int, last: int) -> str | None
     return None
 
 
+def _menu(words, first: int, last: int) -> bool:
+    """Whether the sentence names two different mechanisms with "of"/"or" between them: a menu, not a ground."""
+    found = sorted((start, mechanism) for mechanism, phrases in MECHANISMS.items()
+                   for start, _ in phrases.matches(words, first, last))
+    for (start, mechanism), (later, other) in zip(found, found[1:]):
+        if other is not mechanism and any(token.lower in ("of", "or") for token in words[start:later]):
+            return True
+    return False
+
+
+#: Transfer verbs a negation may deny: "wij geven uw gegevens niet door naar ...", "are not transferred".
+TRANSFER_VERBS = frozenset({"door", "doorgeven", "doorgegeven", "doorgifte", "doorgiften", "transfer", "transferred",
+                            "transfers", "overgedragen", "verstuurd", "sent", "send", "doorsturen", "doorgestuurd"})
+NEGATION_WORDS = frozenset({"niet", "geen", "nooit", "not", "never", "no", "nimmer"})
+EXCEPT_WORDS = frozenset({"tenzij", "behalve", "uitgezonderd", "unless", "except", "zonder", "without"})
+
+
 def _no_transfer(text: str | None) -> bool:
     """Whether the description says there is no transfer outside the EEA (or stores data only inside it)."""
     if not text or _named_mechanism(text):
         return False
     words = tokens(text)
-    if NO_TRANSFER.matches(words):
+    if NO_TRANSFER.matches(words) or _denied_transfer(words):
         return True
-    return bool(EEA_PLACES.matches(words)) and bool(STORED.matches(words)) and not OUTSIDE.matches(words)
+    outside = [start for start, _ in OUTSIDE.matches(words) if not _negated(words, start)]
+    return bool(EEA_PLACES.matches(words)) and bool(STORED.matches(words)) and not outside
+
+
+def _negated(words, index: int) -> bool:
+    """ "geen toegang vanuit derde landen": a negation a few words before, in the same clause."""
+    for token in reversed(words[max(0, index - 5) : index]):
+        if token.text in ",;.:":
+            return False
+        if token.lower in NEGATION_WORDS:
+            return True
+    return False
+
+
+def _denied_transfer(words) -> bool:
+    """ "wij geven uw gegevens niet door naar landen buiten de EER", with no "tenzij"/"unless" taking it back."""
+    if any(token.lower in EXCEPT_WORDS for token in words):
+        return False
+    outside, inside = bool(OUTSIDE.matches(words)), bool(EEA_PLACES.matches(words))
+    for index, token in enumerate(words):
+        if token.lower in NEGATION_WORDS:
+            nearby = [other.lower for other in words[max(0, index - 6) : index + 5]]
+            if outside and any(word in TRANSFER_VERBS for word in nearby):
+                return True
+            if inside and any(word in LEAVE_VERBS for word in nearby):
+                return True  # "uw gegevens verlaten de Europese Unie nooit"
+    return False
+
+
+LEAVE_VERBS = frozenset({"verlaten", "verlaat", "leave", "leaves"})
 
 
 def _sentence_with(text: str, words: str) -> str:

@@ -1,9 +1,12 @@
 """
 ## What it does
 Reports a retention (statement-wide, for a purpose or for a data category) that has no
-end: data are kept "indefinitely", "voor onbepaalde tijd", or until the person acts
-("until you object", "zolang u geen bezwaar maakt", "tot wederopzegging"), and no period
-or maximum caps it. Where `statutory_source` names a law, such as an archives act that
+end: data are kept "indefinitely", "voor onbepaalde tijd", "zonder einddatum"; until the
+person acts ("until you object", "zolang u geen bezwaar maakt", "tot wederopzegging",
+"totdat de donateur verzoekt om verwijdering", "tenzij u ons vraagt ze te wissen"), or
+deletion is put off until they ask or pay ("pas verwijderd nadat u ons daarom vraagt", "pas
+verwijderd na de nodige betalingen"); or until the controller decides ("totdat wij besluiten
+...", "as long as we continue to offer the service"); and no period or maximum caps it. Where `statutory_source` names a law, such as an archives act that
 requires keeping records permanently, the retention is left alone.
 
 The fields say it too: a `minimum` alone ("at least 7 years"), an end event only the
@@ -12,7 +15,8 @@ the person's act brings (`ended_by: data_subject`), unless all the processing it
 rests on consent, where withdrawing is a criterion the person applies. A period, a
 maximum, an `until` date or an end event neither decides alone (`ended_by: other`) is an end,
 and so is a statement-wide `maximum` not counted from an event (no `after`) for every other
-retention.
+retention; one that names the people it applies to (`maximum_applies_to: [customers]`) ends
+the retentions of purposes and data categories whose `data_subjects` it names, all of them.
 
 ## Why it matters
 Storage limitation (Art. 5(1)(e)) allows keeping data only as long as the purpose needs
@@ -58,7 +62,7 @@ RULE = RuleInfo(
     severity="error",
     article="Art. 5(1)(e), 13(2)(a)",
     summary="Retention has no end: indefinitely, or until the person objects",
-    reads=("retention.criteria", "retention.period", "retention.maximum", "retention.statutory_source", "purposes[].retention.criteria", "purposes[].retention.period", "purposes[].retention.statutory_source", "purposes[].legal_bases", "data_categories[].retention.criteria", "data_categories[].retention.period", "data_categories[].retention.statutory_source"),
+    reads=("retention.criteria", "retention.period", "retention.maximum", "retention.after", "retention.maximum_applies_to", "purposes[].data_subjects", "retention.statutory_source", "purposes[].retention.criteria", "purposes[].retention.period", "purposes[].retention.statutory_source", "purposes[].legal_bases", "data_categories[].retention.criteria", "data_categories[].retention.period", "data_categories[].retention.statutory_source"),
 )
 
 

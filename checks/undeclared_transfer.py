@@ -4,8 +4,14 @@ Reports a recipient, service or cookie provider outside the EEA that no transfer
 - a recipient or service whose `country` is outside the EEA;
 - a well-known provider that processes data outside the EEA, found by name in a
   recipient's `name` or `description`, a service's `name` or `provider` (or its `registry`
-  id), or a cookie's `name` or `provider`, in privlint's registry of services
-  (docs/service-registry.md): "Google Analytics", "Mailchimp", "Facebook-pixel", "YouTube".
+  id), a cookie's `name` or `provider`, or a purpose's `name` or its words (`quote`, else
+  `description`), in privlint's registry of services (docs/service-registry.md): "Google
+  Analytics", "Mailchimp", "Facebook-pixel", "YouTube", "vragen via WhatsApp".
+
+Names are found as whole words ("Zoom" and "Stripe" only with their capitals), and a name
+the text denies is not counted ("wij gebruiken geen Google Analytics"). In a purpose's words
+a social network or a company named alone ("contacten via LinkedIn", "via Google") is not
+counted: it is more often where the person meets the controller than who receives the data.
 
 A transfer covers it when it lists the recipient or service (`transfers[].recipients`,
 `transfers[].services`), names the provider in its `description`, or goes to every one of
@@ -57,10 +63,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from privlint.model.texts import statement_words
 from privlint.model.vocabulary import Safeguard, SafeguardNamedAs
 from privlint.parse.pointers import NodePath
 from privlint.rules import Context, Problem, RuleInfo
 from privlint.rules.service_registry import (
+    COMPANY,
     Mention,
     RegisteredService,
     is_self_hosted,
@@ -83,12 +91,17 @@ RULE = RuleInfo(
     name="undeclared-transfer",
     severity="error",
     article="Art. 13(1)(f), 14(1)(f)",
-    summary="A recipient, service or cookie provider outside the EEA is covered by no transfer",
+    summary="A recipient, service or provider outside the EEA is covered by no transfer",
     reads=(
         "recipients[].country", "recipients[].name", "recipients[].description", "services[]", "cookies[].name",
-        "cookies[].provider", "transfers[]",
+        "cookies[].provider", "purposes[].name", "purposes[].description", "purposes[].quote", "transfers[]",
     ),
 )
+
+
+#: Registry kinds a purpose's words name more often as where the person meets the controller, or where data come
+#: from ("contacten leggen via LinkedIn", "u vond ons via Google"), than as a service that receives the data.
+NOT_A_RECIPIENT_IN_A_PURPOSE = frozenset({COMPANY, "social"})
 
 
 @dataclass(frozen=True)
@@ -190,6 +203,12 @@ def _parties(manifest: Manifest) -> Iterator[Party]:
         for field in ("name", "provider"):
             for mention in _outside(getattr(cookie, field), None):
                 yield _registered(("cookies", index, field), where, mention, frozenset())
+    for index, purpose in enumerate(manifest.purposes):
+        words_field, words = statement_words(purpose, "description")  # the published words where quoted
+        for field, text in (("name", purpose.name), (words_field, words)):
+            for mention in _outside(text, None):
+                if mention.service.kind not in NOT_A_RECIPIENT_IN_A_PURPOSE:
+                    yield _registered(("purposes", index, field), f"purpose {purpose.label}", mention, frozenset())
 
 
 def _outside(text: str | None, country: str | None) -> Iterator[Mention]:
@@ -222,6 +241,8 @@ def _problem(party: Party, denial: str | None) -> Problem:
     usually = "" if service.verified else "usually "
     default = " by default" if service.eu_region_option else ""
     hint = "add a transfer that lists it (transfers[].recipients or services), names where the data go (countries) and on what ground (safeguard)"
+    if party.path[0] == "purposes":
+        hint = f"record {service.label} as a service (services: [{{id: ..., name: {service.label}}}]) and " + hint
     if service.dpf_certified:
         hint += (
             f"; the provider of {service.label} is certified under the EU-US Data Privacy Framework: where the "

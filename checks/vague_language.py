@@ -22,8 +22,16 @@ beantwoorden"), what a system, an authority or someone else can do ("de app kan 
 "de politie kan ... nodig hebben"), purpose clauses ("om ... te kunnen", "zodat wij ...
 kunnen"), "eventuele" (any), "zoals" meaning "as" ("zoals beschreven", "zoals u die
 invult"), examples inside a category that is itself complete ("toezichthouders zoals de
-AP"), examples of things a statement need not list (security measures, the company's
-services), or a list the sentence closes ("such as ...; we send no other e-mails").
+AP", "uw betaalgegevens (bijv. IBAN)", "payment details (e.g. card number)"), examples of
+things a statement need not list (security measures, the company's services), a list the
+sentence closes ("such as ...; we send no other e-mails"), or a sentence that only says what
+personal data are ("Dit zijn bijvoorbeeld gegevens zoals uw naam"). "Je" before a data noun is
+a possessive ("Coolblue kan je gegevens gebruiken" is the controller acting), and the
+controller may be named by its kind where its name says it ("de vzw", "de gemeente"). A
+modal that only picks among a closed list of channels for reaching the person ("kunnen we je
+per sms of e-mail benaderen"), or whose purpose is securing the person's own account, is not
+reported, nor what a recipient may do in the purpose clause of a definite disclosure ("...
+verstrekt aan Netflix, zodat ze je eventueel kunnen herinneren").
 
 A transfer recorded as only possible (`possible: true`) is left to `possible-transfer`, and
 retention criteria that `vague-retention` or `unbounded-retention` report are left to them.

@@ -16,6 +16,7 @@ from privlint.rules.service_registry import document_with_table, mentions, regis
 
 CATALOGUE = {
     "PL121": ("cookie-without-consent", "error", "ePrivacy Art. 5(3)"),
+    "PL122": ("missing-cookie-information", "warning", "ePrivacy Art. 5(3)"),
     "PL211": ("expired-retention", "warning", "Art. 5(1)(a)"),
     "PL511": ("unspecified-transfer", "warning", "Art. 13(1)(f)"),
     "PL512": ("example-safeguard", "error", "Art. 13(1)(f)"),
@@ -28,8 +29,9 @@ FAIL_EXAMPLES = {
     "unspecified-transfer": [(4, 5)],
     "example-safeguard": [(7, 5)],
     "possible-transfer": [(6, 5)],
-    "undeclared-transfer": [(5, 5), (5, 5), (8, 5)],
+    "undeclared-transfer": [(5, 5), (5, 5), (8, 5), (12, 5)],
     "cookie-without-consent": [(11, 5), (13, 5)],
+    "missing-cookie-information": [(9, 23)],
     "expired-retention": [(7, 7)],
 }
 

@@ -42,6 +42,8 @@ FAIL_EXAMPLES = {
     "implied-consent": [
         (4, 3, "the statement infers consent from something that is not a clear affirmative act ('Door gebruik te maken')"),
         (8, 5, "purpose 'newsletter' infers consent from something that is not a clear affirmative act ('By continuing')"),
+        (12, 5, "purpose 'online-advertising' rests on consent that the statement assumes unless the person says no "
+                "(an opt-out or a pre-ticked box), which is not consent"),
     ],
     "vague-retention": [
         (7, 7, "retention for purpose 'newsletter' is only 'niet langer dan strikt noodzakelijk', "

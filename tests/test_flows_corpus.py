@@ -96,7 +96,7 @@ def test_rule_precision_and_recall_on_labelled_fragments(rules, path):
 def test_every_new_rule_has_a_labelled_corpus():
     named = {path.stem for path in corpus_files()}
     assert {"unspecified-transfer", "example-safeguard", "possible-transfer", "undeclared-transfer",
-            "cookie-without-consent", "expired-retention"} <= named
+            "cookie-without-consent", "expired-retention", "missing-cookie-information"} <= named
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ from privlint.model.types import (
     preferring,
 )
 from privlint.model.vocabulary import (
+    ConsentMechanism,
     CookieConsent,
     CookieExemption,
     CookieParty,
@@ -36,6 +37,7 @@ from privlint.model.vocabulary import (
     Right,
     Safeguard,
     SafeguardNamedAs,
+    ServiceKind,
     SpecialCategory,
     SpecialCondition,
 )
@@ -311,7 +313,13 @@ class Retention(RetentionTerms):
 
 class StatementRetention(Retention):
     """Statement-wide retention: a default for every purpose and data category without their own, and its
-    maximum an upper bound on every period in the statement."""
+    maximum an upper bound on every period in the statement (or on those of the people it applies to)."""
+
+    maximum_applies_to: list[Text] = Field(
+        default_factory=list,
+        description="The people the maximum applies to, named as purposes[].data_subjects name them ('niet langer dan "
+        "7 jaar na afloop van uw contract': [klanten]); leave it out where it applies to everyone.",
+    )
 
 
 class DataCategory(Model):
@@ -383,6 +391,13 @@ class Purpose(Model):
     consent_given_to: Text | None = Field(
         None, description="Where the consent it rests on was given to another party (a bank, a data provider): who that is."
     )
+    consent: ConsentMechanism | None = Field(
+        None,
+        description="How the consent the statement speaks of for this purpose is obtained: opt_in (a clear affirmative "
+        "act), opt_out (assumed unless the person says no; a pre-ticked box), implied (silence, inactivity, going on "
+        "using the service) or bundled (given with accepting a contract, the terms or the statement). Its words go in "
+        "consent_mechanism.",
+    )
     direct_marketing: StrictBool = Field(
         False, description="The purpose is direct marketing (offers, newsletters, canvassing): objection always applies (Art. 21(2))."
     )
@@ -446,6 +461,11 @@ class Service(Model):
     name: Text = Field(description="The service as the statement names it, such as Google Analytics or Mailchimp.")
     provider: Text | None = Field(None, description="The company behind it, as the statement names it.")
     purpose: Text | None = Field(None, description="What the service is used for, in the statement's words.")
+    kind: ServiceKind | None = Field(
+        None,
+        description="What the service does (analytics, advertising, tag_manager, social, maps, mailing, ...), where its "
+        "name does not tell privlint's registry of services.",
+    )
     role: RecipientRole | None = Field(None, description="Its role under the GDPR, such as processor or controller.")
     country: CountryCode | None = Field(
         None, description="Where the service processes the data, where the statement says: a country code such as US."
@@ -484,6 +504,13 @@ class Cookie(Model):
         description="The exemption from consent the statement relies on: functional or low_impact_analytics "
         "(NL, Tw art. 11.7a), strictly_necessary (BE art. 10/2 Act of 30 July 2018).",
     )
+
+
+class CookieStatement(Model):
+    """A separate cookie statement (cookie policy) the privacy statement refers to for its cookies."""
+
+    url: Text | None = Field(None, description="Where it is published, as the statement gives it.")
+    text: Text | None = Field(None, description="The statement's words that refer to it.")
 
 
 class RightWords(Model):
@@ -618,6 +645,9 @@ class Denials(Model):
     storage: Text | None = Field(
         None, description="The controller stores nothing itself ('we store nothing; the booking service does')."
     )
+    cookies: Text | None = Field(
+        None, description="No cookies or similar technologies are used ('Deze website gebruikt geen cookies.')."
+    )
 
 
 class OpenLists(Model):
@@ -664,6 +694,9 @@ class Manifest(Model):
         default_factory=list, description="Third-party services that receive personal data, built into the site or used to run it."
     )
     cookies: list[Cookie] = Field(default_factory=list, description="Cookies and similar technologies.")
+    cookie_statement: CookieStatement | None = Field(
+        None, description="A separate cookie statement the privacy statement refers to for its cookies."
+    )
     retention: StatementRetention | None = Field(None, description="Retention that applies to the statement as a whole: a default and an upper bound.")
     rights: Rights | None = Field(None, description="The rights the statement offers and how to use them (Art. 13(2)(b)-(d)).")
     supervisory_authority: SupervisoryAuthority | None = Field(None, description="The authority the statement names for complaints (Art. 13(2)(d), 77).")

@@ -144,6 +144,44 @@ class CookieExemption(str, Enum):
     functional = "functional"  # NL Tw art. 11.7a: functional cookies
     low_impact_analytics = "low_impact_analytics"  # NL Tw art. 11.7a: analytics with little or no impact on privacy
     strictly_necessary = "strictly_necessary"  # BE art. 10/2 Act of 30 July 2018 (and ePrivacy Art. 5(3))
+
+
+class ConsentMechanism(str, Enum):
+    """How the consent a purpose is said to rest on is obtained (Art. 4(11), 7; EDPB Guidelines 05/2020)."""
+
+    opt_in = "opt_in"  # a clear affirmative act: an unticked box, a button, a signed form
+    opt_out = "opt_out"  # assumed unless the person says no: "tenzij je hebt aangegeven dat je niet wilt", a pre-ticked box
+    implied = "implied"  # inferred from silence, inactivity or going on using a service
+    bundled = "bundled"  # given with accepting a contract, the terms or the statement, and not separately refusable
+
+
+class ServiceKind(str, Enum):
+    """What a third-party service does; privlint's registry of services uses the same kinds."""
+
+    analytics = "analytics"  # measuring visits and use: Google Analytics, Matomo, Hotjar
+    tag_manager = "tag_manager"  # loads other tags and scripts: Google Tag Manager
+    advertising = "advertising"  # pixels, retargeting, conversion tracking: Meta Pixel, Google Ads
+    social = "social"  # social networks, their pages and plugins
+    maps = "maps"
+    fonts = "fonts"
+    video = "video"
+    audio = "audio"
+    captcha = "captcha"
+    consent = "consent"  # consent management platforms
+    support = "support"  # chat, messaging, help desks
+    mailing = "mailing"
+    crm = "crm"
+    reviews = "reviews"
+    scheduling = "scheduling"
+    forms = "forms"
+    collaboration = "collaboration"
+    automation = "automation"
+    payments = "payments"
+    accounting = "accounting"
+    hosting = "hosting"
+    cdn = "cdn"
+
+
 class DisclosureKind(str, Enum):
     """When data are disclosed to a recipient that is not part of a purpose's routine."""
 

@@ -46,6 +46,7 @@ from privlint.rules.wording import (
     find_name,
     is_data_word,
     is_recipient_word,
+    is_subject_pronoun,
     role_of_phrase,
     role_of_word,
     sentences,
@@ -107,6 +108,11 @@ OBLIGATIONS = frozenset({
 })
 LEGAL_OBLIGATIONS = frozenset({"verplicht", "verplichting", "wettelijk", "obliged", "obligated", "required", "bound"})
 REQUESTS = frozenset({"vragen", "verzoeken", "uitnodigen", "ask", "invite", "request", "uitnodiging", "invitation"})
+#: Making these is recording: "er kunnen camerabeelden worden gemaakt", "we may take photos".
+MAKING_VERBS = frozenset({"maken", "maakt", "gemaakt", "make", "made", "nemen", "genomen", "take", "taken", "vastgelegd",
+                          "vastleggen", "capture", "captured"})
+RECORDINGS = frozenset({"beelden", "foto", "foto's", "fotos", "opnamen", "opnames", "opname", "video", "video's",
+                        "images", "photos", "photographs", "pictures", "recordings", "footage", "screenshots"})
 #: Verbs of a service to the person: "we can call you back", "kunnen wij uw vraag beantwoorden".
 SERVICE_VERBS = frozenset({
     "helpen", "help", "beantwoorden", "answer", "respond", "terugbellen", "bezorgen", "leveren", "deliver", "assist",
@@ -230,6 +236,8 @@ def _is_hedge(words: Words, sentence: Span, index: int, length: int, sort: Sort,
         return False  # "om, indien nodig, aan te kunnen tonen": it qualifies the purpose, not what is done
     if clause.kind in (Kind.condition, Kind.purpose) and (clause.start == index or _main_verb_follows(words, index)):
         clause = Clause(index, clause.end, Kind.main)  # "waar nodig ...", "indien u belt ... kunnen wij"
+    if sort is Sort.example and _defines(words, sentence, index):
+        return False  # "Dit zijn bijvoorbeeld gegevens zoals uw naam": what personal data are, not what is done
     if sort is Sort.open:
         return _subject(words, sentence, clause, index, names) is not Role.person
     if sort is Sort.example:
@@ -246,11 +254,17 @@ def _is_hedge(words: Words, sentence: Span, index: int, length: int, sort: Sort,
         return _modal_hedge(words, sentence, clause, index, names)
     if _has(words, clause, OBLIGATIONS) or _has(words, clause, NEGATIONS):
         return False  # "soms moeten wij gegevens doorgeven": a legal obligation; "niet voor onbepaalde tijd"
+    if clause.kind is Kind.purpose and clause.opener in ("zodat", "opdat", "so") and \
+            _subject(words, sentence, clause, index, names, inherit=False) in (Role.recipient, Role.other):
+        return False  # "verstrekt Odido ... aan Netflix, zodat ze je eventueel kunnen herinneren": the recipient's own use
     if sort is Sort.possibly:
         if word == "possible":  # "possible recipients", "it is possible that"; not "as soon as possible"
             return _possible(words, index, sentence)
         if word in ("mogelijk",) and _not_possibly(words, index, sentence):
             return False
+        if words[index + length - 1].lower in ("dat", "that"):  # "het is mogelijk dat u ...": who does it decides
+            subject = _subject_at(words, index + length, min(last, index + length + 8), names)
+            return subject is None or subject in HEDGED_ROLES
         subject = _subject(words, sentence, clause, index, names, inherit=word not in ("eventueel", "evt."))
         return subject in HEDGED_ROLES
     if sort is Sort.quantity:
@@ -261,6 +275,10 @@ def _is_hedge(words: Words, sentence: Span, index: int, length: int, sort: Sort,
             return False
         if _closed_by_next_sentence(words, sentence):
             return False
+        if all(w in CONJUNCTIONS for w in words_in(words, clause.start, index)) and \
+                _pronoun_subject(words, index + 1, clause.end) in (None, Role.impersonal):
+            # "some of your data will be shared"; not "sommige gegevens kunt u zelf aanpassen"
+            return role_of_phrase(words, index, clause.end, names) in HEDGED_ROLES
     subject = _subject(words, sentence, clause, index, names, inherit=clause.kind is not Kind.relative)
     return subject in HEDGED_ROLES
 
@@ -300,15 +318,52 @@ def _modal_hedge(words: Words, sentence: Span, clause: Clause, index: int, names
         return False  # "kunnen wij verplicht zijn", "wij kunnen worden verplicht"
     if ("termijn" in rest[:20] or "deadline" in rest[:20]) and any(w.startswith(("verleng", "extend")) for w in rest[:20]):
         return False  # extending the answer period is not processing
+    if _channel_menu(rest):
+        return False  # "kunnen we je per sms of e-mail benaderen": only which of the channels is open, and they are listed
     main = _main_words(rest)
     strong = _strong(main)
     if not strong and _asks_person(main):
         return False  # "wij kunnen u vragen ...": a request, the person decides
     if not strong and any(w in SERVICE_VERBS for w in main):
         return False  # "we can call you back", "kunnen wij uw vraag beantwoorden"
+    if not strong and _protects_own_account(rest):
+        return False  # "kunnen we jouw telefoonnummer gebruiken om je Persoonlijk Account extra te beveiligen"
     if word not in MAY_WORDS and not strong and _after_condition(words, sentence, clause, index):
         return False  # "als u toestemming geeft, kunnen we ...": the condition settles it
     return True
+
+
+CONTACT_VERBS = frozenset({"benaderen", "informeren", "bellen", "mailen", "e-mailen", "bereiken", "contacteren",
+                           "approach", "contact", "reach", "call", "email", "e-mail", "inform"})
+CHANNELS = frozenset({"telefoon", "telefonisch", "sms", "e-mail", "email", "mail", "post", "brief", "app", "whatsapp",
+                      "chat", "pushbericht", "phone", "telephone", "text", "letter", "push", "notification"})
+OPEN_MARKERS = frozenset({"zoals", "bijvoorbeeld", "bijv.", "bv.", "o.a.", "etc.", "enz.", "e.g.", "such", "including",
+                          "waaronder", "andere", "other"})
+
+
+def _channel_menu(rest: list[str]) -> bool:
+    """Whether the modal's clause reaches the person through one of a closed list of channels: "(kunnen we) je per
+    sms of e-mail benaderen", "(kan ... gebruiken om) je te benaderen per telefoon, sms, e-mail ... of post"."""
+    if not any(w in CONTACT_VERBS for w in rest) or not any(w in ("je", "u", "jou", "you") for w in rest):
+        return False
+    for position, w in enumerate(rest):
+        if w in ("per", "via", "by"):
+            listed = rest[position + 1 : position + 16]
+            channels = sum(any(word == channel or word.endswith(channel) for channel in CHANNELS) for word in listed)
+            if channels >= 2 and any(word in ("of", "or") for word in listed) and \
+                    not any(word in OPEN_MARKERS for word in listed):
+                return True
+    return False
+
+
+def _protects_own_account(rest: list[str]) -> bool:
+    """Whether the modal's purpose is securing the person's own account: a service to them, not a use of their data."""
+    if "om" not in rest and "to" not in rest:
+        return False
+    purpose = rest[max(rest.index("om") if "om" in rest else -1, rest.index("to") if "to" in rest else -1) :]
+    return any(w in ("beveiligen", "secure", "protect", "beschermen") for w in purpose) and \
+        any(w in ("je", "jouw", "uw", "your") for w in purpose) and \
+        any(w.endswith(("account", "profiel", "profile", "login")) for w in purpose)
 
 
 def _rest_of_sentence(words: Words, start: int, last: int) -> list[str]:
@@ -336,6 +391,9 @@ def _main_words(rest: list[str]) -> list[str]:
 
 
 def _strong(clause_words: list[str]) -> bool:
+    if any(w in MAKING_VERBS for w in clause_words) and any(w in RECORDINGS or w.endswith(("beelden", "opnamen"))
+                                                            for w in clause_words):
+        return True  # "kunnen camerabeelden worden gemaakt": recording
     for position, w in enumerate(clause_words):
         if w in STRONG_VERBS or "marketing" in w:
             if w in ("opnemen", "opgenomen") and "contact" in clause_words[max(0, position - 4) : position]:
@@ -362,6 +420,8 @@ def _after_condition(words: Words, sentence: Span, clause: Clause, index: int) -
     if _contains(words_in(words, max(first, clause.start - 2), clause.end), CONDITION_PHRASES):
         return True
     before = words_in(words, max(first, index - WINDOW), index)
+    if ";" in before:  # "wanneer u ..., gebruiken wij ...; daarnaast kunnen wij ...": a new main clause
+        before = before[len(before) - before[::-1].index(";") :]
     return any(w in CONDITION_WORDS and w not in ("waar", "where") for w in before) or \
         any(w in CONDITION_WORDS for w in words_in(words, index + 1, min(last, index + 6)))
 
@@ -405,9 +465,9 @@ def _subject(words: Words, sentence: Span, clause: Clause, index: int, names: Na
         return _antecedent(words, clause.start, first) or Role.other
     while start < index and words[start].lower in CONJUNCTIONS:
         start += 1
-    if start < index and words[start].lower in SUBJECT_PRONOUNS:
+    if start < index and is_subject_pronoun(words, start):
         return role_of_word(words[start].lower) or Role.other  # "wij kunnen u ...": the subject comes first
-    if words[index].lower in MODALS and index + 1 < len(words) and words[index + 1].lower in SUBJECT_PRONOUNS:
+    if words[index].lower in MODALS and index + 1 < len(words) and is_subject_pronoun(words, index + 1):
         return role_of_word(words[index + 1].lower) or Role.other  # "kunnen wij", "kunt u": inverted
     own = _pronoun_subject(words, start, clause.end)
     if own is not None and own is not Role.impersonal:
@@ -436,11 +496,18 @@ def _subject(words: Words, sentence: Span, clause: Clause, index: int, names: Na
     return None
 
 
+def _subject_at(words: Words, start: int, end: int, names: Names) -> Role | None:
+    """The role of the subject that opens ``words[start:end]``: a pronoun or a noun phrase."""
+    if start < end and is_subject_pronoun(words, start):
+        return role_of_word(words[start].lower) or Role.other
+    return role_of_phrase(words, start, end, names)
+
+
 def _pronoun_subject(words: Words, start: int, end: int) -> Role | None:
     """The role of the clause's first subject pronoun (not one after a preposition: "met u", "to you")."""
     for index in range(start, min(end, len(words))):
         word = words[index].lower
-        if word in SUBJECT_PRONOUNS or word in ("het", "it", "er", "there"):
+        if is_subject_pronoun(words, index) or word in ("het", "it", "er", "there"):
             if index > start and not _may_precede_subject(words[index - 1].lower):
                 continue  # "met u", "to you", "de Klantenservice zal u vragen": not the subject
             if word == "het" and _is_article(words, index):
@@ -499,7 +566,7 @@ def _sentence_subject(words: Words, sentence: Span, names: Names) -> Role | None
             skipping = True
         elif word in CLAUSE_END:
             skipping = False
-        elif not skipping and word in SUBJECT_PRONOUNS:
+        elif not skipping and is_subject_pronoun(words, index):
             if index > first and not _may_precede_subject(words[index - 1].lower):
                 continue
             return role_of_word(word) or Role.other
@@ -559,6 +626,8 @@ def _open_list(words: Words, sentence: Span, clause: Clause, index: int, length:
     rest = words_in(words, index + length, min(last, index + WINDOW))
     if any(_contains(rest, (closure,)) for closure in CLOSURES):
         return False  # "such as ... ; we send no other e-mails"
+    if _named_category(words, index, first):
+        return False  # "uw betaalgegevens (bijv. IBAN)": examples inside a category with a name of its own
     head, modifier = _head_noun(words, index, first)
     if marker in ("etc.", "enz.", "enzovoort", "and so on", "e.d."):
         items = words_in(words, max(first, index - 12), index)
@@ -589,9 +658,60 @@ def _open_list(words: Words, sentence: Span, clause: Clause, index: int, length:
         ("aan" in following or "with" in following or ":" in following)
 
 
+def _defines(words: Words, sentence: Span, index: int) -> bool:
+    """Whether the sentence around ``index`` says what data are ("dit zijn bijvoorbeeld gegevens zoals ...", "... zijn
+    persoonsgegevens") and nothing done with them; not "dit zijn onder andere: ...", which lists what is processed."""
+    first, last = sentence
+    around = words_in(words, max(first, index - WINDOW), min(last, index + WINDOW))
+    if any(w in ACTS for w in around):
+        return False
+    return any(w in COPULAS and any(v in DATA_KINDS for v in around[position + 1 : position + 4])
+               for position, w in enumerate(around))
+
+
+COPULAS = frozenset({"zijn", "is", "are", "betekent", "means", "heten", "noemen", "called"})
+DATA_KINDS = frozenset({"gegevens", "persoonsgegevens", "data", "informatie", "information"})
+#: The verbs of PROCESSING_VERBS, not its nouns: what a sentence that defines something does not do.
+ACTS = PROCESSING_VERBS - frozenset({
+    "nodig", "need", "needed", "kopie", "copy", "contact", "acties", "aanbod", "aanbieding", "aanbiedingen", "offers",
+    "cookies", "gebruik", "melding", "door",
+})
+
+
 def _generic_compound(word: str) -> bool:
-    return len(word) > 8 and word.endswith(("partners", "partijen", "dienstverleners", "gegevens", "bedrijven",
+    if word.endswith("gegevens"):  # "persoonsgegevens" is any data; "betaalgegevens" a category of its own
+        return word[: -len("gegevens")].rstrip("-") in GENERIC_DATA_PREFIXES
+    return len(word) > 8 and word.endswith(("partners", "partijen", "dienstverleners", "bedrijven",
                                             "organisaties", "derden"))
+
+
+#: "persoonsgegevens", "klantgegevens": any data of a person, not a category whose examples illustrate it.
+GENERIC_DATA_PREFIXES = frozenset({"persoons", "klant", "klanten", "gebruikers", "cliënt", "client", "privé", "prive"})
+#: Words before "data", "details", "gegevens" that do not name a category: "personal data", "relevante gegevens".
+GENERIC_QUALIFIERS = frozenset({
+    "personal", "persoonlijke", "relevant", "relevante", "necessary", "noodzakelijke", "benodigde", "required",
+    "such", "any", "more", "further", "extra", "more", "meer", "andere", "overige", "your", "uw", "jouw", "je",
+    "identifying", "identificerende", "all", "alle",
+})
+
+
+def _named_category(words: Words, index: int, first: int) -> bool:
+    """Whether the examples at ``index`` illustrate a category with a name of its own: "payment details (e.g. IBAN)",
+    "betaalgegevens, zoals ...", not "gegevens", "personal data" or "persoonsgegevens"."""
+    position = index - 1
+    while position >= first and words[position].text in ",(–-":
+        position -= 1
+    if position <= first - 1:
+        return False
+    head = words[position].lower
+    if head.endswith("gegevens") and head != "gegevens":
+        return not _generic_compound(head)
+    if head not in ("data", "details", "information", "gegevens", "informatie") or position == first:
+        return False
+    modifier = words[position - 1].lower
+    return modifier.isalpha() and modifier not in DETERMINERS and modifier not in OPEN_MODIFIERS and \
+        modifier not in GENERIC_QUALIFIERS and modifier not in SUBJECT_PRONOUNS and not _looks_like_verb(modifier) \
+        and modifier not in PREPOSITIONS
 
 
 def _head_noun(words: Words, index: int, first: int) -> tuple[str | None, str | None]:

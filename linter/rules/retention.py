@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from privlint.model.texts import statement_words
 from privlint.model.types import Duration
@@ -20,12 +20,27 @@ from privlint.rules.retention_model import is_concrete
 from privlint.rules.retention_model import (
     stated_retentions as stated_retentions,  # checks import it from here
 )
-from privlint.rules.wording import Token, WordPhrases, tokens
+from privlint.rules.wording import (
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    Token,
+    WordPhrases,
+    tokens,
+)
 
 if TYPE_CHECKING:  # the models are not loaded to read rules, nor on a run the cache answers
-    from privlint.model.manifest import Manifest, Retention
+    from privlint.model.manifest import Manifest, Purpose, Retention
 
 _NECESSARY_EN = ("necessary", "needed", "required")
+
+#: A period with no length: vague also after an end event ("na beëindiging nog een redelijke termijn").
+VAGUE_PERIODS = [
+    "zo kort mogelijk", "as short as possible", "een redelijke termijn", "een redelijke periode", "a reasonable period",
+    "a reasonable time", "een bepaalde termijn", "een bepaalde periode", "a certain period", "een passende termijn",
+    "een passende periode", "een gepaste termijn", "an appropriate period", "passende bewaartermijnen",
+    "passende bewaartermijn", "redelijke bewaartermijnen", "redelijke bewaartermijn", "appropriate retention periods",
+    "an appropriate retention period", "reasonable retention periods", "a reasonable retention period",
+]
 _NECESSARY_NL = ("nodig", "noodzakelijk")
 
 #: "As long as necessary" and its kin: a promise with no period in it.
@@ -54,7 +69,20 @@ VAGUE_RETENTION = Phrases(
         _NECESSARY_NL,
     )
     + combine(("de periode", "de termijn", "de tijd", "de duur"), ("die", "dat"), ("", "strikt"), _NECESSARY_NL)
-    + combine(("zolang", "zo lang"), ("wij", "we"), ("ze", "die", "deze", "het", "dat"), ("nodig hebben",))
+    + combine(("zolang", "zo lang", "zo lang als", "zolang als"), ("wij", "we"), ("ze", "die", "deze", "het", "dat"),
+              ("nodig hebben",))
+    # "zo lang bewaard als nodig is": the verb between "zo lang" and "als"
+    + combine(("zolang", "zo lang"), ("bewaren", "bewaard", "bewaart", "opgeslagen", "opslaan", "verwerkt", "gebruikt",
+                                      "gebruiken", "verwerken"), ("als", "als dat", "als dit", "als het"), ("", "strikt"),
+              _NECESSARY_NL)
+    # a law that is not named: "conform de wettelijke bewaartermijnen", "zolang de wet dat vereist"
+    + combine(("wettelijke", "de geldende wettelijke", "geldende wettelijke"),
+              ("bewaartermijn", "bewaartermijnen", "termijn", "termijnen", "bewaarplicht", "bewaarplichten"))
+    + combine(("zolang", "zo lang", "voor zolang"), ("de wet", "wet- en regelgeving", "de wet- en regelgeving"),
+              ("dat", "dit", "het", ""), ("vereist", "voorschrijft", "verplicht", "toestaat"))
+    + combine(("the", "", "applicable"), ("statutory", "legal"), ("retention period", "retention periods"))
+    + combine(("as long as", "for as long as"), ("the law", "applicable law"), ("requires", "permits", "allows"))
+    + VAGUE_PERIODS
     + [
         "zo kort mogelijk", "as short as possible", "een redelijke termijn", "een redelijke periode", "a reasonable period",
         "a reasonable time", "een bepaalde termijn", "een bepaalde periode", "a certain period", "nog nodig",
@@ -73,7 +101,9 @@ FOREVER = WordPhrases(
         "indefinitely", "indefinite period", "forever", "for ever", "unlimited", "without limit", "without a time limit",
         "no time limit", "until further notice", "onbeperkt", "onbepaalde tijd", "onbepaalde duur", "voor altijd",
         "zonder termijn", "zonder bewaartermijn", "geen bewaartermijn", "never deleted", "never erased", "never removed",
-        "nooit verwijderd", "nooit gewist", "nooit vernietigd", "not deleted", "niet verwijderd",
+        "nooit verwijderd", "nooit gewist", "nooit vernietigd", "not deleted", "niet verwijderd", "zonder einddatum",
+        "geen einddatum", "zonder einde", "no end date", "without an end date", "in perpetuity", "eeuwig",
+        "for all time",
         # kept for a future use that has no end: "zodat we je in de toekomst kunnen weren", "for future vacancies"
         "in de toekomst", "in the future", "for future", "voor toekomstige",
     ]
@@ -115,7 +145,35 @@ CONTROLLER_END = WordPhrases(
     + combine(("zolang", "totdat", "tot"), ("wij", "we"), ("een account", "een contract", "een overeenkomst"), ("hebben", "heeft"))
     + combine(("until",), ("our",), ("account", "contract", "agreement", "subscription"), ("with",))
     + combine(("as long as", "for as long as"), ("we",), ("have an account", "have a contract", "use"))
+    # the controller's own decision: "totdat wij besluiten ...", "pas wanneer wij dat nodig achten", "until we decide"
+    + combine(("tot", "totdat", "wanneer", "als", "zodra"), ("wij", "we"),
+              ("besluiten", "beslissen", "daartoe besluiten", "dat nodig achten", "dit nodig achten", "het nodig achten",
+               "dat nodig vinden", "het nodig vinden", "dat wenselijk achten", "dat gepast achten"))
+    + combine(("until", "when", "unless"), ("we",), ("decide", "choose", "deem it necessary", "deem it appropriate",
+                                                     "see fit", "consider it appropriate"))
+    # its own service: "zolang het platform bestaat", "as long as we continue to offer the service"
+    + combine(("zolang", "zo lang", "tot", "totdat"), ("de", "het", "onze", "ons"),
+              ("dienst", "dienstverlening", "platform", "website", "app", "applicatie", "service"),
+              ("bestaat", "bestaan", "wordt beëindigd", "ophoudt te bestaan", "wordt stopgezet", "stopt"))
+    + combine(("as long as", "for as long as", "until"), ("the", "our"), ("service", "services", "platform", "website", "app"),
+              ("exists", "exist", "is discontinued", "are discontinued", "is shut down", "remains available"))
+    + combine(("as long as", "for as long as", "while"), ("we",),
+              ("continue to offer", "continue to operate", "continue to provide the service", "offer the service",
+               "operate the service", "operate the platform"))
+    + combine(("zolang", "zo lang"), ("wij", "we"), ("de dienst", "onze dienst", "onze diensten", "het platform",
+                                                     "de app", "de website"), ("aanbieden", "exploiteren", "in stand houden"))
 )
+#: Where a person's act is the only end (see ``_person_end``): a request or objection, or a payment they owe.
+END_OPENERS = frozenset({"tot", "totdat", "nadat", "tenzij", "zodra", "wanneer", "als", "na", "until", "till", "unless",
+                         "after", "once", "when"})
+PERSON_ACTS = frozenset({"vraagt", "verzoekt", "vraag", "verzoek", "bezwaar", "vragen", "verzoeken", "ask", "asks",
+                         "request", "requests", "object", "objects", "tell", "tells", "instruct", "instructs"})
+UNTIL_OPENERS = frozenset({"tot", "totdat", "tenzij", "until", "till", "unless"})
+DEFERRALS = frozenset({"pas", "eerst", "only"})  # "pas verwijderd nadat ...", "only deleted after ..."
+PAYMENTS = frozenset({"betaling", "betalingen", "betaald", "voldaan", "afbetaald", "aflossing", "paid", "payment",
+                      "payments", "settled", "repaid"})
+PERSON_SUBJECTS = PERSON_PRONOUNS | PERSON_NOUNS | frozenset({"donateur", "donateurs", "donor", "donors", "cliënt",
+                                                              "client", "patiënt", "patient", "ouder", "ouders"})
 NEGATIONS = frozenset({"niet", "not", "geen", "no", "never"})
 TIME_UNITS = frozenset({
     "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "jaar", "jaren", "maand",
@@ -170,11 +228,40 @@ def unbounded_words(text: str | None, bases: Iterable[Any] = ()) -> str | None:
         for first, last in phrases.matches(words):
             if not _negated(words, first):
                 return text[words[first].start : words[last - 1].end]
+    person_end = None if consent or _duration(words) else _person_end(words)
+    if person_end is not None:
+        first, last = person_end
+        return text[words[first].start : words[last - 1].end]
     for first, last in MINIMUM.matches(words):
         following = [token.lower for token in words[last : last + 4]]
         if any(word in TIME_UNITS for word in following):
             end = last + next(i for i, word in enumerate(following) if word in TIME_UNITS) + 1
             return text[words[first].start : words[end - 1].end]
+    return None
+
+
+def _person_end(words: list[Token]) -> tuple[int, int] | None:
+    """Where only the person's act ends the retention: their request or objection after "until" or "unless"
+    ("totdat de donateur verzoekt om verwijdering", "tenzij u ons vraagt ze te wissen"), or deletion put off until
+    they ask or pay ("pas verwijderd nadat u ons daarom vraagt", "pas verwijderd na de nodige betalingen")."""
+    for index, token in enumerate(words):
+        if token.lower not in END_OPENERS:
+            continue
+        deferred = any(word.lower in DEFERRALS for word in words[max(0, index - 4) : index])
+        if token.lower not in UNTIL_OPENERS and not deferred:
+            continue  # "wanneer u een verzoek indient, verwijderen wij ...": erasure on request, not the retention
+        following: list[str] = []
+        for later in words[index + 1 : index + 10]:
+            if later.lower in (".", ";", "!", "?"):
+                break
+            following.append(later.lower)
+        if any(word in PERSON_SUBJECTS for word in following[:3]):
+            act = next((position for position, word in enumerate(following) if word in PERSON_ACTS), None)
+            if act is not None:
+                return index, index + act + 2
+        payment = next((position for position, word in enumerate(following[:5]) if word in PAYMENTS), None)
+        if payment is not None and deferred:  # not "tot de factuur is voldaan": invoice data until it is paid
+            return index, index + payment + 2
     return None
 
 
@@ -220,13 +307,45 @@ def vague_phrase(retention: Retention | None) -> str | None:
     found = VAGUE_RETENTION.find(criteria)
     if found is None:
         return None
-    if CONCRETE_RETENTION.find(criteria) and not STILL_VAGUE.find(criteria):
+    words = tokens(criteria or "")
+    if _named_law(words):
+        return None  # "zolang de Archiefwet dat voorschrijft": a law a person can look up
+    if _duration(words) or CONCRETE_RETENTION.find(criteria) and not STILL_VAGUE.find(criteria):
         return None  # "zolang u klant bent", "7 jaar", "na afloop van het contract": something a person can apply
     return found
 
 
-#: An end event that only starts a vague period: "na afloop ... nog zolang dat nodig is".
-STILL_VAGUE = Phrases(combine(("nog", "still", "daarna", "thereafter"), ("zolang", "zo lang", "as long as", "for as long as")))
+def _named_law(words: list[Token]) -> bool:
+    """Whether the words name a law a person can look up: "Archiefwet 1995", "Wetboek van economisch recht", "art. 52
+    AWR", "the Companies Act" (not the GDPR's own storage limitation)."""
+    for token in words:
+        word = token.lower
+        if word in ("awr", "wgbo", "awb", "wwft", "wer", "bw", "wetboek") or \
+                len(word) > 5 and word.endswith("wet") and word not in ("regelwet",) or \
+                word == "act" and token.text == "Act":
+            return True
+    return False
+
+
+def _duration(words: list[Token]) -> bool:
+    """Whether the words give a length of time: a number and a unit ("7 jaar", "30 days", "zeven jaar")."""
+    for index, token in enumerate(words):
+        if token.lower in TIME_UNITS and index > 0 and (words[index - 1].lower in NUMBER_WORDS or
+                                                       words[index - 1].lower.replace(".", "").isdigit()):
+            return True
+    return False
+
+
+NUMBER_WORDS = frozenset({
+    "een", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf", "twintig",
+    "dertig", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "twenty", "thirty", "a", "an", "halfjaar", "half",
+})
+
+
+#: An end event that only starts a vague period: "na afloop ... nog zolang dat nodig is", "... een redelijke termijn".
+STILL_VAGUE = Phrases(combine(("nog", "still", "daarna", "thereafter"), ("zolang", "zo lang", "as long as", "for as long as"))
+                      + VAGUE_PERIODS)
 
 
 def _has_period(retention: Retention) -> bool:
@@ -239,7 +358,7 @@ def covers(retention: Retention | None) -> bool:
     return retention is not None and retention.is_stated and not is_vague_retention(retention)
 
 
-def uncovered_data(manifest: Manifest, purpose) -> list[str] | None:
+def uncovered_data(manifest: Manifest, purpose: Purpose) -> list[str] | None:
     """The purpose's data ids that no retention covers, or None when the purpose's own retention covers it.
 
     A purpose without data and without its own retention has ``[]`` and is covered by nothing but
@@ -263,7 +382,7 @@ def _covered_data(manifest: Manifest) -> frozenset[str]:
     return last[1]
 
 
-def relies_on_statement_retention(manifest: Manifest, purpose) -> bool:
+def relies_on_statement_retention(manifest: Manifest, purpose: Purpose) -> bool:
     """Whether only a statement-wide rule can tell how long the purpose keeps data."""
     uncovered = uncovered_data(manifest, purpose)
     return uncovered is not None and (bool(uncovered) or not purpose.data)

@@ -9,7 +9,9 @@ its code, shared by every retention rule:
   a period, a maximum, an end date, or an end event neither of them decides alone.
 - ``is_concrete``: the retention says more than "as long as necessary": it is bounded, or
   gives a minimum or an end event.
-- ``capped_by_statement``: a statement-wide maximum not counted from an event bounds every other retention.
+- ``capped_by_statement``: a statement-wide maximum ends every other retention, or, counted from an
+  event, those of the people ``maximum_applies_to`` names; ``maximum_bounds`` and
+  ``statement_retention_for`` say whom it bounds.
 - ``open_end``: a retention the structure itself leaves without an end (a minimum only, an
   end only the controller decides, an end only the person's act brings), for
   ``unbounded-retention``.
@@ -23,9 +25,15 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from privlint.model.vocabulary import EndedBy, LegalBasis
 from privlint.parse.pointers import NodePath
 from privlint.rules.api import Problem
+from privlint.rules.audience import group_key
 
 if TYPE_CHECKING:  # the models are not loaded to read rules, nor on a run the cache answers
-    from privlint.model.manifest import Manifest, RetentionTerms
+    from privlint.model.manifest import (
+        Manifest,
+        Purpose,
+        RetentionTerms,
+        StatementRetention,
+    )
 
 
 class StatedRetention(NamedTuple):
@@ -87,18 +95,58 @@ def is_concrete(retention: RetentionTerms) -> bool:
 
 
 def capped_by_statement(manifest: Manifest, stated: StatedRetention) -> bool:
-    """Whether a statement-wide maximum ("never longer than 7 years") bounds this retention, not being it.
+    """Whether a statement-wide maximum ("never longer than 7 years") ends this retention, not being it.
 
-    A maximum counted from an event ("7 years after your contract ends") bounds only the data that event
-    applies to, which the manifest cannot tell (a landowner has no contract): it bounds nothing else.
+    A maximum that applies to everyone ends every other retention. One counted from an event ("7 years
+    after your contract ends") ends only the retentions of the people that event applies to: those
+    ``maximum_applies_to`` names; where it names no one, the manifest cannot tell (a landowner has no
+    contract), and it ends nothing else.
     """
     statement = manifest.retention
-    return (
-        statement is not None
-        and statement.maximum is not None
-        and statement.after is None
-        and stated.retention is not statement
-    )
+    if statement is None or statement.maximum is None or stated.retention is statement:
+        return False
+    if not statement.maximum_applies_to:
+        return statement.after is None
+    # The statement's own places ("back-ups: 3 months") are everyone's, not only the people the maximum names.
+    return bool(stated.section) and maximum_bounds(manifest, stated)
+
+
+def maximum_bounds(manifest: Manifest, stated: StatedRetention) -> bool:
+    """Whether the statement-wide maximum bounds the periods of this retention (docs/manifest-format.md, point 3).
+
+    Without ``maximum_applies_to`` it bounds every period. With it, it bounds the statement's own retention
+    (a default for everyone, those people included) and the retentions of purposes and data categories
+    whose people it names, all of them.
+    """
+    statement = manifest.retention
+    if statement is None or not statement.maximum_applies_to or not stated.section:
+        return True
+    return _names_all_people(statement, manifest, stated.section, stated.holder)
+
+
+def statement_retention_for(manifest: Manifest, purpose: Purpose | None) -> StatementRetention | None:
+    """The statement-wide retention as it applies to a purpose (None: to everyone): without its maximum where
+    ``maximum_applies_to`` leaves the purpose's people out."""
+    statement = manifest.retention
+    if statement is None or statement.maximum is None or not statement.maximum_applies_to:
+        return statement
+    if purpose is not None and _names_all_people(statement, manifest, "purposes", purpose):
+        return statement
+    return statement.model_copy(update={"maximum": None})
+
+
+def _names_all_people(statement: StatementRetention, manifest: Manifest, section: str, holder: Any) -> bool:
+    """Whether ``maximum_applies_to`` names every group of people the holder's data concern. Where the manifest does
+    not say whose data they are (no ``data_subjects``), it cannot tell otherwise: the maximum is taken to cover them."""
+    covered = {group_key(group) for group in statement.maximum_applies_to}
+    return people_of(manifest, section, holder) <= covered
+
+
+def people_of(manifest: Manifest, section: str, holder: Any) -> frozenset[str]:
+    """The groups of people whose data a purpose, or a data category (through the purposes that use it), concerns,
+    as ``data_subjects`` names them; empty where none are named."""
+    purposes = [holder] if section == "purposes" else [purpose for purpose in manifest.purposes if holder.id in purpose.data]
+    return frozenset(group_key(group) for purpose in purposes for group in purpose.data_subjects)
 
 
 def open_end(manifest: Manifest, stated: StatedRetention) -> Problem | None:
@@ -107,8 +155,8 @@ def open_end(manifest: Manifest, stated: StatedRetention) -> Problem | None:
     A minimum without a period, maximum or end date; an end event only the controller decides;
     an end only the person's act brings (objecting, unsubscribing), unless all the processing it
     covers rests on consent, where withdrawing is the person's criterion. A law named in
-    ``statutory_source`` may require keeping records for ever, so such a retention is left alone, and a
-    statement-wide maximum not counted from an event bounds every other retention.
+    ``statutory_source`` may require keeping records for ever, so such a retention is left alone, and so is
+    one a statement-wide maximum ends (``capped_by_statement``).
     """
     retention = stated.retention
     if is_bounded(retention) or retention.statutory_source is not None or capped_by_statement(manifest, stated):

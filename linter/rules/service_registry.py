@@ -22,6 +22,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
+from privlint.rules.negation import is_denied
 from privlint.rules.phrases import Phrases
 from privlint.rules.transfers import outside_eea
 
@@ -133,16 +134,19 @@ def _matcher() -> _Matcher:
 
 @dataclass(frozen=True)
 class Mention:
-    """A registered service named in a text: the entry, and the words as written."""
+    """A registered service named in a text: the entry, the words as written, and where they stand in the text."""
 
     service: RegisteredService
     words: str
+    start: int = 0
+    end: int = 0
 
 
 def mentions(text: str | None) -> list[Mention]:
     """The registered services a text names, in the order it names them, each once.
 
-    At each word the longest term that starts there wins, and matching goes on after it.
+    At each word the longest term that starts there wins, and matching goes on after it. A name the text
+    denies ("wij gebruiken geen Google Analytics": privlint.rules.negation) is not counted.
     """
     if not text:
         return []
@@ -160,7 +164,9 @@ def mentions(text: str | None) -> list[Mention]:
             end = index + length
             service_id = matcher.exact.get(tuple(written[index:end])) or matcher.folded.get(tuple(folded[index:end]))
             if service_id is not None:
-                found.setdefault(service_id, Mention(services[service_id], text[words[index].start() : words[end - 1].end()]))
+                start, stop = words[index].start(), words[end - 1].end()
+                if not is_denied(text, start, stop):  # "geen Google Analytics" names no service used
+                    found.setdefault(service_id, Mention(services[service_id], text[start:stop], start, stop))
                 index = end
                 break
         else:

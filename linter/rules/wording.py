@@ -28,8 +28,12 @@ ABBREVIATIONS = (
     "z.g.", "resp.", "art.", "nr.", "incl.", "excl.", "ca.", "o.b.v.", "a.d.h.v.", "m.n.", "vs.", "e.d.", "n.v.", "b.v",
 )
 _ABBREVIATION = "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
-# One pass, no nested repetition: an abbreviation, a word with inner hyphens or apostrophes, or one other character.
-_TOKEN = re.compile(rf"(?<!\w)(?:{_ABBREVIATION})|\w+(?:[-'’]\w+)*-?|[^\w\s]", re.IGNORECASE)
+# One pass, no nested repetition: an abbreviation, an e-mail address, a word with inner hyphens, apostrophes or
+# full stops before a lower-case letter or digit ("Bol.com", "www.gent.be", "5.000"; not "gegevens.Wij"), or one
+# other character. Each repetition starts with its own separator, so matching stays linear.
+_WORD = r"\w+(?:[-'’]\w+)*(?:\.(?=(?-i:[a-z0-9à-ÿ]))\w+(?:[-'’]\w+)*)*"
+_EMAIL = r"\w+(?:[.+-]\w+)*@\w+(?:[.-]\w+)*"
+_TOKEN = re.compile(rf"(?<!\w)(?:{_ABBREVIATION})|{_EMAIL}|{_WORD}-?|[^\w\s]", re.IGNORECASE)
 
 SENTENCE_END = frozenset(".!?")
 CLAUSE_PUNCTUATION = frozenset(",;:()[]–—|/\"“”")
@@ -159,6 +163,21 @@ def role_of_word(word: str) -> Role | None:
     return None
 
 
+def is_subject_pronoun(words: Sequence[Token], index: int) -> bool:
+    """Whether ``words[index]`` is a subject pronoun, not Dutch "je" or "u" as a possessive ("kan je gegevens delen",
+    "je persoonlijke gegevens", "u gegevens" written for "uw gegevens")."""
+    word = words[index].lower
+    if word not in SUBJECT_PRONOUNS:
+        return False
+    if word not in ("je", "u"):
+        return True
+    following = [token.lower for token in words[index + 1 : index + 3]]
+    if following and following[0].endswith("e") and len(following) > 1 and following[0] not in DETERMINERS:
+        following = following[1:]  # "je persoonlijke gegevens"
+    return not following or not (is_data_word(following[0]) or is_recipient_word(following[0])
+                                 or following[0] in GENERIC_NOUNS)
+
+
 def is_data_word(word: str) -> bool:
     return word in DATA_NOUNS or (len(word) > 6 and word.endswith(_DATA_SUFFIXES) and word not in AUTHORITY_NOUNS)
 
@@ -275,12 +294,19 @@ def find_name(words: Sequence[Token], start: int, end: int, names: Iterable[tupl
 
 
 def name_tuples(names: Iterable[str]) -> tuple[tuple[str, ...], ...]:
-    """The controller's names as word tuples, also without a legal form ("Optimum POS B.V." -> "optimum pos")."""
+    """The controller's names as word tuples, also without a legal form ("Optimum POS B.V." -> "optimum pos"),
+    and the way a statement refers back to it by its form: "vzw Natuurpunt" -> "de vzw", "Gemeente Gent" -> "de gemeente"."""
     found: set[tuple[str, ...]] = set()
     for name in names:
         words = tuple(token.lower for token in tokens(name) if token.is_word)
+        forms = {w for w in words if w in LEGAL_FORMS or w in ORGANISATION_NOUNS}
+        forms |= {noun for w in words for noun in ORGANISATION_NOUNS if len(w) > len(noun) + 2 and w.endswith(noun)}
+        for form in forms:  # "Basisschool De Regenboog" -> "de school"
+            found.update({("de", form), ("het", form), ("the", form)})
         while words and words[-1] in LEGAL_FORMS:
             words = words[:-1]
+        while len(words) > 1 and words[0] in LEGAL_FORMS:
+            words = words[1:]
         if words and not (len(words) == 1 and words[0] in DETERMINERS):
             found.add(words)
             found.add(words[:1]) if len(words[0]) > 3 and words[0] not in GENERIC_NOUNS else None
@@ -288,7 +314,14 @@ def name_tuples(names: Iterable[str]) -> tuple[tuple[str, ...], ...]:
 
 
 LEGAL_FORMS = frozenset({"b.v.", "b.v", "bv", "n.v.", "nv", "gmbh", "ltd", "limited", "inc", "sa", "bvba", "srl", "llc",
-                         "plc", "ag", "se", "vof", "cv", "stichting", "vereniging"})
+                         "plc", "ag", "se", "vof", "cv", "stichting", "vereniging", "vzw", "asbl", "cvba", "bvba",
+                         "commv", "comm.v.", "coöperatie", "cooperatie", "u.a.", "ua"})
+#: Kinds of organisation a name may say the controller is, by which the statement refers back to it: "de gemeente".
+ORGANISATION_NOUNS = frozenset({
+    "gemeente", "stad", "provincie", "waterschap", "school", "hogeschool", "universiteit", "ziekenhuis", "praktijk",
+    "club", "fonds", "federatie", "bond", "ocmw", "intercommunale", "municipality", "city", "council", "foundation",
+    "association", "university", "hospital", "practice",
+})
 
 
 def role_of_phrase(words: Sequence[Token], start: int, end: int, names: Sequence[tuple[str, ...]]) -> Role | None:
@@ -296,8 +329,10 @@ def role_of_phrase(words: Sequence[Token], start: int, end: int, names: Sequence
     if find_name(words, start, min(end, start + 6), names) is not None:
         return Role.controller
     only_quantities = True
-    for token in words[start : min(end, start + 8)]:
-        word = token.lower
+    for position in range(start, min(end, start + 8)):
+        token, word = words[position], words[position].lower
+        if word in ("je", "u") and not is_subject_pronoun(words, position):
+            continue  # "je gegevens": a possessive, the noun decides
         if word in IMPERSONAL_PRONOUNS and token is words[start]:
             return Role.impersonal
         if word in NP_PREPOSITIONS and not only_quantities:

@@ -222,7 +222,7 @@ def run_fingerprint(linter: Any) -> str:
 
 def _source_fingerprint(rules: Any) -> str:
     """Size and modification time of privlint's files and of each check's module, and each check's code."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent  # privlint/, not privlint/run/: the rules' shared modules too
     files = {path for path in package.rglob("*") if path.suffix in (".py", ".json")}
     codes = []
     for rule in rules:
