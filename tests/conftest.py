@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis.configuration import set_hypothesis_home_dir
 from privlint.cli.main import main
 from privlint.read.discovery import discover
 from privlint.rules.registry import load_rules
@@ -13,6 +16,13 @@ from privlint.run.linter import Linter, Settings
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 23)
 EXAMPLES = ROOT / "examples" / "rules"
+
+# Running the tests leaves no file in the checkout: Hypothesis keeps its examples in the
+# temporary directory (HYPOTHESIS_STORAGE_DIRECTORY moves them), as the cache of findings is
+# kept per test (below) and pytest's cache is off (pyproject.toml).
+set_hypothesis_home_dir(
+    os.environ.get("HYPOTHESIS_STORAGE_DIRECTORY") or Path(tempfile.gettempdir(), "privlint-hypothesis")
+)
 
 
 def located(findings):

@@ -5,7 +5,9 @@ large, binary, in another encoding or not files at all are made here, in the
 test's directory. Every case is run twice with the CLI: alone, where the engine
 findings (rule, line, column, message) and the exit code must be exactly as
 listed, and together with a companion manifest, which must still be checked.
-No run may print a traceback or take longer than ``SECONDS``.
+No run may print a traceback or hang: each test has a time limit of
+``HANG_SECONDS`` (minutes, so that a loaded machine never trips it: how fast
+privlint is belongs to the benchmarks, not to a test).
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +29,8 @@ from privlint.cli.main import main
 
 BAD_INPUTS = Path(__file__).parent / "bad_inputs"
 TODAY = "2026-11-23"
-SECONDS = 20.0  # per run, generous for slow CI; the slowest case takes about 2 s
+HANG_SECONDS = 300  # a bound on hangs, not a speed target: the slowest case takes about 2 s
+pytestmark = pytest.mark.timeout(HANG_SECONDS)  # per test (pytest-timeout)
 COMPANION = "companion.privacy.yaml"
 COMPANION_TEXT = "privlint: 1\nstatement:\n  titel: Privacy statement\n"
 COMPANION_LINE = "companion.privacy.yaml:3:3: PL002 invalid-manifest [error] unknown key 'titel' in statement"
@@ -298,9 +300,7 @@ def prepare(case: Case, directory: Path, monkeypatch: pytest.MonkeyPatch) -> lis
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_bad_input_gets_exactly_its_findings_and_exit_code(case, tmp_path, monkeypatch):
     args = prepare(case, tmp_path, monkeypatch)
-    started = time.perf_counter()
     result = run(["--format", "json", *args])
-    assert time.perf_counter() - started < SECONDS
     assert_no_traceback(result)
     engine = [f for f in json.loads(result.stdout)["findings"] if f["code"].startswith("PL0")]
     got = [(f["file"], f["rule"], f["line"], f["column"]) for f in engine]
@@ -349,13 +349,11 @@ LARGE_BUT_WITHIN_THE_LIMITS = {
 
 
 @pytest.mark.parametrize("name", sorted(LARGE_BUT_WITHIN_THE_LIMITS))
-def test_large_manifests_within_the_limits_lint_in_seconds(tmp_path, monkeypatch, name):
+def test_large_manifests_within_the_limits_lint_without_a_hang(tmp_path, monkeypatch, name):
     """Checks stay linear: a check comparing every purpose with every category took minutes here."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / f"{name}.privacy.yaml").write_text(LARGE_BUT_WITHIN_THE_LIMITS[name], encoding="utf-8")
-    started = time.perf_counter()
     result = run(["--no-cache", "--format", "json", f"{name}.privacy.yaml"])
-    assert time.perf_counter() - started < SECONDS
     assert_no_traceback(result)
     assert not [f for f in json.loads(result.stdout)["findings"] if f["code"].startswith("PL0") and f["code"] != "PL004"]
     assert result.exit_code == 1
@@ -392,7 +390,7 @@ sys.exit(code)
 """
 
 
-def run_process(args: list[str], cwd: Path, timeout: float = SECONDS) -> tuple[int, str, int]:
+def run_process(args: list[str], cwd: Path, timeout: float = HANG_SECONDS - 60) -> tuple[int, str, int]:
     """Run ``python -m privlint``; return its exit code, output, and peak memory in bytes."""
     peak_file = cwd / "peak.txt"
     with (cwd / "output.txt").open("w+b") as output:
@@ -420,9 +418,7 @@ def run_process(args: list[str], cwd: Path, timeout: float = SECONDS) -> tuple[i
 def test_alias_bombs_finish_fast_in_bounded_memory(tmp_path, monkeypatch, name, message):
     case = next(case for case in CASES if case.name == name)
     args = prepare(case, tmp_path, monkeypatch)
-    started = time.perf_counter()
-    exit_code, output, peak = run_process(args, tmp_path, timeout=10)
-    assert time.perf_counter() - started < 10
+    exit_code, output, peak = run_process(args, tmp_path)
     assert message in output and "Traceback" not in output
     assert exit_code == 1
     assert peak < 150 * 1024 * 1024  # privlint loaded: about 40 MB; expanded, the bomb is 387 million nodes
@@ -431,7 +427,7 @@ def test_alias_bombs_finish_fast_in_bounded_memory(tmp_path, monkeypatch, name, 
 def test_a_pipe_named_like_a_manifest_is_refused_without_waiting(tmp_path):
     os.mkfifo(tmp_path / "pipe.privacy.yaml")
     (tmp_path / COMPANION).write_text(COMPANION_TEXT, encoding="utf-8")
-    exit_code, output, _ = run_process(["pipe.privacy.yaml", COMPANION], tmp_path, timeout=10)
+    exit_code, output, _ = run_process(["pipe.privacy.yaml", COMPANION], tmp_path)
     assert "pipe.privacy.yaml:1:1: PL000 io-error [error] not a regular file" in output
     assert COMPANION_LINE in output and "Traceback" not in output
     assert exit_code == 2

@@ -80,6 +80,6 @@ def test_the_docs_name_only_paths_that_exist():
     cited = set()
     for document in [ROOT / "README.md", *(ROOT / "docs").glob("*.md"), ROOT / "benchmarks" / "RESULTS.md"]:
         text = document.read_text(encoding="utf-8")
-        cited |= {(document.name, path) for path in re.findall(r"\b((?:linter|checks|privlint|tests|benchmarks)/[\w/.-]+\.(?:py|json))", text)}
+        cited |= {(document.name, path) for path in re.findall(r"(?<![\w./-])((?:linter|checks|privlint|tests|benchmarks)/[\w/.-]+\.(?:py|json))", text)}
     assert cited
     assert sorted((name, path) for name, path in cited if not (ROOT / path).exists()) == []

@@ -3,8 +3,9 @@
 Manifests generated from the published JSON Schema are valid, so privlint must
 not call them invalid, and every finding must point inside the file. Seeds
 mutated at random (bytes, characters, lines, YAML punctuation, encodings) must
-never make privlint raise or run long, and linting the same bytes twice must
-give the same output.
+never make privlint raise or hang, and linting the same bytes twice must give
+the same output. A hang is caught by the test's time limit (pytest-timeout, in
+minutes); how fast privlint is belongs to benchmarks/run.py, not to a test.
 
 The number of generated cases per test is ``PRIVLINT_PROPERTY_EXAMPLES``
 (default 300); raise it for a longer search.
@@ -20,7 +21,6 @@ import re
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
@@ -40,13 +40,12 @@ SCHEMA = json.loads((ROOT / "schemas" / "privacy-statement.schema.json").read_te
 SEEDS = sorted((ROOT / "seeds").glob("*.privacy.yaml"))
 TODAY = dt.date(2026, 11, 23)
 EXAMPLES = int(os.environ.get("PRIVLINT_PROPERTY_EXAMPLES", "300"))
-SECONDS_PER_FILE = 5.0  # generous: a seed lints in well under 0.1 s
 ENGINE_REJECTIONS = {"yaml-syntax", "invalid-manifest", "internal-error"}
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # as the YAML parser counts lines
 
 PROPERTY_SETTINGS = settings(
     max_examples=EXAMPLES,
-    deadline=None,  # time is asserted per example instead, with a bound that slow machines meet
+    deadline=None,  # no timing: a loaded machine is slow, not wrong; a hang fails the test's time limit
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
@@ -212,12 +211,9 @@ def test_mutated_seeds_never_crash_or_hang_and_lint_the_same_twice(linter, raw):
         path = Path(directory, "mutant.privacy.yaml")
         path.write_bytes(raw)
         target = Target(path, "mutant.privacy.yaml")
-        started = time.perf_counter()
         first = linter.lint_file(target).findings
-        elapsed = time.perf_counter() - started
         second = linter.lint_file(target).findings
     assert not [f for f in first if f.rule == "internal-error"], first
-    assert elapsed < SECONDS_PER_FILE
     assert render(first) == render(second)
     assert all(finding.hint for finding in first), first
     try:

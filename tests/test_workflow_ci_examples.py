@@ -1,7 +1,11 @@
-"""The CI examples in examples/ci run as written: their privlint commands produce the reports they upload."""
+"""The CI examples in examples/ci run as written: their privlint steps produce the reports they upload.
+
+The GitHub workflow uses the action at the root of this repository (run by tests/github_action.py).
+"""
 
 import json
 import os
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -10,12 +14,17 @@ from pathlib import Path
 import jsonschema
 import pytest
 from conftest import ROOT
+from github_action import run_action
 from ruamel.yaml import YAML
 
 CI = ROOT / "examples" / "ci"
 SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 BIN = Path(sys.executable).parent
 BAD = "privlint: 1\nstatement:\n  last_changed: 2026-01-01\npurposes:\n  - id: a\n"
+# The complete example with one purpose's legal basis taken out: one error, annotated whatever the
+# number of annotations GitHub shows per step.
+ONE_ERROR = re.sub(r"^\s+legal_bases: .*\n", "", (ROOT / "examples" / "complete.privacy.yaml").read_text(encoding="utf-8"), count=1, flags=re.M)
+INSTALLED = {"privlint": str(BIN / "privlint")}  # the action's install step would need the package index
 
 
 def load(name):
@@ -30,22 +39,34 @@ def shell(command, cwd, **env):
 
 @pytest.fixture
 def checkout(tmp_path):
-    (tmp_path / "legal").mkdir()
-    (tmp_path / "legal" / "site.privacy.yaml").write_text(BAD, encoding="utf-8")
-    return tmp_path
+    (tmp_path / "work" / "legal").mkdir(parents=True)
+    (tmp_path / "work" / "legal" / "site.privacy.yaml").write_text(BAD, encoding="utf-8")
+    return tmp_path / "work"
+
+
+def github_action_step(workflow):
+    """The step that uses privlint's action (``OWNER/privlint@REV``)."""
+    [step] = [s for s in workflow["jobs"]["privlint"]["steps"] if re.fullmatch(r"[\w-]+/privlint@[\w.-]+", str(s.get("uses", "")))]
+    return step
+
+
+def run_github_job(checkout, event=None):
+    """The workflow's privlint step: the action at the root of this repository, with the step's inputs."""
+    step = github_action_step(load("github-actions.yml"))
+    (checkout.parent / "runner").mkdir(exist_ok=True)
+    return run_action(ROOT, checkout, checkout.parent / "runner", inputs=step.get("with"), event=event, installed=INSTALLED)
 
 
 def test_github_workflow_annotates_and_writes_valid_sarif_for_the_upload(checkout):
     workflow = load("github-actions.yml")
-    steps = workflow["jobs"]["privlint"]["steps"]
-    step = next(s for s in steps if s.get("name") == "privlint")
-    upload = next(s for s in steps if str(s.get("uses", "")).startswith("github/codeql-action/upload-sarif"))
+    upload = next(s for s in workflow["jobs"]["privlint"]["steps"] if str(s.get("uses", "")).startswith("github/codeql-action/upload-sarif"))
     assert workflow["permissions"]["security-events"] == "write"
-    done = shell(step["run"], checkout, GITHUB_ACTIONS="true", BASE="")  # a push: no pull-request base
-    assert done.returncode == 1, done.stderr
-    assert "::error file=legal/site.privacy.yaml,line=1,col=1,title=PL404 missing-complaint-right::" in done.stdout
-    # GitHub shows ten annotations of each level: the eleventh error is a line in the log
-    assert "\nlegal/site.privacy.yaml:5:5: PL101 missing-legal-basis [error] purpose 'a' has no legal basis\n" in done.stdout
+    assert upload["if"] == "${{ !cancelled() }}"  # the report is uploaded when privlint fails the step
+    (checkout / "legal" / "site.privacy.yaml").write_text(ONE_ERROR, encoding="utf-8")
+    done = run_github_job(checkout)  # a push: no pull-request base
+    assert done.exit_code == 1, done.stdout + done.stderr
+    assert re.search(r"^::error file=legal/site\.privacy\.yaml,line=\d+,col=5,title=PL101 missing-legal-basis::", done.stdout, re.M)
+    assert "missing-legal-basis" in done.summary.replace("\\", "")
     report = json.loads((checkout / upload["with"]["sarif_file"]).read_text(encoding="utf-8"))
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
     assert not list(jsonschema.Draft4Validator(schema).iter_errors(report))
@@ -53,15 +74,18 @@ def test_github_workflow_annotates_and_writes_valid_sarif_for_the_upload(checkou
 
 
 def test_github_workflow_compares_with_the_pull_request_base(checkout):
+    workflow = load("github-actions.yml")
+    [checkout_step] = [s for s in workflow["jobs"]["privlint"]["steps"] if str(s.get("uses", "")).startswith("actions/checkout@")]
+    assert checkout_step["with"]["fetch-depth"] == 0  # the base commit is there to compare with
     git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"]
+    (checkout / "legal" / "site.privacy.yaml").write_text(ONE_ERROR, encoding="utf-8")
     subprocess.run([*git, "init", "-q"], cwd=checkout, check=True)
     subprocess.run([*git, "add", "-A"], cwd=checkout, check=True)
     subprocess.run([*git, "commit", "-qm", "base"], cwd=checkout, check=True)
     base = subprocess.run(["git", "rev-parse", "HEAD"], cwd=checkout, check=True, capture_output=True, text=True).stdout.strip()
-    (checkout / "legal" / "site.privacy.yaml").write_text(BAD + "    legal_bases: [consent]\n", encoding="utf-8")
+    (checkout / "legal" / "site.privacy.yaml").write_text(ONE_ERROR.replace("performing", "carrying out", 1), encoding="utf-8")
     subprocess.run([*git, "commit", "-qam", "pull request"], cwd=checkout, check=True)
-    step = next(s for s in load("github-actions.yml")["jobs"]["privlint"]["steps"] if s.get("name") == "privlint")
-    done = shell(step["run"], checkout, GITHUB_ACTIONS="true", BASE=base)
+    done = run_github_job(checkout, event={"pull_request": {"base": {"sha": base}}})
     assert "unbumped-last-changed" in done.stdout, done.stdout + done.stderr
 
 

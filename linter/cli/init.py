@@ -1,4 +1,9 @@
-"""``privlint init``: a first manifest and a configuration file, never overwriting anything."""
+"""``privlint init``: a first manifest, its schema and a configuration file, never overwriting anything.
+
+The manifest's first line points editors (the YAML language server) at the schema by a relative
+path, ``.privlint/privacy-statement.schema.json`` beside it, which ``init`` writes: the editor
+checks the manifest offline. ``privlint schema --output`` writes it again after an upgrade.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from privlint.fileio import write_atomic
-from privlint.model.manifest import SCHEMA_ID
+from privlint.model.schema import SCHEMA_FILE, render_schema
 from privlint.read.discovery import DEFAULT_INCLUDE, MANIFEST_SUFFIXES
 from privlint.rules import Rule
 from privlint.run.config import config_in
@@ -18,7 +23,9 @@ MANIFEST = """\
 # yaml-language-server: $schema={schema}
 # A privlint manifest of one privacy statement. Replace the examples with what the
 # statement says, in its own terms; leave out what it does not say, and run `privlint`
-# to see what is missing. `privlint schema` prints the format's JSON Schema.
+# to see what is missing. Editors check it with the schema the first line names; after
+# an upgrade of privlint, renew that with (in this folder):
+#   privlint schema --output {schema}
 privlint: 1
 
 statement:
@@ -86,8 +93,12 @@ class Created:
     note: str = ""
 
 
+#: Where init writes the schema, relative to the manifest: the path of its ``$schema`` line.
+SCHEMA_PATH = f".privlint/{SCHEMA_FILE}"
+
+
 def manifest_text(today: dt.date) -> str:
-    return MANIFEST.format(schema=SCHEMA_ID, today=today.isoformat())
+    return MANIFEST.format(schema=SCHEMA_PATH, today=today.isoformat())
 
 
 def config_text(rules: Sequence[Rule]) -> str:
@@ -115,10 +126,13 @@ def _create(path: Path, text: str) -> bool:
 
 
 def init(directory: Path, name: str, rules: Sequence[Rule], today: dt.date) -> list[Created]:
-    """Create ``NAME.privacy.yaml`` and ``privlint.toml`` in ``directory`` where they do not exist."""
+    """Create ``NAME.privacy.yaml``, its schema and ``privlint.toml`` in ``directory`` where they do not exist."""
     directory.mkdir(parents=True, exist_ok=True)
     manifest = directory / manifest_name(name)
     results = [Created(manifest, _create(manifest, manifest_text(today)))]
+    schema = directory / SCHEMA_PATH
+    schema.parent.mkdir(exist_ok=True)
+    results.append(Created(schema, _create(schema, render_schema()), "it exists; privlint schema --output rewrites it"))
     config = config_in(directory)
     if config is not None:
         results.append(Created(config, False, "configuration found"))

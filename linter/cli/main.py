@@ -161,7 +161,8 @@ def show_config(config_path: Path | None) -> None:
 @click.option("--name", default="statement", show_default=True, help="The manifest's name: NAME.privacy.yaml.")
 @click.option("--today", metavar="YYYY-MM-DD", help="The date to write as last_changed (default: the system date).")
 def init(directory: Path, name: str, today: str | None) -> None:
-    """Create a first manifest and a privlint.toml in DIRECTORY; existing files are left alone."""
+    """Create a first manifest, the schema editors check it with and a privlint.toml in DIRECTORY;
+    existing files are left alone."""
     from privlint.cli.init import init as scaffold
 
     try:
@@ -211,11 +212,25 @@ def explain(rule: str) -> None:
 
 
 @main.command()
-def schema() -> None:
-    """Print the manifest JSON Schema, generated from the models."""
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+    help="Write the schema to FILE instead of printing it (atomically; missing folders are made), "
+    "such as .privlint/privacy-statement.schema.json for editors.",
+)
+def schema(output: Path | None) -> None:
+    """Print the manifest JSON Schema, generated from the models (or write it to a file)."""
     from privlint.model.schema import render_schema
 
-    click.echo(render_schema(), nl=False)
+    if output is None:
+        click.echo(render_schema(), nl=False)
+        return
+    from privlint.fileio import write_atomic
+
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(output, render_schema())
+    except OSError as error:
+        _fail(f"cannot write {str(output)!r}: {error.strerror or error}")
 
 
 def _add_commands() -> None:

@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 
 from privlint.model.types import (
     COUNTRY_PATTERN,
+    DATE_PATTERN,
     DURATION_PATTERN,
     EMAIL_PATTERN,
     ID_PATTERN,
@@ -75,7 +76,7 @@ DateOrMonth = _string_type(
     PartialDate,
     {
         "anyOf": [
-            {"type": "string", "format": "date"},
+            {"type": "string", "format": "date", "pattern": DATE_PATTERN},
             {"type": "string", "pattern": MONTH_PATTERN},
         ],
     },
@@ -128,8 +129,8 @@ class Model(BaseModel):
 class Contact(Model):
     """Ways to reach someone."""
 
-    email: Email | None = None
-    phone: Text | None = None
+    email: Email | None = Field(None, description="An e-mail address, such as privacy@example.com.")
+    phone: Text | None = Field(None, description="A telephone number, as the statement prints it.")
     web_form: Text | None = Field(None, description="Address of a web form.")
     web_page: Text | None = Field(
         None, description="Address of a contact page: a web page that says how to reach them (numbers, chat, forms)."
@@ -160,12 +161,14 @@ class Audience(Model):
 class Statement(Model):
     """The privacy statement as published."""
 
-    title: Text | None = None
+    title: Text | None = Field(None, description="The title of the statement, such as Privacyverklaring.")
     language: LanguageTag | None = Field(None, description="BCP 47 tag of the statement's language, such as nl.")
     url: Text | None = Field(None, description="Where the statement is published.")
-    version: Text | None = None
+    version: Text | None = Field(None, description="The version the statement gives itself, such as 3.2.")
     last_changed: DateOrMonth | None = Field(
-        None, description="The date the statement says it last changed: YYYY-MM-DD, or YYYY-MM when only the month is printed."
+        None,
+        description="The date the statement says it last changed: YYYY-MM-DD, such as 2025-10-01, or YYYY-MM, such as 2025-10, "
+        "when only the month is printed.",
     )
     changes_announced: Text | None = Field(
         None, description="How the statement says changes are announced, in its own words."
@@ -200,9 +203,9 @@ class Statement(Model):
 class Representative(Model):
     """The controller's representative in the EU (Art. 27)."""
 
-    name: Text | None = None
-    address: Text | None = None
-    contact: Contact | None = None
+    name: Text | None = Field(None, description="Name of the representative.")
+    address: Text | None = Field(None, description="Postal address of the representative.")
+    contact: Contact | None = Field(None, description="How to reach the representative.")
 
 
 class Controller(Model):
@@ -214,10 +217,10 @@ class Controller(Model):
     )
     trade_names: list[Text] = Field(default_factory=list, description="Trade names and brands.")
     country: CountryCode | None = Field(None, description="Country of establishment, such as NL or DE-BY.")
-    address: Text | None = None
-    contact: Contact | None = None
+    address: Text | None = Field(None, description="Postal address of the controller (Art. 13(1)(a)).")
+    contact: Contact | None = Field(None, description="How to reach the controller about privacy: e-mail, phone, web form, contact page.")
     registration: Text | None = Field(None, description="Chamber of commerce or company registration number.")
-    representative: Representative | None = None
+    representative: Representative | None = Field(None, description="The representative in the EU of a controller established outside it (Art. 27).")
 
 
 class Dpo(Model):
@@ -226,15 +229,15 @@ class Dpo(Model):
     designated: StrictBool | None = Field(
         None, description="Whether the statement says a DPO is designated; false is the same as none.dpo without the words."
     )
-    name: Text | None = None
-    contact: Contact | None = None
+    name: Text | None = Field(None, description="Name of the data protection officer, where the statement gives it.")
+    contact: Contact | None = Field(None, description="How to reach the data protection officer (Art. 13(1)(b)).")
 
 
 class GeneralLegalBasis(Model):
     """A legal basis the statement lists in general, without tying it to a purpose."""
 
-    basis: LegalBasis
-    description: Text | None = None
+    basis: LegalBasis = Field(description="The Art. 6(1) basis: consent, contract, legal_obligation, vital_interests, public_task or legitimate_interests.")
+    description: Text | None = Field(None, description="What the statement says about this basis, in its own words.")
     law: Text | None = Field(
         None, description="The law behind a legal obligation or public task (Art. 6(3)), such as 'AWR art. 52'."
     )
@@ -253,15 +256,19 @@ class RetentionTerms(Model):
     statutory_source: Text | None = Field(None, description="The law that sets the period, where one does.")
     quote: Quote | None = Field(None, description="The statement's own words on this retention, exactly as published; several passages as a list.")
     minimum: IsoDuration | None = Field(
-        None, description="A minimum period ('at least 7 years'): alone, without a period or maximum, it sets no end."
+        None,
+        description="A minimum period ('at least 7 years'), an ISO 8601 duration such as P7Y: alone, without a period or "
+        "maximum, it sets no end.",
     )
     maximum: IsoDuration | None = Field(
         None,
-        description="An upper bound ('at most 24 months', 'never longer than 7 years'); statement-wide it bounds "
-        "every period in the statement.",
+        description="An upper bound ('at most 24 months', 'never longer than 7 years'), an ISO 8601 duration such as "
+        "P24M; statement-wide it bounds every period in the statement.",
     )
     until: DateOrMonth | None = Field(
-        None, description="A fixed date on which the retention ends ('until 1 January 2027'): YYYY-MM-DD or YYYY-MM."
+        None,
+        description="A fixed date on which the retention ends ('until 1 January 2027'): YYYY-MM-DD or YYYY-MM, such as "
+        "2027-01-01.",
     )
     end_event: Text | None = Field(
         None,
@@ -318,8 +325,8 @@ class StatementRetention(Retention):
 class DataCategory(Model):
     """A category of personal data."""
 
-    id: Identifier
-    name: Text | None = None
+    id: Identifier = Field(description="Unique id that purposes refer to, such as contact: lower-case letters, digits, '-', '_' or '.'.")
+    name: Text | None = Field(None, description="Name of the category as the statement gives it, such as Contact details.")
     items: list[Text] = Field(default_factory=list, description="What the category contains: name, address, ...")
     special: SpecialCategory | None = Field(None, description="The Art. 9(1) special category, where it is one.")
     condition: SpecialCondition | None = Field(None, description="The Art. 9(2) condition relied on for special data.")
@@ -331,7 +338,7 @@ class DataCategory(Model):
     from_others: StrictBool = Field(False, description="Obtained from someone other than the person (Art. 14).")
     source: Text | None = Field(None, description="Where data obtained from others come from (Art. 14(2)(f)).")
     publicly_accessible: StrictBool | None = Field(None, description="Whether that source is publicly accessible.")
-    retention: Retention | None = None
+    retention: Retention | None = Field(None, description="How long data of this category are kept, where the statement says so per category.")
 
 
 class Disclosure(Model):
@@ -349,11 +356,11 @@ class Disclosure(Model):
 class Recipient(Model):
     """A recipient, or a category of recipients."""
 
-    id: Identifier
-    name: Text | None = None
-    description: Text | None = None
-    role: RecipientRole | None = None
-    country: CountryCode | None = Field(None, description="Where the recipient processes the data.")
+    id: Identifier = Field(description="Unique id that purposes and transfers refer to, such as payment-provider: lower-case letters, digits, '-', '_' or '.'.")
+    name: Text | None = Field(None, description="Name of the recipient, or of the category of recipients.")
+    description: Text | None = Field(None, description="What the statement says about the recipient, in its own words.")
+    role: RecipientRole | None = Field(None, description="Its role under the GDPR, such as processor or controller.")
+    country: CountryCode | None = Field(None, description="Where the recipient processes the data: a country code such as US.")
     all_purposes: StrictBool = Field(
         False, description="The statement names this recipient for its processing as a whole, not for particular purposes."
     )
@@ -371,10 +378,10 @@ class PurposeDenials(Model):
 class Purpose(Model):
     """A purpose of processing, with everything Art. 13(1)(c)-(e) and 13(2)(a) ask for it."""
 
-    id: Identifier
-    name: Text | None = None
+    id: Identifier = Field(description="Unique id of the purpose, such as customer-service: lower-case letters, digits, '-', '_' or '.'.")
+    name: Text | None = Field(None, description="Name of the purpose as the statement gives it, such as Answering questions.")
     section: Text | None = Field(None, description="Where the purpose comes from in the statement (section number or heading).")
-    description: Text | None = None
+    description: Text | None = Field(None, description="What the statement says about the purpose, in its own words.")
     legal_bases: list[LegalBasis] = Field(default_factory=list, description="Art. 6(1) bases; several allowed.")
     law: Text | None = Field(
         None, description="The law behind its legal obligation or public task (Art. 6(3)), such as 'Wet op het financieel toezicht'."
@@ -394,10 +401,10 @@ class Purpose(Model):
     direct_marketing: StrictBool = Field(
         False, description="The purpose is direct marketing (offers, newsletters, canvassing): objection always applies (Art. 21(2))."
     )
-    data: list[Identifier] = Field(default_factory=list, description="Ids of data_categories.")
-    data_subjects: list[Text] = Field(default_factory=list)
-    recipients: list[Identifier] = Field(default_factory=list, description="Ids of recipients.")
-    retention: Retention | None = None
+    data: list[Identifier] = Field(default_factory=list, description="Ids of data_categories, such as [contact, payment].")
+    data_subjects: list[Text] = Field(default_factory=list, description="Whose data: customers, visitors, applicants, ...")
+    recipients: list[Identifier] = Field(default_factory=list, description="Ids of recipients, such as [payment-provider].")
+    retention: Retention | None = Field(None, description="How long data for this purpose are kept (Art. 13(2)(a)).")
     quote: Quote | None = Field(None, description="The statement's own words for this purpose, exactly as published; several passages as a list.")
     none: PurposeDenials | None = Field(None, description="What the statement says explicitly does not happen for this purpose.")
 
@@ -411,7 +418,7 @@ class Transfer(Model):
     """A transfer of personal data outside the EEA (Art. 13(1)(f))."""
 
     destination: Text | None = Field(None, description="Country, region or international organisation.")
-    recipients: list[Identifier] = Field(default_factory=list, description="Ids of recipients.")
+    recipients: list[Identifier] = Field(default_factory=list, description="Ids of recipients, such as [cloud-host].")
     safeguard: Safeguard | Annotated[list[Safeguard], Field(min_length=1)] | None = Field(
         None, description="The adequacy decision or Art. 46/47/49 ground; a list where the statement names several."
     )
@@ -419,13 +426,14 @@ class Transfer(Model):
     copy_available: Text | None = Field(None, description="How to obtain a copy of the safeguard.")
     quote: Quote | None = Field(None, description="The statement's own words on this transfer, exactly as published; several passages as a list.")
     countries: list[CountryCode] = Field(
-        default_factory=list, description="The destination countries as ISO 3166-1 codes, where the statement names them."
+        default_factory=list,
+        description="The destination countries as ISO 3166-1 codes, such as [US, IN], where the statement names them.",
     )
     destination_unspecified: StrictBool = Field(
         False,
         description="The statement names no destination beyond 'outside the EEA', 'a third country' or the like.",
     )
-    services: list[Identifier] = Field(default_factory=list, description="Ids of services the transfer concerns.")
+    services: list[Identifier] = Field(default_factory=list, description="Ids of services the transfer concerns, such as [google-analytics].")
     safeguard_named_as: SafeguardNamedAs | None = Field(
         None,
         description="How the statement names the safeguard: stated (the default), example ('such as standard "
@@ -449,7 +457,7 @@ class Service(Model):
     """A third-party service that receives personal data: analytics, advertising tags, social plugins, maps,
     fonts, video, chat, mailing, hosting, payments."""
 
-    id: Identifier | None = Field(None, description="An id to refer to it from transfers and cookies.")
+    id: Identifier | None = Field(None, description="An id to refer to it from transfers and cookies, such as google-analytics.")
     name: Text = Field(description="The service as the statement names it, such as Google Analytics or Mailchimp.")
     provider: Text | None = Field(None, description="The company behind it, as the statement names it.")
     purpose: Text | None = Field(None, description="What the service is used for, in the statement's words.")
@@ -458,12 +466,14 @@ class Service(Model):
         description="What the service does (analytics, advertising, tag_manager, social, maps, mailing, ...), where its "
         "name does not tell privlint's registry of services.",
     )
-    role: RecipientRole | None = None
-    country: CountryCode | None = Field(None, description="Where the service processes the data, where the statement says.")
+    role: RecipientRole | None = Field(None, description="Its role under the GDPR, such as processor or controller.")
+    country: CountryCode | None = Field(
+        None, description="Where the service processes the data, where the statement says: a country code such as US."
+    )
     registry: Identifier | None = Field(
         None,
-        description="The id of the entry in privlint's registry of services (docs/service-registry.md), where its "
-        "name alone does not match one.",
+        description="The id of the entry in privlint's registry of services (docs/service-registry.md), such as "
+        "google-analytics, where its name alone does not match one.",
     )
     self_hosted: StrictBool = Field(
         False,
@@ -475,7 +485,7 @@ class Service(Model):
 class Cookie(Model):
     """A cookie or similar technology (pixel, local storage, SDK) the statement describes."""
 
-    id: Identifier | None = None
+    id: Identifier | None = Field(None, description="An id for the cookie, such as analytics-id.")
     name: Text | None = Field(None, description="The cookie or technology, such as _ga or Meta Pixel.")
     category: CookiePurpose | None = Field(
         None, description="What it is for: functional, analytics, advertising, social, embedded, personalisation."
@@ -483,7 +493,7 @@ class Cookie(Model):
     description: Text | None = Field(None, description="What the statement says about it, in its own words.")
     party: CookieParty | None = Field(None, description="first (the controller's own) or third (another organisation's).")
     provider: Text | None = Field(None, description="Who places or reads a third-party cookie, as the statement names it.")
-    service: Identifier | None = Field(None, description="The id of the services entry it belongs to.")
+    service: Identifier | None = Field(None, description="The id of the services entry it belongs to, such as google-analytics.")
     consent: CookieConsent | None = Field(
         None,
         description="How consent is obtained: opt_in, opt_out, implied (by continued use), browser_settings, "
@@ -506,15 +516,15 @@ class CookieStatement(Model):
 class RightWords(Model):
     """The statement's own words about rights, by right."""
 
-    access: Text | None = None
-    rectification: Text | None = None
-    erasure: Text | None = None
-    restriction: Text | None = None
-    objection: Text | None = None
-    objection_to_direct_marketing: Text | None = None
-    portability: Text | None = None
-    withdraw_consent: Text | None = None
-    complaint: Text | None = None
+    access: Text | None = Field(None, description="What the statement says about the right of access (Art. 15).")
+    rectification: Text | None = Field(None, description="What the statement says about the right to rectification (Art. 16).")
+    erasure: Text | None = Field(None, description="What the statement says about the right to erasure (Art. 17).")
+    restriction: Text | None = Field(None, description="What the statement says about the right to restriction of processing (Art. 18).")
+    objection: Text | None = Field(None, description="What the statement says about the right to object (Art. 21(1)).")
+    objection_to_direct_marketing: Text | None = Field(None, description="What the statement says about the right to object to direct marketing (Art. 21(2)).")
+    portability: Text | None = Field(None, description="What the statement says about the right to data portability (Art. 20).")
+    withdraw_consent: Text | None = Field(None, description="What the statement says about the right to withdraw consent (Art. 7(3)).")
+    complaint: Text | None = Field(None, description="What the statement says about the right to lodge a complaint with a supervisory authority (Art. 77).")
 
     def items(self) -> list[tuple[Right, str]]:
         """The rights given here with their words, in the order of the Right list."""
@@ -536,15 +546,15 @@ class Exclusion(Model):
 class RightExclusions(Model):
     """Rights the statement declares not applicable, by right."""
 
-    access: Exclusion | None = None
-    rectification: Exclusion | None = None
-    erasure: Exclusion | None = None
-    restriction: Exclusion | None = None
-    objection: Exclusion | None = None
-    objection_to_direct_marketing: Exclusion | None = None
-    portability: Exclusion | None = None
-    withdraw_consent: Exclusion | None = None
-    complaint: Exclusion | None = None
+    access: Exclusion | None = Field(None, description="Why the right of access (Art. 15) does not apply, as the statement says.")
+    rectification: Exclusion | None = Field(None, description="Why the right to rectification (Art. 16) does not apply, as the statement says.")
+    erasure: Exclusion | None = Field(None, description="Why the right to erasure (Art. 17) does not apply, as the statement says.")
+    restriction: Exclusion | None = Field(None, description="Why the right to restriction of processing (Art. 18) does not apply, as the statement says.")
+    objection: Exclusion | None = Field(None, description="Why the right to object (Art. 21(1)) does not apply, as the statement says.")
+    objection_to_direct_marketing: Exclusion | None = Field(None, description="Why the right to object to direct marketing (Art. 21(2)) does not apply, as the statement says.")
+    portability: Exclusion | None = Field(None, description="Why the right to data portability (Art. 20) does not apply, as the statement says.")
+    withdraw_consent: Exclusion | None = Field(None, description="Why the right to withdraw consent (Art. 7(3)) does not apply, as the statement says.")
+    complaint: Exclusion | None = Field(None, description="Why the right to lodge a complaint with a supervisory authority (Art. 77) does not apply, as the statement says.")
 
     def items(self) -> list[tuple[Right, Exclusion]]:
         """The rights given here with their exclusion, in the order of the Right list."""
@@ -580,7 +590,7 @@ class Rights(Model):
         description="Where the statement says for each right on its own how to exercise it: its words, by right "
         "('Inzage: u kunt dat aanvragen in uw account').",
     )
-    contact: Contact | None = None
+    contact: Contact | None = Field(None, description="Where to send requests, where it differs from the controller.")
     response_time: IsoDuration | None = Field(None, description="The promised answer time, such as P1M.")
     response_extension: IsoDuration | None = Field(None, description="The further time the statement reserves, such as P2M.")
 
@@ -595,17 +605,17 @@ class Rights(Model):
 class SupervisoryAuthority(Model):
     """The authority the statement names for complaints (Art. 13(2)(d), 77)."""
 
-    name: Text | None = None
-    country: CountryCode | None = None
-    url: Text | None = None
+    name: Text | None = Field(None, description="Name of the authority, such as Autoriteit Persoonsgegevens.")
+    country: CountryCode | None = Field(None, description="Its country: a country code such as NL.")
+    url: Text | None = Field(None, description="Its web address, such as https://autoriteitpersoonsgegevens.nl.")
 
 
 class AutomatedDecision(Model):
     """Automated decision-making, including profiling (Art. 13(2)(f), 22)."""
 
-    id: Identifier | None = None
-    description: Text | None = None
-    profiling: StrictBool = False
+    id: Identifier | None = Field(None, description="An id for the decision, such as credit-check: lower-case letters, digits, '-', '_' or '.'.")
+    description: Text | None = Field(None, description="What is decided automatically, in the statement's words.")
+    profiling: StrictBool = Field(False, description="Whether it is profiling (Art. 4(4)).")
     logic: Text | None = Field(None, description="Meaningful information about the logic involved.")
     significance: Text | None = Field(None, description="The significance and envisaged consequences for the person.")
     legal_effect: StrictBool | None = Field(
@@ -670,16 +680,16 @@ class Manifest(Model):
 
     privlint: Literal[1] = Field(description="The manifest format version.")
     _text_per_language: bool = PrivateAttr(default=False)
-    statement: Statement = Field(default_factory=Statement)
-    controller: Controller | None = None
-    dpo: Dpo | None = None
+    statement: Statement = Field(default_factory=Statement, description="The privacy statement as published: title, language, address, when it last changed.")
+    controller: Controller | None = Field(None, description="Who is responsible for the processing: name, address, contact (Art. 13(1)(a)).")
+    dpo: Dpo | None = Field(None, description="The data protection officer, where one is designated (Art. 13(1)(b)).")
     general_legal_bases: list[GeneralLegalBasis] = Field(
         default_factory=list, description="Legal bases the statement lists without tying them to purposes."
     )
-    purposes: list[Purpose] = Field(default_factory=list)
-    data_categories: list[DataCategory] = Field(default_factory=list)
-    recipients: list[Recipient] = Field(default_factory=list)
-    transfers: list[Transfer] = Field(default_factory=list)
+    purposes: list[Purpose] = Field(default_factory=list, description="Every purpose of processing, with its legal basis, data, recipients and retention.")
+    data_categories: list[DataCategory] = Field(default_factory=list, description="The categories of personal data that purposes refer to by id.")
+    recipients: list[Recipient] = Field(default_factory=list, description="Recipients or categories of recipients that purposes and transfers refer to by id.")
+    transfers: list[Transfer] = Field(default_factory=list, description="Transfers of personal data outside the EEA (Art. 13(1)(f)).")
     services: list[Service] = Field(
         default_factory=list, description="Third-party services that receive personal data, built into the site or used to run it."
     )
@@ -687,10 +697,10 @@ class Manifest(Model):
     cookie_statement: CookieStatement | None = Field(
         None, description="A separate cookie statement the privacy statement refers to for its cookies."
     )
-    retention: StatementRetention | None = None
-    rights: Rights | None = None
-    supervisory_authority: SupervisoryAuthority | None = None
-    automated_decisions: list[AutomatedDecision] = Field(default_factory=list)
+    retention: StatementRetention | None = Field(None, description="Retention that applies to the statement as a whole: a default and an upper bound.")
+    rights: Rights | None = Field(None, description="The rights the statement offers and how to use them (Art. 13(2)(b)-(d)).")
+    supervisory_authority: SupervisoryAuthority | None = Field(None, description="The authority the statement names for complaints (Art. 13(2)(d), 77).")
+    automated_decisions: list[AutomatedDecision] = Field(default_factory=list, description="Automated decision-making, including profiling (Art. 22).")
     none: Denials | None = Field(None, description="What the statement says explicitly does not happen, in its own words.")
     open_lists: OpenLists | None = Field(
         None, description="Lists the statement declares open ('o.a.', 'onder andere', 'de belangrijkste'), with its words."

@@ -47,6 +47,7 @@ class _ManifestSchema(GenerateJsonSchema):
         }
         result["$defs"] = dict(sorted(result["$defs"].items()))
         _drop_null_defaults(result)
+        _explain_patterns(result)
         return {"$schema": DIALECT, **result}
 
 
@@ -77,6 +78,29 @@ def _drop_null_defaults(node: Any) -> None:
     elif isinstance(node, list):
         for value in node:
             _drop_null_defaults(value)
+
+
+def _explain_patterns(node: Any) -> None:
+    """Give every pattern its meaning in words, as ``patternErrorMessage``: editors (VS Code, the YAML
+    language server) show it instead of the bare regular expression. The branches of an anyOf (a
+    date or a month) share one message, so it reads right whichever branch an editor reports."""
+    if isinstance(node, dict):
+        branches = node.get("anyOf")
+        if isinstance(branches, list) and branches and all(isinstance(b, dict) and "pattern" in b for b in branches):
+            message = _expected(", or ".join(PATTERN_MEANINGS[branch["pattern"]] for branch in branches))
+            for branch in branches:
+                branch["patternErrorMessage"] = message
+        elif "pattern" in node and "patternErrorMessage" not in node:
+            node["patternErrorMessage"] = _expected(PATTERN_MEANINGS[node["pattern"]])
+        for value in node.values():
+            _explain_patterns(value)
+    elif isinstance(node, list):
+        for value in node:
+            _explain_patterns(value)
+
+
+def _expected(meaning: str) -> str:
+    return f"Expected {meaning}."
 
 
 def generate_schema() -> dict[str, Any]:

@@ -18,6 +18,12 @@ from functools import lru_cache
 from typing import Any
 
 MONTH_PATTERN = r"^(?!0000)[0-9]{4}-(0[1-9]|1[0-2])$"  # there is no year 0, as in dates
+# A real date, for editors: each month's own number of days, and 29 February in leap years only
+# (a year divisible by 4, but a century only when divisible by 400).
+DATE_PATTERN = (
+    r"^(?!0000)(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+    r"|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"
+)
 DURATION_PATTERN = (
     r"^P(?=[0-9T])([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?"
     r"(T(?=[0-9])([0-9]+H)?([0-9]+M)?([0-9]+S)?)?$"
@@ -30,6 +36,7 @@ EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 #: What each pattern means, in words, for error messages.
 PATTERN_MEANINGS = {
     MONTH_PATTERN: "a month written YYYY-MM, such as 2025-10",
+    DATE_PATTERN: "a real date written YYYY-MM-DD, such as 2023-06-01",
     DURATION_PATTERN: "an ISO 8601 duration such as P7Y, P24M, P4W, P30D or PT24H",
     COUNTRY_PATTERN: "an ISO 3166-1 alpha-2 country code such as NL, optionally with a subdivision such as DE-BY",
     LANGUAGE_PATTERN: "a BCP 47 language tag such as nl, en or nl-BE",
