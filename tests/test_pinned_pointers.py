@@ -160,3 +160,41 @@ def test_the_rule_reports_its_example_at_exactly_these_places(rule_name, rules):
     [target] = discover([EXAMPLES / rule_name / "fail.privacy.yaml"])
     findings = linter.lint(target)
     assert [(f.pointer, f.line, f.column) for f in findings if f.rule == rule_name] == PLACES[rule_name]
+
+
+MERGED_RETENTION = """\
+privlint: 1
+purposes:
+  - id: newsletter
+    legal_bases: [consent]
+    retention: &forever
+      criteria: Stored indefinitely.
+  - id: billing
+    legal_bases: [contract]
+    retention:
+      <<: *forever
+  - &base
+    id: events
+    legal_bases: [contract]
+  - <<: *base
+    id: events2
+"""
+
+
+def test_a_finding_on_a_merged_value_is_reported_at_the_merge(lint):
+    findings = [f for f in lint(MERGED_RETENTION) if f.rule in ("unbounded-retention", "missing-retention")]
+    assert [(f.rule, f.pointer, f.line, f.column) for f in findings] == [
+        ("unbounded-retention", "/purposes/0/retention/criteria", 6, 7),
+        ("unbounded-retention", "/purposes/1/retention/criteria", 10, 11),  # the alias after '<<:'
+        ("missing-retention", "/purposes/2", 11, 5),  # where its anchor is
+        ("missing-retention", "/purposes/3", 14, 5),  # a list item that merges: where the item starts
+    ]
+
+
+def test_merging_a_value_in_from_an_anchor_keeps_the_findings_fingerprint(lint):
+    written_out = MERGED_RETENTION.replace("      <<: *forever\n", "      criteria: Stored indefinitely.\n")
+
+    def fingerprints(text):
+        return {f.pointer: f.fingerprint for f in lint(text) if f.rule == "unbounded-retention"}
+    assert fingerprints(MERGED_RETENTION) == fingerprints(written_out)
+    assert len(fingerprints(written_out)) == 2
