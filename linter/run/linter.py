@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from privlint.parse.pointers import UnknownNode
 from privlint.read.discovery import DEFAULT_INCLUDE, Target
 from privlint.read.files import (
     DEFAULT_MAX_FILE_SIZE,
@@ -259,6 +260,7 @@ class Linter:
             return self._crashed(display, error).findings
 
     def _crashed(self, display: str, error: Exception) -> FileResult:
+        self._refuse_unknown_node(error)
         message = f"privlint failed on this file: {type(error).__name__}: {error}"
         return FileResult([_finding(display, INTERNAL_ERROR, 1, 1, message, hint="please report this with the manifest")])
 
@@ -303,9 +305,16 @@ class Linter:
                     if problem.fix is not None and self.fixes is not None and rule.fixable:
                         self.fixes.append((display, rule.name, problem.pointer, problem.fix))
             except Exception as error:  # a failing check must not take the others down
+                self._refuse_unknown_node(error)
                 message = f"check {rule.name!r} failed: {type(error).__name__}: {error}"
                 findings.append(_finding(display, INTERNAL_ERROR, 1, 1, message, hint="please report this with the manifest"))
         return findings
+
+    def _refuse_unknown_node(self, error: Exception) -> None:
+        """With ``strict_pointers`` (privlint's own tests), a check that points at no node fails the
+        run instead of becoming an internal-error finding that a test might not look at."""
+        if self.settings.strict_pointers and isinstance(error, UnknownNode):
+            raise error
 
     def _suppress(self, findings: list[Finding], display: str, key: str, document: Document, active: list[Rule]) -> FileResult:
         if any(f.rule == INVALID_MANIFEST.name for f in findings):
