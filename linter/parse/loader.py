@@ -327,7 +327,7 @@ class _Node:
     value: Any
     start: Any  # the parser's mark
     anchor: str | None
-    marks: dict[str, Any] | list[Any]  # of a mapping's keys, of a list's items
+    marks: Any  # a mapping's: dict of its keys' marks; a list's: list of its items' marks (as value is)
     containers: dict[Any, Positions] = field(default_factory=dict)
     size: int = 1
     key: str | None = None  # mappings: the key whose value comes next

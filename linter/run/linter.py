@@ -55,6 +55,7 @@ from privlint.suppress.fingerprints import with_fingerprints
 if TYPE_CHECKING:
     from privlint.model.manifest import Manifest
     from privlint.parse.loader import Document
+    from privlint.run.cache import Cache
 
 _ENGINE_NAMES = frozenset(rule.name for rule in ENGINE_RULES)
 _ALWAYS_ON_NAMES = frozenset(rule.name for rule in ALWAYS_ON)
@@ -170,7 +171,7 @@ class Linter:
         self._contexts = {name: Context(settings.today, options) for name, options in self.rule_options.items()}
         self.history = History(settings.diff_base)
         self.related = RelatedFiles(settings.root, settings.max_file_size)
-        self.cache: Any = None  # a privlint.run.cache.Cache, when the command line opens one
+        self.cache: Cache | None = None  # when the command line opens one
         self.fixes: list[tuple[str, str, str, Fix]] | None = None  # (file, rule, pointer, fix), when --fix collects them
         self._per_file_ignores = _per_file_ignores(settings.per_file_ignores)
         self._active: dict[str, list[Rule]] = {}
@@ -245,7 +246,7 @@ class Linter:
         return [self._cached(target) for target in targets]
 
     def _cached(self, target: Target) -> FileResult | None:
-        if target.problem:
+        if target.problem or self.cache is None:
             return None
         try:
             content = read_bytes(target.path, self.settings.max_file_size)  # keyed on bytes: nothing to decode
@@ -293,14 +294,17 @@ class Linter:
         related: Callable[[str], str] | None = None,
     ) -> list[Finding]:
         findings = []
-        for rule in (rule for rule in active if rule.check is not None):
+        for rule in active:
+            check = rule.check
+            if check is None:
+                continue
             context = self._contexts.get(rule.name, self.context)
             if previous is not None and related is not None:
                 context = Context(context.today, context.options, previous, related)
             elif previous is not None:
                 context = Context(context.today, context.options, previous)
             try:
-                for problem in rule.check(manifest, context):
+                for problem in check(manifest, context):
                     findings.append(self._locate(display, document, rule, problem))
                     if problem.fix is not None and self.fixes is not None and rule.fixable:
                         self.fixes.append((display, rule.name, problem.pointer, problem.fix))
