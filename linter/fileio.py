@@ -70,6 +70,25 @@ def write_atomic(
     return target
 
 
+def read_regular_file(path: str | Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes, else an OSError that says why.
+
+    A named pipe, socket or device is refused without being read (opening it does not
+    wait for a writer), so a planted one can neither hang the run nor feed it without end.
+    """
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | _BINARY)
+    with os.fdopen(descriptor, "rb") as stream:
+        status = os.fstat(stream.fileno())
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+        if not stat.S_ISREG(status.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file (a pipe, socket or device)", str(path))
+        data = stream.read(limit + 1)
+    if status.st_size > limit or len(data) > limit:
+        raise OSError(errno.EFBIG, f"larger than the limit of {limit:,} bytes", str(path))
+    return data
+
+
 def same_file(path: str | Path, others: Iterable[str | Path]) -> bool:
     """Whether ``path`` is one of ``others`` (the same file, by whatever name or link)."""
     try:

@@ -130,3 +130,65 @@ def test_an_output_file_name_that_cannot_be_encoded_is_written(project):
     result = run("--output-file", "report.txt", name)
     assert result.exit_code == 1, result.output
     assert "caf\\udce9.privacy.yaml:" in (project / "report.txt").read_text(encoding="utf-8")
+
+
+# -- 2 and 4. what privlint reads besides manifests: bounded, of the right kind, from the right place --
+
+
+def _fifo(path: Path) -> None:
+    os.mkfifo(path)
+
+
+def _big(path: Path) -> None:
+    path.write_text("# padding\n" * 7_000_000 if path.suffix == ".json" else "# padding\n" * 110_000, encoding="utf-8")
+
+
+def _deep_toml(path: Path) -> None:
+    path.write_text("a = " + "[" * 5_000 + "]" * 5_000 + "\n", encoding="utf-8")
+
+
+def _deep_json(path: Path) -> None:
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+
+
+def _parent_tool_is_a_number(path: Path) -> None:
+    path.write_text("tool = 1\n", encoding="utf-8")
+
+
+READ_CASES = [  # (name, flag, file name, make, message)
+    ("config-fifo", "--config", "privlint.toml", _fifo, "not a regular file (a pipe, socket or device)"),
+    ("config-over-the-size-limit", "--config", "privlint.toml", _big, "larger than the limit of 1,048,576 bytes"),
+    ("config-nested-too-deeply", "--config", "privlint.toml", _deep_toml, "nested more than 16 levels deep"),
+    ("pyproject-tool-is-a-number", "--config", "pyproject.toml", _parent_tool_is_a_number, "tool must be a table, not a number"),
+    ("baseline-fifo", "--baseline", "baseline.json", _fifo, "not a regular file (a pipe, socket or device)"),
+    ("baseline-over-the-size-limit", "--baseline", "baseline.json", _big, "larger than the limit of 67,108,864 bytes"),
+    ("baseline-nested-too-deeply", "--baseline", "baseline.json", _deep_json, "nested too deeply"),
+]
+
+
+@pytest.mark.parametrize(("name", "flag", "file", "make", "fragment"), READ_CASES, ids=[case[0] for case in READ_CASES])
+def test_a_planted_configuration_or_baseline_is_a_one_line_error(project, name, flag, file, make, fragment):
+    make(project / file)
+    result = run(flag, file, "statement.privacy.yaml")
+    assert_clean_error(result, 2, fragment)
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_a_wrong_type_in_a_parent_pyproject_found_by_the_search_is_no_traceback(project):
+    _parent_tool_is_a_number(project / "pyproject.toml")
+    result = run("statement.privacy.yaml")
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code == 1  # not ours: ignored, the manifest linted
+
+
+def test_the_configuration_search_stops_at_the_top_of_the_git_work_tree(tmp_path, monkeypatch):
+    (tmp_path / "privlint.toml").write_text('ignore = ["ALL"]\n', encoding="utf-8")  # planted above the repository
+    repository = tmp_path / "checkout"
+    (repository / "legal").mkdir(parents=True)
+    subprocess.run(["git", "init", "-q", str(repository)], check=True)
+    (repository / "legal" / "statement.privacy.yaml").write_bytes(SEED.read_bytes())
+    monkeypatch.chdir(repository / "legal")
+    result = run("statement.privacy.yaml")
+    assert result.exit_code == 1 and "statement.privacy.yaml:" in result.output  # the planted file switched nothing off
+    monkeypatch.chdir(tmp_path)  # outside a work tree the search goes on up, as before
+    assert run("checkout/legal/statement.privacy.yaml").exit_code == 0
