@@ -192,3 +192,130 @@ def test_the_configuration_search_stops_at_the_top_of_the_git_work_tree(tmp_path
     assert result.exit_code == 1 and "statement.privacy.yaml:" in result.output  # the planted file switched nothing off
     monkeypatch.chdir(tmp_path)  # outside a work tree the search goes on up, as before
     assert run("checkout/legal/statement.privacy.yaml").exit_code == 0
+
+
+# -- 1. the cache: a committed .privlint_cache can neither steer privlint nor reach outside ----------
+
+
+@pytest.fixture
+def default_cache(project, tmp_path, monkeypatch):
+    """The cache where a repository can plant one (in the project), and this user's key where it cannot."""
+    monkeypatch.delenv("PRIVLINT_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    return project / ".privlint_cache"
+
+
+def reference_output(project) -> tuple[int, str]:
+    result = run("--no-cache", "statement.privacy.yaml")
+    return result.exit_code, result.output
+
+
+def cached_run(project) -> tuple[int, str]:
+    result = run("statement.privacy.yaml")
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    return result.exit_code, result.output
+
+
+def run_directory(cache: Path) -> Path:
+    [directory] = [path for path in cache.glob("v*/*") if path.is_dir() and not path.is_symlink()]
+    return directory
+
+
+def test_the_cache_is_used_and_signed(project, default_cache):
+    assert cached_run(project) == reference_output(project)
+    [entry] = run_directory(default_cache).glob("*.json")
+    mac, _, body = entry.read_bytes().partition(b"\n")
+    assert len(mac) == 64 and b'"result"' in body
+    assert cached_run(project) == reference_output(project)
+
+
+def test_a_cache_directory_that_is_a_link_is_not_used(project, default_cache):
+    default_cache.symlink_to(project.parent / "outside", target_is_directory=True)
+    assert cached_run(project) == reference_output(project)
+    assert untouched(project)
+
+
+@pytest.mark.parametrize("level", ["versions", "run"])
+def test_a_link_inside_the_cache_leads_nowhere(project, default_cache, level):
+    cached_run(project)
+    run = run_directory(default_cache)
+    planted = run.parent if level == "versions" else run
+    old = project.parent / "outside" / ("0" * 24)  # an old run directory, there for pruning to find
+    old.mkdir()
+    (old / ("a" * 64 + ".json")).write_text("theirs\n", encoding="utf-8")
+    os.utime(old, (0, 0))
+    os.rename(planted, project / "moved-away")
+    planted.symlink_to(old if level == "run" else project.parent / "outside", target_is_directory=True)
+    assert cached_run(project) == reference_output(project)
+    assert sorted(p.name for p in (project.parent / "outside").iterdir()) == ["0" * 24, "precious"]
+    assert [p.name for p in old.iterdir()] == ["a" * 64 + ".json"]
+
+
+def _entry_link(entry: Path, project: Path) -> None:
+    entry.symlink_to(project.parent / "outside" / "precious")
+
+
+def _entry_dangling_link(entry: Path, project: Path) -> None:
+    entry.symlink_to(project.parent / "outside" / "planted")
+
+
+def _entry_fifo(entry: Path, project: Path) -> None:
+    os.mkfifo(entry)
+
+
+def _entry_directory(entry: Path, project: Path) -> None:
+    entry.mkdir()
+    (entry / "inside").write_text("x", encoding="utf-8")
+
+
+def _entry_unsigned_hiding_findings(entry: Path, project: Path) -> None:
+    import json
+
+    entry.write_text(json.dumps({"key": entry.stem, "history": {}, "result": {"suppressed": 0, "finding_fields": [], "findings": []}}))
+
+
+def _entry_signed_elsewhere(entry: Path, project: Path) -> None:
+    """A well-formed entry saying 'no findings', signed by privlint with another user's key."""
+    import json
+
+    from privlint.run.cache import Cache
+
+    cache = Cache(entry.parent, "", secret=b"f" * 64)
+    record = {"key": entry.stem, "history": {}, "result": {"suppressed": 0, "finding_fields": [], "findings": []}}
+    entry.write_bytes(cache.seal(json.dumps(record).encode("utf-8")))
+
+
+ENTRY_CASES = [_entry_link, _entry_dangling_link, _entry_fifo, _entry_directory, _entry_unsigned_hiding_findings, _entry_signed_elsewhere]
+
+
+@pytest.mark.parametrize("plant", ENTRY_CASES, ids=[plant.__name__[len("_entry_"):] for plant in ENTRY_CASES])
+def test_a_planted_cache_entry_is_a_miss_and_changes_nothing_outside(project, default_cache, plant):
+    cached_run(project)
+    [entry] = run_directory(default_cache).glob("*.json")
+    entry.unlink()
+    plant(entry, project)
+    assert cached_run(project) == reference_output(project)  # findings neither hidden nor changed, no hang
+    assert untouched(project)
+    assert cached_run(project) == reference_output(project)
+
+
+@pytest.mark.parametrize("name", ["CACHEDIR.TAG", ".gitignore"])
+def test_a_planted_link_among_the_cache_s_own_files_is_left_alone(project, default_cache, name):
+    default_cache.mkdir()
+    (default_cache / name).symlink_to(project.parent / "outside" / "planted")
+    assert cached_run(project) == reference_output(project)
+    assert untouched(project)
+
+
+def test_pruning_removes_only_what_privlint_names_and_never_follows_a_link(project, default_cache):
+    cached_run(project)
+    versions = run_directory(default_cache).parent
+    old = versions / ("1" * 24)
+    old.mkdir()
+    (old / ("b" * 64 + ".json")).write_text("an old entry", encoding="utf-8")
+    (old / ("c" * 64 + ".json")).symlink_to(project.parent / "outside" / "precious")
+    (old / "notes.txt").write_text("not privlint's", encoding="utf-8")
+    os.utime(old, (0, 0))
+    cached_run(project)
+    assert sorted(p.name for p in old.iterdir()) == ["notes.txt"]  # entries gone, the link itself not its target
+    assert untouched(project)
