@@ -666,12 +666,23 @@ def test_vague_language_ignores_modal_verbs_in_purpose_clauses(lint):
     assert not lint(text, select=("vague-language",))
 
 
-def test_statement_wide_vague_retention_is_not_reported_when_every_purpose_has_its_own(lint):
+def test_statement_wide_vague_retention_is_not_reported_when_periods_follow_it(lint):
     covered = "retention: {criteria: niet langer dan noodzakelijk}\npurposes:\n  - id: a\n    retention: {period: P1Y}\n"
     relied_on = covered + "  - id: b\n"
-    assert not lint("privlint: 1\n" + covered, select=("vague-retention",))
-    [finding] = lint("privlint: 1\n" + relied_on, select=("vague-retention",))
-    assert finding.pointer == "/retention/criteria"
+    selected = ("vague-retention", "missing-retention")
+    assert not lint("privlint: 1\n" + covered, select=selected)
+    # b has no period: one finding, on b, not a second one on the general words
+    [finding] = lint("privlint: 1\n" + relied_on, select=selected)
+    assert (finding.rule, finding.pointer) == ("missing-retention", "/purposes/1")
+
+
+def test_a_statement_whose_only_retention_is_vague_gets_one_finding(lint):
+    text = "privlint: 1\nretention: {criteria: as long as necessary}\npurposes:\n  - id: a\n  - id: b\n"
+    [finding] = lint(text, select=("vague-retention", "missing-retention"))
+    assert (finding.rule, finding.pointer) == ("vague-retention", "/retention/criteria")
+    vague_own = text + "    retention: {criteria: zolang als nodig}\n"
+    assert sorted(f.rule for f in lint(vague_own, select=("vague-retention", "missing-retention"))) == [
+        "vague-retention", "vague-retention"]
 
 
 @pytest.mark.parametrize(

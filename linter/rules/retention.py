@@ -382,6 +382,13 @@ def _covered_data(manifest: Manifest) -> frozenset[str]:
     return last[1]
 
 
+def gives_own_retentions(manifest: Manifest) -> bool:
+    """Whether any purpose or data category says for itself how long: the statement's general "as long as necessary"
+    is then a principle the periods after it make concrete, not the statement's answer (the purposes left without one
+    are missing-retention's)."""
+    return any(covers(owner.retention) for owner in (*manifest.purposes, *manifest.data_categories))
+
+
 def relies_on_statement_retention(manifest: Manifest, purpose: Purpose) -> bool:
     """Whether only a statement-wide rule can tell how long the purpose keeps data."""
     uncovered = uncovered_data(manifest, purpose)
