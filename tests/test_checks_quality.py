@@ -707,3 +707,16 @@ def test_leaving_the_latest_version_on_the_website_is_the_same_clause(lint, word
 def test_vague_language_ignores_as_constructions(lint, description):
     text = f"privlint: 1\npurposes:\n  - id: a\n    description: {description}\n"
     assert not lint(text, select=("vague-language",))
+
+
+def test_examples_in_a_legitimate_interest_are_of_why_not_of_what_is_done(lint):
+    text = """\
+privlint: 1
+purposes:
+  - id: b
+    legal_bases: [legitimate_interests]
+    legitimate_interest: "Het is bijvoorbeeld een gerechtvaardigd belang van ons dat klanten hun rekeningen betalen."
+"""
+    assert not lint(text, select=("vague-language",))
+    [finding] = lint(text.replace("Het is bijvoorbeeld", "Wij kunnen uw gegevens delen; het is"), select=("vague-language",))
+    assert "'kunnen'" in finding.message
