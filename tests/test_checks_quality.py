@@ -720,3 +720,21 @@ purposes:
     assert not lint(text, select=("vague-language",))
     [finding] = lint(text.replace("Het is bijvoorbeeld", "Wij kunnen uw gegevens delen; het is"), select=("vague-language",))
     assert "'kunnen'" in finding.message
+
+
+@pytest.mark.parametrize("criteria, found", [
+    ("3 jaar na het einde van het gebruik, tenzij u schulden heeft; dan worden de gegevens pas verwijderd na de nodige "
+     "betalingen.", "pas verwijderd na de nodige betalingen"),
+    ("Two years after the account closes; if money is owed, the data are only deleted after payment.",
+     "only deleted after payment"),
+    ("3 jaar na het einde van het gebruik; facturen bewaren wij tot ze zijn voldaan.", None),
+    ("Two years after the account closes, or earlier once you ask us to delete them.", None),
+])
+def test_a_period_that_the_person_must_end_by_paying_or_asking_is_unbounded_for_them(lint_rule, criteria, found):
+    text = f'privlint: 1\npurposes:\n  - id: p\n    retention:\n      period: P3Y\n      criteria: "{criteria}"\n'
+    findings = lint_rule("unbounded-retention", text)
+    if found is None:
+        assert findings == []
+    else:
+        [finding] = findings
+        assert f"({found!r})" in finding.message and "beyond its period" in finding.message
