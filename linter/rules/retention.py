@@ -240,7 +240,24 @@ def unbounded_words(text: str | None, bases: Iterable[Any] = ()) -> str | None:
     return None
 
 
-def _person_end(words: list[Token]) -> tuple[int, int] | None:
+def deferred_phrase(retention: Retention | None) -> str | None:
+    """The words that put deletion off beyond a stated period until the person acts, or None: "3 jaar na de beëindiging
+    [...]. In dat geval worden de Persoonsgegevens pas verwijderd na de nodige betalingen aan Optimile" keeps the data
+    of someone who never pays for ever, whatever the period says for the others."""
+    if retention is None or not _has_period(retention) or retention.statutory_source is not None:
+        return None
+    text = statement_words(retention, "criteria")[1]
+    if not text:
+        return None
+    words = tokens(text)
+    found = _person_end(words, deferred_only=True)
+    if found is None:
+        return None
+    start = next(i for i in range(found[0] - 1, max(-1, found[0] - 5), -1) if words[i].lower in DEFERRALS)
+    return text[words[start].start : words[found[1] - 1].end]
+
+
+def _person_end(words: list[Token], deferred_only: bool = False) -> tuple[int, int] | None:
     """Where only the person's act ends the retention: their request or objection after "until" or "unless"
     ("totdat de donateur verzoekt om verwijdering", "tenzij u ons vraagt ze te wissen"), or deletion put off until
     they ask or pay ("pas verwijderd nadat u ons daarom vraagt", "pas verwijderd na de nodige betalingen")."""
@@ -248,6 +265,8 @@ def _person_end(words: list[Token]) -> tuple[int, int] | None:
         if token.lower not in END_OPENERS:
             continue
         deferred = any(word.lower in DEFERRALS for word in words[max(0, index - 4) : index])
+        if deferred_only and not deferred:
+            continue
         if token.lower not in UNTIL_OPENERS and not deferred:
             continue  # "wanneer u een verzoek indient, verwijderen wij ...": erasure on request, not the retention
         following: list[str] = []
@@ -380,6 +399,13 @@ def _covered_data(manifest: Manifest) -> frozenset[str]:
     if last is None or last[0] is not manifest:
         last = _last_covered = (manifest, frozenset(c.id for c in manifest.data_categories if covers(c.retention)))
     return last[1]
+
+
+def gives_own_retentions(manifest: Manifest) -> bool:
+    """Whether any purpose or data category says for itself how long: the statement's general "as long as necessary"
+    is then a principle the periods after it make concrete, not the statement's answer (the purposes left without one
+    are missing-retention's)."""
+    return any(covers(owner.retention) for owner in (*manifest.purposes, *manifest.data_categories))
 
 
 def relies_on_statement_retention(manifest: Manifest, purpose: Purpose) -> bool:
