@@ -23,7 +23,14 @@ from typing import Any
 
 from privlint.parse import c_parser
 from privlint.parse.pointers import UnknownNode, pointer_tokens
-from privlint.read.files import DEFAULT_MAX_FILE_SIZE, LoadError, Location, SyntaxProblem, end_of, split_lines
+from privlint.read.files import (
+    DEFAULT_MAX_FILE_SIZE,
+    LoadError,
+    Location,
+    SyntaxProblem,
+    end_of,
+    split_lines,
+)
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import (
