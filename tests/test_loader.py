@@ -123,3 +123,20 @@ def test_byte_order_marks_and_invalid_utf8():
     with pytest.raises(LoadError) as raised:
         decode(b"a: 1\nb: \xff\n")
     assert (raised.value.problems[0].line, raised.value.problems[0].column) == (2, 4)
+
+
+
+def test_a_terse_manifest_just_under_the_size_limit_is_read():
+    """Keys and values are limited to one per 4 bytes of the size limit: a manifest of short ids
+    and names and no texts has one per 9 or 10 (real ones, with texts, one per 22 to 43)."""
+    from privlint.read.files import DEFAULT_MAX_FILE_SIZE
+
+    purpose = (
+        "  - id: purpose-{n:05d}\n    name: Marketing by e-mail\n    legal_bases: [consent, contract]\n"
+        "    data: [email, name, phone]\n    retention:\n      period: P2Y\n"
+    )
+    text = "privlint: 1\npurposes:\n" + "".join(purpose.format(n=n) for n in range(34_000))
+    assert DEFAULT_MAX_FILE_SIZE - 100_000 < len(text.encode()) < DEFAULT_MAX_FILE_SIZE
+    document = load_document(text)
+    assert len(document.data["purposes"]) == 34_000  # 17 keys and values each: 578,000 in all, one per 9 bytes
+    assert document.locate("/purposes/33999/retention/period") == (34_000 * 6 + 2, 7)
