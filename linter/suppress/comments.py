@@ -159,7 +159,9 @@ class _Scanner:
                     self.block = (column, max(column, 0) + int(digits[0]) if digits else None)
                     return self._comment(line, header.end())
             if char == "&" or char == "!":
-                at = _PROPERTIES.match(line, at).end()
+                properties = _PROPERTIES.match(line, at)
+                assert properties is not None  # it matches wherever a '&' or '!' stands
+                at = properties.end()
                 continue
             stop = _PLAIN_END.search(line, at)
             if stop is None:
