@@ -22,6 +22,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -150,8 +151,8 @@ def unreadable_directory_in_a_tree(directory: Path, file: str, monkeypatch: pyte
 
 
 def _refusing(real, name: str):
-    def scandir(path="."):
-        if not isinstance(path, int) and Path(path).name == name:  # an int is a descriptor (the cache's own walk)
+    def scandir(path: str | os.PathLike[str] | int = ".") -> Any:
+        if not isinstance(path, int) and Path(path).name == name:  # an int: a directory opened by descriptor
             raise PermissionError(13, "Permission denied", os.fspath(path))
         return real(path)
 

@@ -160,7 +160,8 @@ class _Scanner:
                     return self._comment(line, header.end())
             if char == "&" or char == "!":
                 properties = _PROPERTIES.match(line, at)
-                at = properties.end() if properties is not None else at + 1
+                assert properties is not None  # it matches wherever a '&' or '!' stands
+                at = properties.end()
                 continue
             stop = _PLAIN_END.search(line, at)
             if stop is None:
