@@ -40,6 +40,48 @@ def test_merge_keys_merge_with_explicit_keys_winning():
     assert data["m"] == {"x": 1, "y": 3}
 
 
+MERGED = """\
+base: &b {x: 1, y: 2, nest: {deep: 1}}
+other: &o {x: 9, z: 3}
+m:
+  <<: *b
+  y: 3
+l:
+  <<: [*o, *b]
+  w: 0
+f:
+  y: 0
+  <<: *b
+"""
+
+
+@pytest.mark.parametrize(
+    ("pointer", "position"),
+    [
+        ("/m/y", (5, 3)),  # an explicit key: where it is written
+        ("/m/x", (4, 7)),  # a merged key: where the alias after '<<:' is
+        ("/m/nest", (4, 7)),
+        ("/m/nest/deep", (4, 7)),  # inside a merged value: still the alias (its own place is in the anchor)
+        ("/base/nest/deep", (1, 30)),
+        ("/l/w", (8, 3)),
+        ("/l/x", (7, 7)),  # merged from a list of aliases: where the list starts
+        ("/l/y", (7, 7)),
+        ("/l/nest/deep", (7, 7)),
+        ("/f/y", (10, 3)),  # an explicit key before the merge
+        ("/f/x", (11, 7)),
+    ],
+)
+def test_merged_keys_are_located_at_the_merge(pointer, position):
+    assert load_document(MERGED).locate(pointer, strict=True) == position
+
+
+def test_merge_values_explicit_keys_first_then_earlier_sources():
+    data = load_document(MERGED).data
+    assert data["m"] == {"y": 3, "x": 1, "nest": {"deep": 1}}
+    assert data["l"] == {"w": 0, "x": 9, "z": 3, "y": 2, "nest": {"deep": 1}}  # *o before *b: x from *o
+    assert data["f"] == {"y": 0, "x": 1, "nest": {"deep": 1}}  # an explicit key wins even before the merge
+
+
 @pytest.mark.parametrize(
     ("text", "message", "line", "column"),
     [

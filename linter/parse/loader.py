@@ -21,8 +21,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from privlint.parse.pointers import pointer_tokens
-from privlint.read.files import DEFAULT_MAX_FILE_SIZE, LoadError, Location, SyntaxProblem, end_of, split_lines
+from privlint.parse.pointers import UnknownNode, pointer_tokens
+from privlint.read.files import (
+    DEFAULT_MAX_FILE_SIZE,
+    LoadError,
+    Location,
+    SyntaxProblem,
+    end_of,
+    split_lines,
+)
 from yaml.error import MarkedYAMLError, YAMLError
 from yaml.events import (
     AliasEvent,
@@ -89,11 +96,11 @@ class Document:
         """Where the node at a JSON Pointer is (a mapping's member: its key).
 
         A pointer that names no node gives its nearest existing parent; with ``strict``
-        (privlint's own tests run so) it raises LookupError instead.
+        (privlint's own tests run so) it raises UnknownNode instead.
         """
         tokens = pointer_tokens(pointer)
         if strict and not _names_a_node(self.data, tokens):
-            raise LookupError(f"{pointer!r} names no node of the document")
+            raise UnknownNode(f"{pointer!r} names no node of the document")
         found, marks, containers = self.positions
         for token in tokens:
             member: Any = token
@@ -325,7 +332,7 @@ class _Node:
     value: Any
     start: Any  # the parser's mark
     anchor: str | None
-    marks: dict[str, Any] | list[Any]  # of a mapping's keys, of a list's items
+    marks: Any  # a mapping's: dict of its keys' marks; a list's: list of its items' marks (as value is)
     containers: dict[Any, Positions] = field(default_factory=dict)
     size: int = 1
     key: str | None = None  # mappings: the key whose value comes next
