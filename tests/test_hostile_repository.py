@@ -319,3 +319,82 @@ def test_pruning_removes_only_what_privlint_names_and_never_follows_a_link(proje
     cached_run(project)
     assert sorted(p.name for p in old.iterdir()) == ["notes.txt"]  # entries gone, the link itself not its target
     assert untouched(project)
+
+
+# -- 2 and 4. git: the manifest's own repository, offline, within the size limit ---------------------
+
+
+def git(cwd: Path, *args: str) -> str:
+    done = subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", *args],
+        cwd=cwd, check=True, capture_output=True, env={k: v for k, v in os.environ.items() if not k.startswith("GIT_")},
+    )
+    return done.stdout.decode().strip()
+
+
+BEFORE = "privlint: 1\nstatement:\n  last_changed: 2025-10\n  title: Before\n"
+AFTER = "privlint: 1\nstatement:\n  last_changed: 2025-10\n  title: After\n"
+UNBUMPED = ("--select", "unbumped-last-changed", "--no-cache")
+
+
+def repository_with_an_unbumped_change(directory: Path) -> Path:
+    directory.mkdir()
+    git(directory, "init", "-q")
+    (directory / "a.privacy.yaml").write_text(BEFORE, encoding="utf-8")
+    git(directory, "add", "-A")
+    git(directory, "commit", "-q", "-m", "before")
+    (directory / "a.privacy.yaml").write_text(AFTER, encoding="utf-8")
+    return directory
+
+
+def test_git_variables_in_the_environment_cannot_swap_the_version_compared_with(tmp_path, monkeypatch):
+    ours = repository_with_an_unbumped_change(tmp_path / "ours")
+    decoy = tmp_path / "decoy"  # holds the current text as committed: compared with it, the change would vanish
+    decoy.mkdir()
+    git(decoy, "init", "-q")
+    (decoy / "a.privacy.yaml").write_text(AFTER, encoding="utf-8")
+    git(decoy, "add", "-A")
+    git(decoy, "commit", "-q", "-m", "decoy")
+    monkeypatch.chdir(ours)
+    for name, value in (("GIT_DIR", decoy / ".git"), ("GIT_WORK_TREE", decoy), ("GIT_INDEX_FILE", decoy / ".git" / "index"),
+                        ("GIT_OBJECT_DIRECTORY", decoy / ".git" / "objects"), ("GIT_CONFIG_COUNT", "1"),
+                        ("GIT_CONFIG_KEY_0", "core.worktree"), ("GIT_CONFIG_VALUE_0", str(decoy))):
+        monkeypatch.setenv(name, str(value))
+    result = run(*UNBUMPED, "a.privacy.yaml")
+    assert "unbumped-last-changed" in result.output
+    assert result.exit_code == 1
+
+
+def test_a_partial_clone_never_fetches_the_previous_version(tmp_path, monkeypatch):
+    origin = repository_with_an_unbumped_change(tmp_path / "origin")
+    git(origin, "commit", "-q", "-am", "after")
+    git(origin, "config", "uploadpack.allowFilter", "true")
+    git(tmp_path, "clone", "-q", "--filter=blob:none", f"file://{origin}", "clone")
+    clone = tmp_path / "clone"
+    before = git(clone, "rev-parse", "HEAD~1:a.privacy.yaml")
+    missing = ["git", "-c", "protocol.allow=never", "cat-file", "-e", before]
+    assert subprocess.run(missing, cwd=clone, capture_output=True).returncode != 0  # not fetched by the clone
+    monkeypatch.chdir(clone)
+    result = run(*UNBUMPED, "--diff-base", "HEAD~1", "a.privacy.yaml")
+    assert result.exit_code == 0, result.output  # the previous version is unknown: nothing to compare
+    assert subprocess.run(missing, cwd=clone, capture_output=True).returncode != 0  # and still not fetched
+
+
+def test_a_previous_version_over_the_size_limit_is_not_read(tmp_path, monkeypatch):
+    from privlint.read import history as history_module
+
+    repository = repository_with_an_unbumped_change(tmp_path / "repository")
+    (repository / "a.privacy.yaml").write_text(BEFORE + "# padding\n" * 1_000, encoding="utf-8")
+    git(repository, "commit", "-q", "-am", "large")
+    (repository / "a.privacy.yaml").write_text(AFTER, encoding="utf-8")
+    monkeypatch.chdir(repository)
+    reads = []
+    real = history_module._git
+    monkeypatch.setattr(history_module, "_git", lambda directory, *args: reads.append(args[0]) or real(directory, *args))
+    limited = history_module.History("HEAD", max_size=5_000)
+    version = limited.version(repository / "a.privacy.yaml")
+    assert version is not None and version.size > 5_000
+    assert limited.read(version) is None
+    assert "cat-file" not in reads
+    assert run(*UNBUMPED, "--max-file-size", "5000", "a.privacy.yaml").exit_code == 0  # too large to compare with
+    assert "unbumped-last-changed" in run(*UNBUMPED, "a.privacy.yaml").output

@@ -167,7 +167,7 @@ class Linter:
         self.rule_options = self._options()
         self.context = Context(today=settings.today)
         self._contexts = {name: Context(settings.today, options) for name, options in self.rule_options.items()}
-        self.history = History(settings.diff_base)
+        self.history = History(settings.diff_base, settings.max_file_size)
         self.related = RelatedFiles(settings.root, settings.max_file_size)
         self.cache: Any = None  # a privlint.run.cache.Cache, when the command line opens one
         self.fixes: list[tuple[str, str, str, Fix]] | None = None  # (file, rule, pointer, fix), when --fix collects them
