@@ -8,7 +8,11 @@ punctuation); or it only restates the purpose — the activity again ("voor de k
 "to process your order", "website analytics"), or words the purpose's own name and description
 already hold — without saying what is at stake: preventing fraud or unpaid bills, protecting
 staff and property, network security, evidence in disputes, improving a service, or a third
-party's interest.
+party's interest. A stated aim is an interest, however modest ("om onze klantenservice te
+verbeteren", "to improve customer service"), and so is direct marketing (recital 47: "we
+houden je graag op de hoogte van onze aanbiedingen"), unless the interest is the purpose's
+name or description again and nothing more ("Improving our services" for a purpose of that
+name).
 
 ## Why it matters
 Art. 13(1)(d) and 14(2)(b) require the legitimate interests pursued to be stated. The
@@ -119,7 +123,7 @@ class _CompanyNames:
     words: frozenset[str]
 
 
-def _company_names(manifest) -> _CompanyNames:
+def _company_names(manifest: Manifest) -> _CompanyNames:
     controller = manifest.controller
     names = [controller.name or "", *controller.other_entities, *controller.trade_names] if controller else []
     variants = {variant for name in names if name for variant in (name, LEGAL_FORM.sub("", name))}
@@ -161,6 +165,15 @@ STAKES = (
 OWN_STAKES = ("fraud", "fraude", "misbruik", "abuse", "misuse", "secur", "beveilig", "veilig", "safe", "diefstal", "theft",
               "vandal", "vernieling", "claim", "bewijs", "evidence", "geschil", "dispute", "schuld", "debt", "onbetaald",
               "unpaid", "innen", "recover", "opleid", "opgeleid", "train", "coach", "bescherm", "protect", "inbraak", "attack")
+#: Stakes that state an aim: making a service better. A stated aim is an interest a reader can weigh ("om onze
+#: klantenservice te verbeteren"), however modest; a noun such as "satisfaction survey" names an activity, not an aim.
+AIMS = ("verbeter", "beter", "improv", "better", "optimali", "optimis", "optimiz", "innov")
+#: Direct marketing named as the interest: recital 47 counts it as one ("op de hoogte houden van onze aanbiedingen").
+_DIRECT_MARKETING = re.compile(
+    r"\b(?:direct\s*marketing|directmarketing|aanbiedingen|aanbod|offers|(?:similar|vergelijkbare)\s+(?:products|producten)"
+    r"|(?:about|over)\s+(?:our\s+|onze\s+)?(?:products|producten|diensten|services))\b")
+#: A survey named by what it measures is the activity: "customer satisfaction surveys" states no aim.
+_SURVEY = re.compile(r"\b(?:satisfaction|quality|tevredenheids?)\s+(?:surveys?|questionnaires?|onderzoek\w*|enquêtes?)\b")
 _CONTENT = re.compile(r"\w{3,}")
 STOPWORDS = frozenset(
     "het een van voor met aan bij door die dat deze dit onze ons wij uw jouw hun zijn wordt worden om te en of als "
@@ -180,18 +193,30 @@ def restates_purpose(interest: str, purpose: str, company_names: _CompanyNames |
     lowered = interest.lower()
     if _third_party(lowered):
         return False  # "het belang van onze leden om met elkaar in contact te komen": someone else's interest
-    words = [w for w in _CONTENT.findall(lowered) if w not in STOPWORDS and w not in _BARE_VOCABULARY]
+    content = _CONTENT.findall(_SURVEY.sub(" survey ", lowered))
+    words = [w for w in content if w not in STOPWORDS and w not in _BARE_VOCABULARY]
     if company_names is not None:
         words = [w for w in words if w not in company_names.words]
-    stakes = [w for w in words if w.startswith(STAKES)]
+    stakes = [w for w in words if w.startswith(STAKES + AIMS)]
     purpose_stems = {w[:5] for w in _CONTENT.findall(purpose.lower())}
-    if not stakes:
-        return True
     if any(w.startswith(OWN_STAKES) for w in stakes):
         return False
+    if any(w.startswith(AIMS) for w in stakes) or _DIRECT_MARKETING.search(lowered):
+        # an aim ("de klantenservice verbeteren", "to improve customer service") or direct marketing (recital 47)
+        # is an interest, unless it is the purpose's name or description again and nothing else
+        return _purpose_again(words, purpose)
+    if not stakes:
+        return True
     # a stake the purpose already names, with little else: "onze diensten verbeteren" for "diensten verbeteren"
     own = sum(w[:5] in purpose_stems for w in words)
     return own >= 0.6 * len(words)
+
+
+def _purpose_again(words: list[str], purpose: str) -> bool:
+    """Whether every word of the interest is the purpose's, and the purpose says little more: "Improving our services"
+    for a purpose of that name, not one sentence of a long description that states the interest among other things."""
+    purpose_words = {w for w in _CONTENT.findall(purpose.lower()) if w not in STOPWORDS}
+    return all(w in purpose_words for w in words) and len(purpose_words) <= 2 * len(set(words)) + 3
 
 
 #: Whose interest, where it is not the controller's: "het belang van onze klanten", "the interests of our members".

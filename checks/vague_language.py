@@ -15,7 +15,11 @@ descriptions, transfer descriptions and the statement-wide retention criteria, a
   partners, zoals ...", "gegevens zoals ..."), and "met inbegrip van maar niet beperkt tot",
   "including but not limited to", "en andere partners".
 
-It does not report what the person can do ("u kunt bezwaar maken", "you may lodge a
+It does not report a maximum ("kunnen wij tot 12 maanden bewaren", "we may keep ... for up to six
+months": how long at most, not whether), a necessity ("moeten wij inzage kunnen hebben"), examples
+of an occasion ("bijvoorbeeld als een partner een aanbieding heeft", "als dat nodig is,
+bijvoorbeeld voor ..."), a list that ends in a category of its own ("e-mailadres, telefoonnummer
+en andere contactgegevens"; not "en andere gegevens"), what the person can do ("u kunt bezwaar maken", "you may lodge a
 complaint"), a hedge inside a condition, a main clause that a condition of the person's own
 doing settles ("als u uw e-mailadres achterlaat, kunnen wij uw vraag per e-mail
 beantwoorden"), what a system, an authority or someone else can do ("de app kan alleen ...",
@@ -33,6 +37,8 @@ per sms of e-mail benaderen"), or whose purpose is securing the person's own acc
 reported, nor what a recipient may do in the purpose clause of a definite disclosure ("...
 verstrekt aan Netflix, zodat ze je eventueel kunnen herinneren").
 
+Examples in a legitimate interest ("het is bijvoorbeeld een gerechtvaardigd belang van ons dat
+klanten hun rekeningen betalen") are examples of why, not of what is done, and are not reported.
 A transfer recorded as only possible (`possible: true`) is left to `possible-transfer`, and
 retention criteria that `vague-retention` or `unbounded-retention` report are left to them.
 Each distinct hedge is reported once per sentence: where a manifest quotes the same sentence
@@ -106,6 +112,8 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
         hedges = [hedge for hedge in find(text, names) if not reported.seen(hedge)]
         if path[0] == "transfers":  # "waar nodig" on a transfer qualifies its safeguard: transfer-without-safeguard's
             hedges = [hedge for hedge in hedges if HEDGES.get(tuple(hedge.phrase.lower().split())) is not Sort.needed]
+        if path[-1] == "legitimate_interest":  # "het is bijvoorbeeld een gerechtvaardigd belang dat ...": examples of why
+            hedges = [hedge for hedge in hedges if HEDGES.get(tuple(hedge.phrase.lower().split())) is not Sort.example]
         if not hedges:
             continue
         for hedge in hedges:

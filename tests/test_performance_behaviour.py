@@ -499,7 +499,10 @@ def test_loading_in_several_threads_at_once_gives_each_file_its_own_document():
 
 def plain_alternation(phrases):
     """The phrase matcher as a plain alternation, longest phrase first: the meaning Phrases keeps."""
-    words = lambda phrase: r"\s+".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in phrase.split())
+
+    def words(phrase: str) -> str:
+        return r"\s+".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in phrase.split())
+
     alternatives = sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
     return re.compile(rf"(?<![\w])(?:{'|'.join(map(words, alternatives))})(?![\w])", re.IGNORECASE)
 

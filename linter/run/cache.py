@@ -65,6 +65,7 @@ from typing import Any
 
 from privlint import __version__
 from privlint.fileio import read_regular_file
+from privlint.read.related import RelatedFiles
 from privlint.rules.engine import INTERNAL_ERROR
 from privlint.run.linter import FileResult
 
@@ -122,11 +123,13 @@ class Cache:
         except OSError:
             return True
 
-    def lookup(self, linter: Any, content: bytes, display: str, key: str) -> Any:
+    def lookup(self, linter: Any, content: bytes, display: str, key: str) -> FileResult | None:
         """The cached result for the file with these bytes, or None."""
         return self._read(self.key(content, display, key), linter)
 
-    def remember(self, linter: Any, content: bytes, display: str, key: str, compute: Callable[[], Any]) -> Any:
+    def remember(
+        self, linter: Any, content: bytes, display: str, key: str, compute: Callable[[], FileResult]
+    ) -> FileResult:
         """``compute()``'s result for this file, stored for next time (``lookup`` has found none)."""
         history = getattr(linter, "history", None)
         recorder = _RecordingHistory(history) if history is not None else None
@@ -159,7 +162,7 @@ class Cache:
         expected = hmac.new(self._secret, body, hashlib.sha256).hexdigest().encode("ascii")
         return body if self._secret and hmac.compare_digest(mac, expected) else None
 
-    def _read(self, entry_key: str, linter: Any) -> Any:
+    def _read(self, entry_key: str, linter: Any) -> FileResult | None:
         if self._descriptor is None:
             return None
         try:
@@ -180,11 +183,11 @@ class Cache:
             return None
 
     def _write(
-        self, entry_key: str, result: Any, history: dict[str, str | None], related: dict[tuple[str, str], str] | None = None
+        self, entry_key: str, result: FileResult, history: dict[str, str | None], related: dict[tuple[str, str], str] | None = None
     ) -> None:
         if self._descriptor is None or any(finding.rule == INTERNAL_ERROR.name for finding in result.findings):
             return
-        entry = {"key": entry_key, "history": history, "result": result.to_record()}
+        entry: dict[str, Any] = {"key": entry_key, "history": history, "result": result.to_record()}
         if related:
             entry["related"] = [[manifest, name, digest] for (manifest, name), digest in sorted(related.items())]
         try:
@@ -240,7 +243,7 @@ class _RecordingHistory:
 class _RecordingRelatedFiles:
     """Passes through to the linter's reader of related files, noting a digest of each file read."""
 
-    def __init__(self, related: Any):
+    def __init__(self, related: RelatedFiles):
         self._related = related
         self.seen: dict[tuple[str, str], str] = {}
 
@@ -414,9 +417,9 @@ def _source_fingerprint(rules: Any) -> str:
     for rule in rules:
         if rule.check is None:
             continue
-        module = sys.modules.get(getattr(rule.check, "__module__", ""))
-        if module is not None and getattr(module, "__file__", None):
-            files.add(Path(module.__file__))
+        module_file = getattr(sys.modules.get(getattr(rule.check, "__module__", "")), "__file__", None)
+        if module_file:
+            files.add(Path(module_file))
         code = getattr(rule.check, "__code__", None)
         codes.append(f"{rule.code}:{getattr(rule.check, '__qualname__', '')}:{code.co_code.hex() if code else ''}")
     stats = []

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import json
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -217,7 +218,7 @@ def resolve(
     )
     checked = _Checker(rules)
 
-    def put(key: str, default: Any, check) -> Any:
+    def put(key: str, default: Any, check: Callable[[Any, str], Any]) -> Any:
         in_file = check(table[key], f"{where}: {key}") if key in table else None  # checked even when overridden
         if key in command_line:
             raw, flag = command_line[key]
@@ -267,7 +268,7 @@ def resolve(
             if key in table and key != rule_name:
                 raise ConfigError(f"{where}: {name!r} is set both on its own and under {rule_name!r}; keep one")
             table[key] = in_rule_table[name]
-        value = put(key, option.default, lambda value, at, option=option: _check_option(option, value, at))
+        value = put(key, option.default, functools.partial(_check_option, option))
         configuration.options[key] = value
     return configuration
 
