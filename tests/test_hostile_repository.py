@@ -398,3 +398,125 @@ def test_a_previous_version_over_the_size_limit_is_not_read(tmp_path, monkeypatc
     assert "cat-file" not in reads
     assert run(*UNBUMPED, "--max-file-size", "5000", "a.privacy.yaml").exit_code == 0  # too large to compare with
     assert "unbumped-last-changed" in run(*UNBUMPED, "a.privacy.yaml").output
+
+
+# -- 4. plugins: whatever a check does at import or on a file, the run reports it and exits 2 ----------
+
+PLUGIN_HEADER = '''
+"""A hostile check.
+
+## What it does
+Misbehaves.
+"""
+from privlint.rules import Problem, RuleInfo
+
+class Evil(BaseException):
+    pass
+
+class Unprintable(Exception):
+    def __str__(self):
+        raise SystemExit(0)
+
+RULE = RuleInfo(code="XH001", name="hostile-check", severity="warning", article="-", summary="Misbehaves")
+'''
+
+AT_IMPORT = {  # what the module does when it is imported
+    "system-exit-0": "raise SystemExit(0)",
+    "sys-exit-text": "import sys; sys.exit('bye')",
+    "keyboard-interrupt": "raise KeyboardInterrupt",
+    "base-exception": "raise Evil('at import')",
+    "no-rule": "del RULE",
+}
+IN_CHECK = {  # the body of check(manifest, context)
+    "system-exit-0": "raise SystemExit(0)",
+    "keyboard-interrupt": "raise KeyboardInterrupt",
+    "generator-exit": "raise GeneratorExit",
+    "base-exception": "raise Evil('in a check')",
+    "unprintable-exception": "raise Unprintable()",
+    "yields-text": "yield 'not a problem'",
+    "message-not-text": "yield Problem(('statement',), 42)",
+    "path-not-a-tuple": "yield Problem('statement', 'a message')",
+    "hint-not-text": "yield Problem(('statement',), 'a message', hint=['x'])",
+    "returns-a-number": "return 42",
+}
+EXPECTED_IN_CHECK = {
+    "system-exit-0": "failed: SystemExit: 0",
+    "keyboard-interrupt": "failed: KeyboardInterrupt",
+    "generator-exit": "failed: GeneratorExit",
+    "base-exception": "failed: Evil: in a check",
+    "unprintable-exception": "failed: Unprintable: (its message cannot be shown)",
+    "yields-text": "failed: CheckContractError: it yielded a str instead of a Problem",
+    "message-not-text": "failed: CheckContractError: it yielded a problem whose message is not text",
+    "path-not-a-tuple": "failed: CheckContractError: it yielded a problem whose path is not a tuple of keys and indexes",
+    "hint-not-text": "failed: CheckContractError: it yielded a problem whose hint is not text",
+    "returns-a-number": "failed: TypeError",
+}
+
+
+def install_plugin(site: Path, source: str) -> None:
+    site.mkdir(exist_ok=True)
+    (site / "privlint_hostile.py").write_text(source, encoding="utf-8")
+    dist_info = site / "privlint_hostile-0.1.dist-info"
+    dist_info.mkdir(exist_ok=True)
+    (dist_info / "METADATA").write_text("Metadata-Version: 2.1\nName: privlint-hostile\nVersion: 0.1\n", encoding="utf-8")
+    (dist_info / "entry_points.txt").write_text("[privlint.checks]\nhostile-check = privlint_hostile\n", encoding="utf-8")
+
+
+def plugin_source(at_import: str = "", in_check: str = "yield from ()") -> str:
+    body = "\n".join("    " + line for line in in_check.splitlines())
+    tail = "" if in_check.startswith("return") else "    yield from ()\n"  # a generator, unless it returns a value
+    return f"{PLUGIN_HEADER}\n{at_import}\n\ndef check(manifest, context):\n{body}\n{tail}"
+
+
+def run_with_plugin(tmp_path: Path, source: str, *args: str, files: int = 1) -> subprocess.CompletedProcess:
+    install_plugin(tmp_path / "site", source)
+    for number in range(files):
+        (tmp_path / f"m{number}.privacy.yaml").write_bytes(SEED.read_bytes())
+    environment = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"} | {"PYTHONPATH": str(tmp_path / "site")}
+    return subprocess.run(
+        [sys.executable, "-m", "privlint", "--today", TODAY, "--no-cache", *args, *(f"m{n}.privacy.yaml" for n in range(files))],
+        capture_output=True, cwd=tmp_path, env=environment, timeout=100,
+    )
+
+
+def internal_errors(output: bytes) -> list[str]:
+    import json
+
+    return [f["message"] for f in json.loads(output)["findings"] if f["rule"] == "internal-error"]
+
+
+@pytest.mark.parametrize("behaviour", sorted(AT_IMPORT))
+def test_a_plugin_that_fails_at_import_is_an_internal_error_naming_it(tmp_path, behaviour):
+    done = run_with_plugin(tmp_path, plugin_source(at_import=AT_IMPORT[behaviour]), "--format", "json")
+    [message] = internal_errors(done.stdout)
+    assert message.startswith("cannot load check 'hostile-check' (privlint_hostile): "), message
+    assert b"Traceback" not in done.stderr
+    assert done.returncode == 2
+
+
+@pytest.mark.parametrize("behaviour", sorted(IN_CHECK))
+def test_a_plugin_check_that_misbehaves_is_an_internal_error_naming_it(tmp_path, behaviour):
+    done = run_with_plugin(tmp_path, plugin_source(in_check=IN_CHECK[behaviour]), "--format", "json")
+    [message] = internal_errors(done.stdout)
+    assert message.startswith("check 'hostile-check' (plugin privlint_hostile) " + EXPECTED_IN_CHECK[behaviour]), message
+    assert b"Traceback" not in done.stderr
+    assert done.returncode == 2
+
+
+@pytest.mark.parametrize("behaviour", ["system-exit-0", "keyboard-interrupt", "base-exception"])
+def test_a_plugin_check_that_misbehaves_in_worker_processes_is_contained_there(tmp_path, behaviour):
+    done = run_with_plugin(tmp_path, plugin_source(in_check=IN_CHECK[behaviour]), "--format", "json", "--jobs", "2", files=4)
+    messages = internal_errors(done.stdout)
+    assert len(messages) == 4 and all(EXPECTED_IN_CHECK[behaviour] in message for message in messages), messages
+    assert b"Traceback" not in done.stderr
+    assert done.returncode == 2
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "github", "sarif", "gitlab", "junit", "markdown", "html"])
+@pytest.mark.parametrize("where", ["at-import", "in-check"])
+def test_every_report_format_renders_a_misbehaving_plugin(tmp_path, output_format, where):
+    source = plugin_source(at_import="raise SystemExit(0)") if where == "at-import" else plugin_source(in_check="raise Unprintable()")
+    done = run_with_plugin(tmp_path, source, "--format", output_format, "--quiet")
+    assert b"hostile" in done.stdout and b"internal" in done.stdout, done.stdout[-500:]  # markdown escapes the hyphens
+    assert b"Traceback" not in done.stderr, done.stderr
+    assert done.returncode == 2

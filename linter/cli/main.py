@@ -127,13 +127,15 @@ _config_option = click.option(
               help="Lint in N processes (default 0: one per core when there are many files).")
 def check(paths: tuple[str, ...], baseline_path: Path | None, **flags: Any) -> None:
     """Lint manifests (the default command)."""
+    from privlint.rules.containment import watch_interrupts
     from privlint.run.session import LintOptions, UsageError, run_lint
 
+    watch_interrupts()  # a KeyboardInterrupt a plugin raises is then an internal error, Ctrl-C still stops
     options = LintOptions(paths=paths, baseline=baseline_path, **flags)
     with _lasting_objects():
         import privlint.run.linter  # noqa: F401  (the modules a run needs, imported before the freeze)
 
-        rules = _rules()
+        rules = _rules(contain_failures=True)
     try:
         status = run_lint(options, rules=rules)
     except UsageError as error:
@@ -259,11 +261,11 @@ def _lasting_objects() -> Iterator[None]:
         gc.enable()
 
 
-def _rules() -> list[Any]:
+def _rules(contain_failures: bool = False) -> list[Any]:
     from privlint.run.session import UsageError, load_rules
 
     try:
-        return load_rules()
+        return load_rules(contain_failures)
     except UsageError as error:
         _fail(str(error))
 
