@@ -520,3 +520,47 @@ def test_every_report_format_renders_a_misbehaving_plugin(tmp_path, output_forma
     assert b"hostile" in done.stdout and b"internal" in done.stdout, done.stdout[-500:]  # markdown escapes the hyphens
     assert b"Traceback" not in done.stderr, done.stderr
     assert done.returncode == 2
+
+
+# -- 4. where privlint writes and reads cannot take it down: one line, exit 2 ------------------------
+
+
+@pytest.mark.parametrize("how", ["full", "closed"])
+@pytest.mark.parametrize("command", [["statement.privacy.yaml"], ["rules"]])
+def test_standard_output_full_or_closed_is_a_one_line_error(project, how, command):
+    redirect = "> /dev/full" if how == "full" else ">&-"
+    if how == "full" and not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    line = " ".join([sys.executable, "-m", "privlint", "--today", TODAY, "--no-cache", *command]) + f" {redirect}"
+    done = subprocess.run(["sh", "-c", line], capture_output=True, cwd=project, timeout=100)
+    message = "No space left on device" if how == "full" else "standard output is closed"
+    assert done.stderr.decode().splitlines() == [
+        f"privlint: error: cannot write to standard output: {message}" if how == "full" else f"privlint: error: {message}; nothing could be reported"
+    ]
+    assert done.returncode == 2
+
+
+OVERLONG = "x" * 300
+
+
+@pytest.mark.parametrize(("flag", "fragment"), [
+    ("--config", "cannot read configuration file"),
+    ("--baseline", "cannot read baseline"),
+    ("--create-baseline", "cannot write baseline"),
+    ("--output-file", "cannot write"),
+])
+def test_an_overlong_file_name_given_to_an_option_is_a_one_line_error(project, flag, fragment):
+    result = run(flag, OVERLONG, "statement.privacy.yaml")
+    assert_clean_error(result, 2, "File name too long")
+    assert fragment in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_an_overlong_cache_directory_only_turns_the_cache_off(project):
+    assert cached_run(project) == reference_output(project) == (
+        run("--cache-dir", OVERLONG, "statement.privacy.yaml").exit_code, run("--cache-dir", OVERLONG, "statement.privacy.yaml").output
+    )
+
+
+def test_init_in_an_overlong_directory_is_a_one_line_error(project):
+    result = CliRunner().invoke(main, ["init", OVERLONG])
+    assert_clean_error(result, 2, "File name too long")
