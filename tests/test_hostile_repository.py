@@ -564,3 +564,11 @@ def test_an_overlong_cache_directory_only_turns_the_cache_off(project):
 def test_init_in_an_overlong_directory_is_a_one_line_error(project):
     result = CliRunner().invoke(main, ["init", OVERLONG])
     assert_clean_error(result, 2, "File name too long")
+
+
+def test_init_writes_nothing_through_a_planted_schema_folder_link(project):
+    (project / ".privlint").symlink_to(project.parent / "outside", target_is_directory=True)
+    result = CliRunner().invoke(main, ["init", "."], catch_exceptions=False)
+    assert ".privlint is a link or a file, not a folder: nothing is written through it" in result.output
+    assert result.exit_code == 0
+    assert untouched(project)

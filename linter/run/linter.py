@@ -95,6 +95,10 @@ class Settings:
 
 _FINDING_FIELDS = tuple(field.name for field in dataclasses.fields(Finding))
 _SEVERITIES = {severity.value: severity for severity in Severity}
+_FIELD_KINDS = tuple(  # (index, the types a record's value may have) for every field but the severity
+    (index, (int,) if name in ("line", "column") else (str, type(None)) if name == "hint" else (str,))
+    for index, name in enumerate(_FINDING_FIELDS) if name != "severity"
+)
 
 
 @dataclass(frozen=True)
@@ -126,9 +130,11 @@ class FileResult:
             values = finding.__dict__
             values.update(zip(_FINDING_FIELDS, row))
             values["severity"] = _SEVERITIES[values["severity"]]
-            if not (type(values["line"]) is int and type(values["column"]) is int and type(values["message"]) is str):
+            if not all(type(row[index]) in kinds for index, kinds in _FIELD_KINDS):
                 raise ValueError("a malformed record")  # a damaged cache entry must not pass for findings
             findings.append(finding)
+        if type(record["suppressed"]) is not int:
+            raise ValueError("a malformed record")
         return cls(findings, record["suppressed"])
 
 
