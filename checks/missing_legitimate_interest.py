@@ -90,7 +90,7 @@ _BARE_STEMS = tuple(word[:-1] for phrase in BARE_WORDS for word in phrase.lower(
 
 
 def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
-    names = _company_names(manifest)
+    names = company_names(manifest)
     for index, purpose in enumerate(manifest.purposes):
         if LegalBasis.legitimate_interests not in purpose.legal_bases:
             continue
@@ -101,7 +101,7 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
                 f"purpose {purpose.label} rests on legitimate interests but does not say what the interest is",
                 hint="state the interest pursued (such as preventing fraud) and record it as legitimate_interest",
             )
-        elif _says_nothing_but(interest, names):
+        elif says_nothing_but(interest, names):
             yield Problem(
                 ("purposes", index, "legitimate_interest"),
                 f"purpose {purpose.label} names its legitimate interest only as {interest!r}, without saying what the interest is",
@@ -123,7 +123,7 @@ class _CompanyNames:
     words: frozenset[str]
 
 
-def _company_names(manifest) -> _CompanyNames:
+def company_names(manifest) -> _CompanyNames:
     controller = manifest.controller
     names = [controller.name or "", *controller.other_entities, *controller.trade_names] if controller else []
     variants = {variant for name in names if name for variant in (name, LEGAL_FORM.sub("", name))}
@@ -135,14 +135,14 @@ def _company_names(manifest) -> _CompanyNames:
     )
 
 
-def _says_nothing_but(text: str, company_names: _CompanyNames) -> bool:
+def says_nothing_but(text: str, names: _CompanyNames) -> bool:
     """Whether every word of ``text`` is a bare word or the controller's name."""
     if any(
-        word not in _BARE_VOCABULARY and word not in company_names.words and not word.startswith(_BARE_STEMS)
+        word not in _BARE_VOCABULARY and word not in names.words and not word.startswith(_BARE_STEMS)
         for word in _WORD.findall(text.lower())
     ):
         return False  # most interests: a word that no bare phrase or name has
-    text = company_names.pattern.substitute(" ", text)
+    text = names.pattern.substitute(" ", text)
     found = "".join(BARE.find_all(text))
     return re.sub(r"\W", "", found) == re.sub(r"\W", "", text)
 
@@ -182,7 +182,7 @@ STOPWORDS = frozenset(
 )
 
 
-def restates_purpose(interest: str, purpose: str, company_names: _CompanyNames | None = None) -> bool:
+def restates_purpose(interest: str, purpose: str, names: _CompanyNames | None = None) -> bool:
     """Whether ``interest`` says nothing at stake: no word of what is at stake, and nothing the purpose does not say.
 
     An interest with a stake ("om fraude te voorkomen", "our interest in keeping the network secure")
@@ -195,8 +195,8 @@ def restates_purpose(interest: str, purpose: str, company_names: _CompanyNames |
         return False  # "het belang van onze leden om met elkaar in contact te komen": someone else's interest
     content = _CONTENT.findall(_SURVEY.sub(" survey ", lowered))
     words = [w for w in content if w not in STOPWORDS and w not in _BARE_VOCABULARY]
-    if company_names is not None:
-        words = [w for w in words if w not in company_names.words]
+    if names is not None:
+        words = [w for w in words if w not in names.words]
     stakes = [w for w in words if w.startswith(STAKES + AIMS)]
     purpose_stems = {w[:5] for w in _CONTENT.findall(purpose.lower())}
     if any(w.startswith(OWN_STAKES) for w in stakes):

@@ -215,6 +215,10 @@ NEAR_MISSES = {
                                   "niet door geen toegang vanuit derde landen SCC of BCR ",
     "missing-legitimate-interest": "ons gerechtvaardigd belang van Voorbeeld B.V. voor de klantenservice verbeteren "
                                    "het belang van onze leden interest of our users ",
+    "unstated-legitimate-interest": "omdat wij daar een gerechtvaardigd belang voor hebben om fraude te voorkomen "
+                                    "our legitimate interests het belang van onze leden ",
+    "missing-data-categories": "wij ontvangen bepaalde gegevens over u van partners informatie over uw kredietwaardigheid "
+                               "data about you persoonsgegevens ",
 }
 
 
