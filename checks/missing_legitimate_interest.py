@@ -123,7 +123,7 @@ class _CompanyNames:
     words: frozenset[str]
 
 
-def company_names(manifest) -> _CompanyNames:
+def company_names(manifest: Manifest) -> _CompanyNames:
     controller = manifest.controller
     names = [controller.name or "", *controller.other_entities, *controller.trade_names] if controller else []
     variants = {variant for name in names if name for variant in (name, LEGAL_FORM.sub("", name))}

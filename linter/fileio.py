@@ -1,10 +1,17 @@
 """Writing a file so that an interrupted run leaves the old content or the new, never half.
 
 privlint never writes to a manifest. The files it does write (a baseline, a
-scaffolded manifest, a cache) go through :func:`write_atomic`: the text goes to
+report, a scaffolded manifest) go through :func:`write_atomic`: the text goes to
 a temporary file in the same directory, is flushed to disk, and is then renamed
 over the target in one step. A crash, a full disk or Ctrl-C before the rename
 leaves the target as it was and removes the temporary file.
+
+Only a regular file is ever replaced. A device, pipe or terminal (``/dev/null``,
+``/dev/stdout``, a named pipe someone reads) is written into, never renamed over;
+a directory, a symbolic link that leads nowhere and a symbolic link to a regular
+file are errors, so a link committed to a repository cannot redirect a write.
+Text that cannot be encoded (a lone surrogate from an undecodable file name) is
+written with backslash escapes instead of failing.
 """
 
 from __future__ import annotations
@@ -13,6 +20,8 @@ import contextlib
 import errno
 import os
 import secrets
+import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 _BINARY = getattr(os, "O_BINARY", 0)
@@ -23,23 +32,31 @@ def write_atomic(
 ) -> Path:
     """Write ``text`` to ``path`` atomically and return the path written.
 
-    A symbolic link is written through (its target changes, the link stays).
     An existing file keeps its permissions; a new one gets the usual ones
-    (0o666 less the umask). With ``overwrite=False`` an existing file is never
-    replaced, even one created while the text was being written: FileExistsError.
-    Line endings are written as given. ``durable=False`` skips the fsyncs, for files
-    such as cache entries that may be lost in a crash but must never be half written.
+    (0o666 less the umask). With ``overwrite=False`` an existing path (of any kind)
+    is never replaced, even one created while the text was being written:
+    FileExistsError. A device or pipe is written into (see the module's notes);
+    a directory or a symbolic link is an OSError that says why. Line endings are
+    written as given. ``durable=False`` skips the fsyncs, for files that may be
+    lost in a crash but must never be half written.
     """
-    target = Path(os.path.realpath(path))
+    target = Path(os.path.abspath(path))
+    data = text.encode(encoding, errors="backslashreplace")
+    if not overwrite and os.path.lexists(target):
+        raise FileExistsError(errno.EEXIST, "file exists", str(target))
+    existing = _existing(target) if overwrite else None
+    if existing is not None and (not stat.S_ISREG(existing.st_mode) or _is_special_path(target)):
+        _write_into(target, data)
+        return target
     temporary, descriptor = _create_beside(target)
     try:
         with os.fdopen(descriptor, "wb") as stream:
-            stream.write(text.encode(encoding))
+            stream.write(data)
             if durable:
                 stream.flush()
                 os.fsync(stream.fileno())
-        with contextlib.suppress(FileNotFoundError):
-            os.chmod(temporary, os.stat(target).st_mode & 0o7777)
+        if existing is not None:
+            os.chmod(temporary, existing.st_mode & 0o7777)
         if overwrite:
             os.replace(temporary, target)
         else:
@@ -51,6 +68,76 @@ def write_atomic(
     if durable:
         _sync_directory(target.parent)
     return target
+
+
+def read_regular_file(path: str | Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes, else an OSError that says why.
+
+    A named pipe, socket or device is refused without being read (opening it does not
+    wait for a writer), so a planted one can neither hang the run nor feed it without end.
+    """
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | _BINARY)
+    with os.fdopen(descriptor, "rb") as stream:
+        status = os.fstat(stream.fileno())
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+        if not stat.S_ISREG(status.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file (a pipe, socket or device)", str(path))
+        data = stream.read(limit + 1)
+    if status.st_size > limit or len(data) > limit:
+        raise OSError(errno.EFBIG, f"larger than the limit of {limit:,} bytes", str(path))
+    return data
+
+
+def same_file(path: str | Path, others: Iterable[str | Path]) -> bool:
+    """Whether ``path`` is one of ``others`` (the same file, by whatever name or link)."""
+    try:
+        status = os.stat(path)
+    except (OSError, ValueError):  # not there (yet): no other file can be it
+        return False
+    for other in others:
+        with contextlib.suppress(OSError, ValueError):
+            if os.path.samestat(status, os.stat(other)):
+                return True
+    return False
+
+
+def _existing(target: Path) -> os.stat_result | None:
+    """What is at ``target`` now (None: nothing), refusing what must not be written to or replaced."""
+    try:
+        status = os.lstat(target)
+    except FileNotFoundError:
+        return None
+    if stat.S_ISLNK(status.st_mode) or _is_special_path(target):
+        try:
+            status = os.stat(target)
+        except FileNotFoundError:
+            raise FileNotFoundError(errno.ENOENT, "a symbolic link to a file that does not exist", str(target)) from None
+        if stat.S_ISREG(status.st_mode) and not _is_special_path(target):
+            raise OSError(errno.ELOOP, "a symbolic link; privlint writes only to the file itself, not through links", str(target))
+    if stat.S_ISDIR(status.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "is a directory", str(target))
+    return status
+
+
+def _is_special_path(target: Path) -> bool:
+    """A path such as ``/dev/stdout`` or ``/proc/self/fd/1``: whatever it leads to is written into, never replaced."""
+    return target.parts[1:2] in (("dev",), ("proc",))
+
+
+def _write_into(target: Path, data: bytes) -> None:
+    """Write into a device, pipe or terminal (appending to a file behind ``/dev/stdout``); a pipe nobody reads is an error."""
+    flags = os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_NONBLOCK", 0) | _BINARY
+    try:
+        descriptor = os.open(target, flags)
+    except OSError as error:
+        if error.errno == errno.ENXIO:
+            raise OSError(errno.ENXIO, "a named pipe that nothing reads", str(target)) from None
+        raise
+    with contextlib.suppress(AttributeError, OSError):
+        os.set_blocking(descriptor, True)  # opened without waiting; written like any file
+    with os.fdopen(descriptor, "wb") as stream:
+        stream.write(data)
 
 
 def _create_beside(target: Path) -> tuple[Path, int]:

@@ -31,9 +31,11 @@ from threading import RLock
 
 from ruamel.yaml import events
 
+__all__ = ["PARSING", "TUPLE_EVENTS", "CParser", "tuple_events"]
+
 try:
     import _ruamel_yaml
-    from ruamel.yaml.cyaml import CParser
+    from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]  # re-exported, not in its __all__
 except ImportError:  # no ruamel.yaml.clib (PyPy, or a platform without its wheels)
     _ruamel_yaml = CParser = None
 

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from privlint.parse import c_parser
-from privlint.parse.pointers import pointer_tokens
-from privlint.read.files import LoadError, Location, SyntaxProblem, end_of, split_lines
+from privlint.parse.pointers import UnknownNode, pointer_tokens
+from privlint.read.files import DEFAULT_MAX_FILE_SIZE, LoadError, Location, SyntaxProblem, end_of, split_lines
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import (
@@ -39,7 +39,11 @@ from ruamel.yaml.reader import ReaderError
 
 MAX_DEPTH = 100
 MAX_ALIAS_EXPANSION = 10_000
-MAX_NODES = 100_000  # the largest real manifest has about 1,000
+# Keys and values: one per 4 bytes of the default size limit (1,310,720). Real manifests have one
+# per 22 to 43 bytes, a terse one (short ids and names, no texts) one per 9 or 10; only lists of
+# one- or two-letter values are denser. So a manifest under the size limit is read, and the limit
+# still bounds the memory of a file of tiny values.
+MAX_NODES = DEFAULT_MAX_FILE_SIZE // 4
 MAX_PURE_RETRY = 1024 * 1024  # characters; see load_document
 MAX_NUMBER_LENGTH = 1_000  # digits; longer integers cannot even be printed (sys.get_int_max_str_digits)
 
@@ -83,11 +87,11 @@ class Document:
         """Where the node at a JSON Pointer is (a mapping's member: its key).
 
         A pointer that names no node gives its nearest existing parent; with ``strict``
-        (privlint's own tests run so) it raises LookupError instead.
+        (privlint's own tests run so) it raises UnknownNode instead.
         """
         tokens = pointer_tokens(pointer)
         if strict and not _names_a_node(self.data, tokens):
-            raise LookupError(f"{pointer!r} names no node of the document")
+            raise UnknownNode(f"{pointer!r} names no node of the document")
         found, marks, containers = self.positions
         for token in tokens:
             member: Any = token
@@ -327,7 +331,7 @@ class _Node:
     value: Any
     start: Any  # the parser's mark
     anchor: str | None
-    marks: dict[str, Any] | list[Any]  # of a mapping's keys, of a list's items
+    marks: Any  # a mapping's: dict of its keys' marks; a list's: list of its items' marks (as value is)
     containers: dict[Any, Positions] = field(default_factory=dict)
     size: int = 1
     key: str | None = None  # mappings: the key whose value comes next
@@ -360,7 +364,7 @@ class _Builder:
                 self.fail(
                     f"the file holds more than {MAX_NODES:,} keys and values",
                     event.start_mark,
-                    "a manifest is far smaller than this; check that this is the file you meant",
+                    "a manifest has far fewer: check that this is the file you meant",
                 )
                 return
         if self.skip_depth:

@@ -6,11 +6,17 @@ Keys are only ever added, never renamed or removed.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from privlint import __version__
 
+if TYPE_CHECKING:
+    from privlint.rules import Finding, Rule
+    from privlint.run.linter import Summary
 
-def finding_record(finding) -> dict:
+
+def finding_record(finding: Finding) -> dict[str, Any]:
     return {
         "file": finding.file,
         "line": finding.line,
@@ -25,7 +31,7 @@ def finding_record(finding) -> dict:
     }
 
 
-def render(findings, summary, rules, *, color: bool = False) -> str:
+def render(findings: Sequence[Finding], summary: Summary, rules: Sequence[Rule], *, color: bool = False) -> str:
     document = {
         "version": __version__,
         "findings": [finding_record(finding) for finding in findings],

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from privlint import __version__
-from privlint.rules import Severity
+from privlint.rules import Finding, Rule, Severity
 from privlint.rules.docs import rule_page
 from privlint.rules.engine import RUN_FAILURES
 
@@ -23,6 +25,9 @@ FINGERPRINT_KEY = "privlint/v1"
 LEVELS = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note"}
 _FAILURES = RUN_FAILURES
 
+if TYPE_CHECKING:
+    from privlint.run.linter import Summary
+
 
 def what_it_does(doc: str) -> str:
     """The text of a rule's "What it does" section, as one paragraph."""
@@ -30,7 +35,7 @@ def what_it_does(doc: str) -> str:
     return " ".join((found.group(1) if found else doc).split())
 
 
-def rule_descriptor(rule) -> dict:
+def rule_descriptor(rule: Rule) -> dict[str, Any]:
     page = rule_page(rule)
     return {
         "id": rule.code,
@@ -43,14 +48,14 @@ def rule_descriptor(rule) -> dict:
     }
 
 
-def artifact_location(file: str) -> dict:
+def artifact_location(file: str) -> dict[str, Any]:
     if file.startswith("/"):
         return {"uri": "file://" + quote(file)}
     return {"uri": quote(file), "uriBaseId": "%SRCROOT%"}
 
 
-def result(finding, index: dict[str, int]) -> dict:
-    record = {"ruleId": finding.code}
+def result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
+    record: dict[str, Any] = {"ruleId": finding.code}
     if finding.code in index:
         record["ruleIndex"] = index[finding.code]
     record.update({
@@ -68,7 +73,7 @@ def result(finding, index: dict[str, int]) -> dict:
     return record
 
 
-def render(findings, summary, rules, *, color: bool = False) -> str:
+def render(findings: Sequence[Finding], summary: Summary, rules: Sequence[Rule], *, color: bool = False) -> str:
     rules = list(rules)
     index = {rule.code: position for position, rule in enumerate(rules)}
     document = {

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 import click
-from privlint.rules import Severity
+from privlint.rules import Finding, Rule, Severity
+
+if TYPE_CHECKING:
+    from privlint.run.linter import Summary
 
 _COLOURS = {Severity.error: "red", Severity.warning: "yellow", Severity.info: "blue"}
 
 
-def render(findings, summary, rules, *, color: bool = False) -> str:
+def render(findings: Sequence[Finding], summary: Summary, rules: Sequence[Rule], *, color: bool = False) -> str:
     return "".join(render_chunks(findings, summary, rules, color=color))
 
 
-def render_chunks(findings, summary, rules, *, color: bool = False, size: int = 1 << 16) -> Iterator[str]:
+def render_chunks(
+    findings: Sequence[Finding], summary: Summary, rules: Sequence[Rule], *, color: bool = False, size: int = 1 << 16
+) -> Iterator[str]:
     """The report in pieces of about ``size`` characters: a long report is never held whole."""
     pending: list[str] = []
     length = 0
@@ -29,20 +35,20 @@ def render_chunks(findings, summary, rules, *, color: bool = False, size: int = 
     yield "".join(pending)
 
 
-def _blocks(findings, color: bool) -> Iterator[str]:
+def _blocks(findings: Iterable[Finding], color: bool) -> Iterator[str]:
     """Each file's findings as one piece of text, and a blank line after each file."""
     finding_text = _coloured if color else _plain
     for _, group in groupby(findings, key=lambda finding: finding.file):
         yield "".join(map(finding_text, group)) + "\n"
 
 
-def _plain(finding) -> str:
+def _plain(finding: Finding) -> str:
     """The lines of one finding: where and what, and a hint where there is one."""
     where_and_what = f"{finding.file}:{finding.line}:{finding.column}: {finding.code} {finding.rule} [{finding.severity.value}] {finding.message}\n"
     return f"{where_and_what}    hint: {finding.hint}\n" if finding.hint else where_and_what
 
 
-def _coloured(finding) -> str:
+def _coloured(finding: Finding) -> str:
     """The lines of one finding, as above, in colour."""
     colour = _COLOURS[finding.severity]
     where = click.style(f"{finding.file}:{finding.line}:{finding.column}:", bold=True)
@@ -52,7 +58,7 @@ def _coloured(finding) -> str:
     return f"{where_and_what}    {click.style('hint:', fg='cyan')} {finding.hint}\n" if finding.hint else where_and_what
 
 
-def summary_lines(summary) -> list[str]:
+def summary_lines(summary: Summary) -> list[str]:
     """The counts, and what suppression comments and the baseline kept out of the report (none with -q)."""
     if summary.quiet:
         return []
@@ -73,7 +79,7 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'s' if number != 1 else ''}"
 
 
-def _summary_line(summary) -> str:
+def _summary_line(summary: Summary) -> str:
     files = f"{summary.files} file{'s' if summary.files != 1 else ''}"
     if not summary.total:
         return f"All checks passed: no findings in {files}."

@@ -161,7 +161,7 @@ DEPENDING = (("afhankelijk", "van"), ("depending", "on"))
 AS_WORDS = frozenset({
     "hierboven", "hieronder", "beschreven", "vermeld", "bedoeld", "aangegeven", "toegestaan", "vereist", "vastgesteld",
     "bepaald", "omschreven", "gedefinieerd", "genoemd", "afgesproken", "overeengekomen", "vastgelegd", "voorgeschreven",
-    "besproken", "toegelicht", "uitgelegd", "gezegd", "eerder", "voorschrijft", "vereist", "bepaalt", "toestaat",
+    "besproken", "toegelicht", "uitgelegd", "gezegd", "eerder", "voorschrijft", "bepaalt", "toestaat",
     "verlangt", "eist", "aangeduid", "opgenomen", "staat", "staan", "gebruikelijk", "al",
 })
 EXCEPTIONS = frozenset({"uitzondering", "behalve", "tenzij", "except", "unless", "other", "than", "dan"})
@@ -477,7 +477,7 @@ ADVERBIAL_OPENERS = frozenset({
     "with", "under", "within", "during", "tijdens", "binnen", "onder", "waar", "because", "omdat", "ten", "om",
     "nadat", "voordat", "als", "indien", "wanneer", "zodra", "tenzij", "if", "when", "unless", "additionally",
     "furthermore", "moreover", "hiermee", "daarmee", "hierdoor", "daardoor", "tenslotte", "slot", "niettegenstaande",
-    "possibly", "perhaps", "wellicht", "misschien", "mogelijkerwijs", "evt.", "soms", "hier", "daar", "nu",
+    "possibly", "perhaps", "wellicht", "misschien", "mogelijkerwijs", "evt.", "hier", "daar", "nu",
 })
 PREPOSITIONS = frozenset({"met", "aan", "van", "voor", "bij", "door", "over", "naar", "to", "with", "from", "for", "of",
                           "by", "about", "tegen", "om"})
@@ -488,7 +488,7 @@ MODALS = frozenset({"kan", "kunnen", "kunt", "may", "might", "could", "can"})
 
 def _subject(words: Words, sentence: Span, clause: Clause, index: int, names: Names, inherit: bool = True) -> Role | None:
     """Who acts in the clause of ``index``: a subject after an inverted verb, one before it, or the sentence's."""
-    first, last = sentence
+    first, _ = sentence
     start = clause.start + (1 if clause.kind is not Kind.main and clause.opener else 0)
     if clause.kind is Kind.relative and clause.opener not in ("dat", "that", "of", "whether"):
         own = _pronoun_subject(words, start, clause.end)
@@ -740,7 +740,7 @@ GENERIC_DATA_PREFIXES = frozenset({"persoons", "klant", "klanten", "gebruikers",
 #: Words before "data", "details", "gegevens" that do not name a category: "personal data", "relevante gegevens".
 GENERIC_QUALIFIERS = frozenset({
     "personal", "persoonlijke", "relevant", "relevante", "necessary", "noodzakelijke", "benodigde", "required",
-    "such", "any", "more", "further", "extra", "more", "meer", "andere", "overige", "your", "uw", "jouw", "je",
+    "such", "any", "more", "further", "extra", "meer", "andere", "overige", "your", "uw", "jouw", "je",
     "identifying", "identificerende", "all", "alle",
 })
 
@@ -870,7 +870,7 @@ def _has(words: Words, clause: Clause, vocabulary: frozenset[str]) -> bool:
 def _contains(sequence: list[str], phrases: Iterable[tuple[str, ...]]) -> bool:
     for phrase in phrases:
         size = len(phrase)
-        for start in range(0, len(sequence) - size + 1):
+        for start in range(len(sequence) - size + 1):
             if tuple(sequence[start : start + size]) == phrase:
                 return True
     return False

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from importlib.metadata import entry_points
+from types import ModuleType
 
 from privlint.rules import Rule
 from privlint.rules.engine import ENGINE_RULES
@@ -20,7 +21,7 @@ class RegistryError(Exception):
     """A check could not be loaded, or two rules claim the same identity."""
 
 
-def load_rules(extra_modules: Iterable[object] = ()) -> list[Rule]:
+def load_rules(extra_modules: Iterable[ModuleType] = ()) -> list[Rule]:
     """All rules, sorted by code: engine rules, then every registered check."""
     rules = list(ENGINE_RULES)
     for entry_point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name):

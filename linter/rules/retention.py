@@ -29,7 +29,7 @@ from privlint.rules.wording import (
 )
 
 if TYPE_CHECKING:  # the models are not loaded to read rules, nor on a run the cache answers
-    from privlint.model.manifest import Manifest, Purpose, Retention
+    from privlint.model.manifest import Manifest, Purpose, Retention, RetentionTerms
 
 _NECESSARY_EN = ("necessary", "needed", "required")
 
@@ -177,7 +177,7 @@ PERSON_SUBJECTS = PERSON_PRONOUNS | PERSON_NOUNS | frozenset({"donateur", "donat
 NEGATIONS = frozenset({"niet", "not", "geen", "no", "never"})
 TIME_UNITS = frozenset({
     "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "jaar", "jaren", "maand",
-    "maanden", "week", "weken", "dag", "dagen", "uur", "uren",
+    "maanden", "weken", "dag", "dagen", "uur", "uren",
 })
 
 
@@ -195,12 +195,12 @@ CONCRETE_RETENTION = Phrases(
 )
 
 
-def is_unbounded_retention(retention: Retention | None, bases: Iterable[Any] = ()) -> bool:
+def is_unbounded_retention(retention: RetentionTerms | None, bases: Iterable[Any] = ()) -> bool:
     """Whether the retention has no end (see ``unbounded_phrase``)."""
     return unbounded_phrase(retention, bases) is not None
 
 
-def unbounded_phrase(retention: Retention | None, bases: Iterable[Any] = ()) -> str | None:
+def unbounded_phrase(retention: RetentionTerms | None, bases: Iterable[Any] = ()) -> str | None:
     """The words that make the retention endless, as written, or None.
 
     Endless is: for ever ("voor onbepaalde tijd", "never deleted"); a minimum with no maximum
@@ -286,7 +286,7 @@ def _person_end(words: list[Token], deferred_only: bool = False) -> tuple[int, i
 
 def _bounded(words: list[Token]) -> bool:
     """Whether the text gives a maximum: a ceiling word followed by a period ("maximaal 2 jaar", "within 30 days")."""
-    for first, last in MAXIMUM.matches(words):
+    for _, last in MAXIMUM.matches(words):
         following = [token.lower for token in words[last : last + 5]]
         if any(word in TIME_UNITS for word in following):
             return True
@@ -308,12 +308,12 @@ def _rests_on_consent(bases: Iterable[Any], words: list[Token]) -> bool:
     return any(token.lower in ("toestemming", "consent") for token in words)
 
 
-def is_vague_retention(retention: Retention | None) -> bool:
+def is_vague_retention(retention: RetentionTerms | None) -> bool:
     """Whether the retention is only "as long as necessary": no period, maximum, law, unit of time or end event."""
     return vague_phrase(retention) is not None
 
 
-def vague_phrase(retention: Retention | None) -> str | None:
+def vague_phrase(retention: RetentionTerms | None) -> str | None:
     """The "as long as necessary" words of a retention that says nothing more, as written, or None.
 
     A law named in ``statutory_source`` is something a person can look up, so it is not vague.
@@ -367,7 +367,7 @@ STILL_VAGUE = Phrases(combine(("nog", "still", "daarna", "thereafter"), ("zolang
                       + VAGUE_PERIODS)
 
 
-def _has_period(retention: Retention) -> bool:
+def _has_period(retention: RetentionTerms) -> bool:
     # Any bound, minimum or end event: what the fields leave open is unbounded-retention's structural finding.
     return is_concrete(retention)
 

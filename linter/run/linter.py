@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from privlint.parse.pointers import UnknownNode
 from privlint.read.discovery import DEFAULT_INCLUDE, Target
 from privlint.read.files import (
     DEFAULT_MAX_FILE_SIZE,
@@ -54,6 +55,7 @@ from privlint.suppress.fingerprints import with_fingerprints
 if TYPE_CHECKING:
     from privlint.model.manifest import Manifest
     from privlint.parse.loader import Document
+    from privlint.run.cache import Cache
 
 _ENGINE_NAMES = frozenset(rule.name for rule in ENGINE_RULES)
 _ALWAYS_ON_NAMES = frozenset(rule.name for rule in ALWAYS_ON)
@@ -169,7 +171,7 @@ class Linter:
         self._contexts = {name: Context(settings.today, options) for name, options in self.rule_options.items()}
         self.history = History(settings.diff_base)
         self.related = RelatedFiles(settings.root, settings.max_file_size)
-        self.cache: Any = None  # a privlint.run.cache.Cache, when the command line opens one
+        self.cache: Cache | None = None  # when the command line opens one
         self.fixes: list[tuple[str, str, str, Fix]] | None = None  # (file, rule, pointer, fix), when --fix collects them
         self._per_file_ignores = _per_file_ignores(settings.per_file_ignores)
         self._active: dict[str, list[Rule]] = {}
@@ -244,7 +246,7 @@ class Linter:
         return [self._cached(target) for target in targets]
 
     def _cached(self, target: Target) -> FileResult | None:
-        if target.problem:
+        if target.problem or self.cache is None:
             return None
         try:
             content = read_bytes(target.path, self.settings.max_file_size)  # keyed on bytes: nothing to decode
@@ -259,6 +261,7 @@ class Linter:
             return self._crashed(display, error).findings
 
     def _crashed(self, display: str, error: Exception) -> FileResult:
+        self._refuse_unknown_node(error)
         message = f"privlint failed on this file: {type(error).__name__}: {error}"
         return FileResult([_finding(display, INTERNAL_ERROR, 1, 1, message, hint="please report this with the manifest")])
 
@@ -291,21 +294,31 @@ class Linter:
         related: Callable[[str], str] | None = None,
     ) -> list[Finding]:
         findings = []
-        for rule in (rule for rule in active if rule.check is not None):
+        for rule in active:
+            check = rule.check
+            if check is None:
+                continue
             context = self._contexts.get(rule.name, self.context)
             if previous is not None and related is not None:
                 context = Context(context.today, context.options, previous, related)
             elif previous is not None:
                 context = Context(context.today, context.options, previous)
             try:
-                for problem in rule.check(manifest, context):
+                for problem in check(manifest, context):
                     findings.append(self._locate(display, document, rule, problem))
                     if problem.fix is not None and self.fixes is not None and rule.fixable:
                         self.fixes.append((display, rule.name, problem.pointer, problem.fix))
             except Exception as error:  # a failing check must not take the others down
+                self._refuse_unknown_node(error)
                 message = f"check {rule.name!r} failed: {type(error).__name__}: {error}"
                 findings.append(_finding(display, INTERNAL_ERROR, 1, 1, message, hint="please report this with the manifest"))
         return findings
+
+    def _refuse_unknown_node(self, error: Exception) -> None:
+        """With ``strict_pointers`` (privlint's own tests), a check that points at no node fails the
+        run instead of becoming an internal-error finding that a test might not look at."""
+        if self.settings.strict_pointers and isinstance(error, UnknownNode):
+            raise error
 
     def _suppress(self, findings: list[Finding], display: str, key: str, document: Document, active: list[Rule]) -> FileResult:
         if any(f.rule == INVALID_MANIFEST.name for f in findings):

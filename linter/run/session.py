@@ -171,6 +171,7 @@ def run_lint(options: LintOptions, streams: Streams | None = None, rules: Sequen
     except SettingsError as error:
         raise UsageError(str(error)) from None
     targets = find_targets(options, linter.settings, streams)
+    refuse_writing_over_manifests(options, targets)
     if options.show_files:
         for target in targets:
             streams.stdout.write(f"{target.display}\n")
@@ -235,6 +236,15 @@ def find_targets(options: LintOptions, settings: Any, streams: Streams) -> list[
             target = dataclasses.replace(target, content=None, problem=f"standard input is {limit}")
         return [target]
     return discover(options.paths or ["."], settings=settings, force_exclude=options.force_exclude)
+
+
+def refuse_writing_over_manifests(options: LintOptions, targets: Sequence[Target]) -> None:
+    """--output-file and --create-baseline must not name a manifest being linted (UsageError)."""
+    from privlint.fileio import same_file
+
+    for flag, path in (("--output-file", options.output_file), ("--create-baseline", options.create_baseline)):
+        if path is not None and same_file(path, [target.path for target in targets if target.content is None]):
+            raise UsageError(f"{flag} {str(path)!r} is a manifest being linted; privlint never writes to a manifest")
 
 
 def lint_targets(linter: Any, targets: Sequence[Target], options: LintOptions) -> list[Any]:

@@ -16,11 +16,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from privlint.fileio import write_atomic
+from privlint.fileio import read_regular_file, write_atomic
 from privlint.rules import Finding
 from privlint.rules.engine import ALWAYS_ON
 
 FORMAT = 1
+MAX_SIZE = 64 * 1024 * 1024  # bytes: about 250,000 findings
 _NEVER_BASELINED = frozenset(rule.name for rule in ALWAYS_ON)
 
 
@@ -82,13 +83,17 @@ def write(baseline: Baseline, path: str | Path) -> None:
 
 def read(path: str | Path) -> Baseline:
     try:
-        document = json.loads(Path(path).read_text(encoding="utf-8"))
+        document = json.loads(read_regular_file(path, MAX_SIZE).decode("utf-8"))
     except FileNotFoundError:
         raise BaselineError(f"baseline {str(path)!r} does not exist (create it with --create-baseline)") from None
-    except (OSError, UnicodeDecodeError) as error:
+    except OSError as error:
+        raise BaselineError(f"cannot read baseline {str(path)!r}: {error.strerror or error}") from None
+    except UnicodeDecodeError as error:
         raise BaselineError(f"cannot read baseline {str(path)!r}: {error}") from None
     except json.JSONDecodeError as error:
         raise BaselineError(f"baseline {str(path)!r} is not JSON: {error}") from None
+    except RecursionError:
+        raise BaselineError(f"baseline {str(path)!r} is nested too deeply to be a privlint baseline") from None
     if not isinstance(document, dict) or document.get("privlint-baseline") != FORMAT:
         raise BaselineError(f"{str(path)!r} is not a privlint baseline (format {FORMAT})")
     records = document.get("findings")
