@@ -64,8 +64,7 @@ OPEN_WORDS = frozenset({
     "de", "het", "een", "the", "a", "an", "uw", "je", "jouw", "your", "hun", "their", "bepaalde", "sommige", "andere",
     "overige", "alle", "enkele", "diverse", "verschillende", "certain", "some", "other", "any", "all", "various",
     "persoonlijke", "relevante", "relevant", "noodzakelijke", "necessary", "benodigde", "required", "volledige", "full",
-    "extra", "meer", "more", "further", "verdere", "aanvullende", "additional", "such", "die", "dergelijke", "such",
-    "bepaald", "specifieke", "specific", "related", "gerelateerde", "identifying", "identificerende",
+    "extra", "meer", "more", "further", "verdere", "aanvullende", "additional", "such", "die", "dergelijke", "bepaald", "specifieke", "specific", "related", "gerelateerde", "identifying", "identificerende",
 })
 #: After a generic noun, these introduce what the data are about: "gegevens over uw kredietwaardigheid".
 ABOUT = frozenset({"over", "about", "on", "betreffende", "omtrent", "inzake", "regarding", "concerning", "aangaande"})

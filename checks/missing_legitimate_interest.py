@@ -118,24 +118,24 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
 
 
 @dataclass(frozen=True)
-class _CompanyNames:
+class CompanyNames:
     pattern: LowerCasePattern  # with and without legal form, compiled on first use
     words: frozenset[str]
 
 
-def company_names(manifest: Manifest) -> _CompanyNames:
+def company_names(manifest: Manifest) -> CompanyNames:
     controller = manifest.controller
     names = [controller.name or "", *controller.other_entities, *controller.trade_names] if controller else []
     variants = {variant for name in names if name for variant in (name, LEGAL_FORM.sub("", name))}
     variants |= {f"{variant}{ending}" for variant in variants for ending in ("'s", "’s")}
     alternatives = "|".join(re.escape(name.lower()) for name in sorted(variants, key=lambda name: (-len(name), name)))
-    return _CompanyNames(
+    return CompanyNames(
         LowerCasePattern(rf"(?<!\w)(?:{alternatives})(?!\w)" if alternatives else r"(?!)"),
         frozenset(_WORD.findall(" ".join(variants).lower())),
     )
 
 
-def says_nothing_but(text: str, names: _CompanyNames) -> bool:
+def says_nothing_but(text: str, names: CompanyNames) -> bool:
     """Whether every word of ``text`` is a bare word or the controller's name."""
     if any(
         word not in _BARE_VOCABULARY and word not in names.words and not word.startswith(_BARE_STEMS)
@@ -182,7 +182,7 @@ STOPWORDS = frozenset(
 )
 
 
-def restates_purpose(interest: str, purpose: str, names: _CompanyNames | None = None) -> bool:
+def restates_purpose(interest: str, purpose: str, names: CompanyNames | None = None) -> bool:
     """Whether ``interest`` says nothing at stake: no word of what is at stake, and nothing the purpose does not say.
 
     An interest with a stake ("om fraude te voorkomen", "our interest in keeping the network secure")

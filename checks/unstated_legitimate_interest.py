@@ -43,7 +43,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from privlint.checks.missing_legitimate_interest import company_names, restates_purpose, says_nothing_but
+from privlint.checks.missing_legitimate_interest import (
+    CompanyNames,
+    company_names,
+    restates_purpose,
+    says_nothing_but,
+)
 from privlint.model.vocabulary import LegalBasis
 from privlint.rules import Context, Problem, RuleInfo
 
@@ -81,5 +86,7 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     )
 
 
-def _states_interest(text: str | None, names) -> bool:
-    return bool(text and text.strip()) and not says_nothing_but(text, names) and not restates_purpose(text, "", names)
+def _states_interest(text: str | None, names: CompanyNames) -> bool:
+    if text is None or not text.strip():
+        return False
+    return not says_nothing_but(text, names) and not restates_purpose(text, "", names)
