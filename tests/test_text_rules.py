@@ -243,7 +243,8 @@ def test_every_check_declares_what_it_reads(rules):
 # -- linear time -------------------------------------------------------------------------------
 
 NEAR_MISSES = {
-    "vague-language": "Wij kunnen uw gegevens zoals naam, bijvoorbeeld soms mogelijk delen met partners, onder andere "
+    "vague-language": "Wij nemen gesprekken soms kunnen vooraf informeren opgenomen "
+                      "Wij kunnen uw gegevens zoals naam, bijvoorbeeld soms mogelijk delen met partners, onder andere "
                       "Bol.com kan je betaalgegevens (e.g. IBAN) delen; dit zijn bijvoorbeeld gegevens, some of your "
                       "data, het is mogelijk dat u ",
     "unbounded-retention": "tot u ons vraagt minimaal ten minste zolang de onderneming bestaat tot de vereniging "
