@@ -167,7 +167,8 @@ OWN_STAKES = ("fraud", "fraude", "misbruik", "abuse", "misuse", "secur", "beveil
               "unpaid", "innen", "recover", "opleid", "opgeleid", "train", "coach", "bescherm", "protect", "inbraak", "attack")
 #: Stakes that state an aim: making a service better. A stated aim is an interest a reader can weigh ("om onze
 #: klantenservice te verbeteren"), however modest; a noun such as "satisfaction survey" names an activity, not an aim.
-AIMS = ("verbeter", "beter", "improv", "better", "optimali", "optimis", "optimiz", "innov")
+AIMS = ("verbeter", "beter", "improv", "better", "optimali", "optimis", "optimiz", "innov", "enhanc", "ontwikkel",
+        "develop")
 #: Direct marketing named as the interest: recital 47 counts it as one ("op de hoogte houden van onze aanbiedingen").
 _DIRECT_MARKETING = re.compile(
     r"\b(?:direct\s*marketing|directmarketing|aanbiedingen|aanbod|offers|(?:similar|vergelijkbare)\s+(?:products|producten)"
