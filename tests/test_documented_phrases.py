@@ -30,6 +30,8 @@ class Documented:
     left_alone: dict[str, str] = field(default_factory=dict)  # quote in the docs -> the words
     near_misses: tuple[str, ...] = ()
     not_phrases: frozenset[str] = frozenset()  # quotes that are no statement words (a field's meaning, a name)
+    # quotes about another field or another manifest: quote -> (template, pointer, words, fragment; None: no finding)
+    elsewhere: dict[str, tuple[str, str, str, str | None]] = field(default_factory=dict)
 
 
 PURPOSE_RETENTION = "privlint: 1\npurposes:\n  - id: p\n    legal_bases: [contract]\n    retention:\n      criteria: {words}\n"
@@ -74,6 +76,17 @@ DOCUMENTED = {
             "at least 7 years": ("Invoices are kept for at least 7 years.", "('at least 7 years')"),
             "until the company is dissolved": ("Until the company is dissolved.", "('Until the company is dissolved')"),
         },
+        elsewhere={
+            "3 jaar na de beëindiging [...]; in dat geval worden de Persoonsgegevens pas verwijderd na de nodige betalingen": (
+                PURPOSE_RETENTION.replace("      criteria:", "      period: P3Y\n      criteria:"),
+                "/purposes/0/retention/criteria",
+                "3 jaar na de beëindiging van de overeenkomst; in dat geval worden de Persoonsgegevens pas verwijderd "
+                "na de nodige betalingen.",
+                "puts deletion off beyond its period until the person acts ('pas verwijderd na de nodige betalingen')"),
+            "3 jaar na de beëindiging, near miss": (
+                PURPOSE_RETENTION.replace("      criteria:", "      period: P3Y\n      criteria:"),
+                "/purposes/0/retention/criteria", "3 jaar na de beëindiging van de overeenkomst.", None),
+        },
         near_misses=(
             "We do not keep your data indefinitely.",
             "niet voor onbepaalde tijd",
@@ -82,9 +95,6 @@ DOCUMENTED = {
             "until the end of the contract",
             "wanneer u een verzoek indient, verwijderen wij uw gegevens",  # erasure on request, not the retention
         ),
-        # needs a period beside it (a criteria-only template has none): test_checks_quality holds it
-        not_phrases=frozenset({"3 jaar na de beëindiging [...]; in dat geval worden de Persoonsgegevens pas verwijderd na de "
-                               "nodige betalingen"}),
     ),
     "check-regularly-clause": Documented(
         "privlint: 1\nstatement:\n  changes_announced: {words}\n", "/statement/changes_announced",
@@ -210,13 +220,18 @@ DOCUMENTED = {
             "website analytics": ("website analytics", "only the activity itself ('website analytics')"),
         },
         left_alone={
-            "om onze klantenservice te verbeteren": "om onze klantenservice te verbeteren",
+            "om onze klantenservice te verbeteren": "om onze klantenservice te verbeteren",  # a stated aim
             "to improve customer service": "to improve customer service",
-            "we houden je graag op de hoogte van onze aanbiedingen": "We houden je graag op de hoogte van onze aanbiedingen.",
+            "we houden je graag op de hoogte van onze aanbiedingen": "we houden je graag op de hoogte van onze aanbiedingen",
         },
         near_misses=("het voorkomen van fraude", "ons gerechtvaardigd belang om fraude te voorkomen"),
-        # reported only for a purpose of that name: the labelled set (tests/data/labelled/) holds it
-        not_phrases=frozenset({"Improving our services"}),
+        elsewhere={
+            "Improving our services": (  # the purpose's own name again, and nothing more
+                "privlint: 1\npurposes:\n  - id: improving\n    name: Improving our services\n"
+                "    legal_bases: [legitimate_interests]\n    legitimate_interest: {words}\n",
+                "/purposes/0/legitimate_interest", "Improving our services",
+                "only the activity itself ('Improving our services')"),
+        },
     ),
     "missing-cookie-information": Documented(
         "privlint: 1\ndata_categories:\n  - id: web\n    name: Websitegegevens\n    items: [IP-adres, {words}]\n",
@@ -268,10 +283,20 @@ DOCUMENTED = {
             "including but not limited to": (
                 "We share your data including but not limited to your name.", "('including but not limited to')"),
             "en andere partners": ("Wij delen uw gegevens met leveranciers en andere partners.", "('en andere')"),
-            "en andere gegevens": ("Wij verwerken uw naam, adres en andere gegevens.", "('en andere')"),
+            "en andere gegevens": ("Wij verwerken uw e-mailadres, telefoonnummer en andere gegevens.", "('en andere')"),
             "we nemen gesprekken soms op": ("Wij nemen gesprekken soms op.", "('soms')"),
         },
         left_alone={
+            "kunnen wij tot 12 maanden bewaren": "Uw gegevens kunnen wij tot 12 maanden bewaren.",
+            "we may keep ... for up to six months": "We may keep your data for up to six months.",
+            "moeten wij inzage kunnen hebben": "Daarvoor moeten wij inzage kunnen hebben in uw gegevens.",
+            "bijvoorbeeld als een partner een aanbieding heeft":
+                "Wij sturen u een bericht, bijvoorbeeld als een partner een aanbieding heeft.",
+            "als dat nodig is, bijvoorbeeld voor ...":
+                "Wij delen uw adres met de bezorger als dat nodig is, bijvoorbeeld voor een levering.",
+            "e-mailadres, telefoonnummer en andere contactgegevens":
+                "Wij verwerken uw e-mailadres, telefoonnummer en andere contactgegevens.",
+            "informeren we je vooraf": "Wij nemen gesprekken soms op. Als jouw gesprek wordt opgenomen, informeren we je vooraf.",
             "u kunt bezwaar maken": "U kunt bezwaar maken tegen deze verwerking.",
             "you may lodge a complaint": "You may lodge a complaint with the authority.",
             "als u uw e-mailadres achterlaat, kunnen wij uw vraag per e-mail beantwoorden":
@@ -289,25 +314,18 @@ DOCUMENTED = {
             "such as ...; we send no other e-mails": "We send newsletters such as our monthly update; we send no other e-mails.",
             "Dit zijn bijvoorbeeld gegevens zoals uw naam": "Dit zijn bijvoorbeeld gegevens zoals uw naam.",
             "kunnen we je per sms of e-mail benaderen": "Wij kunnen je per sms of e-mail benaderen.",
-            "kunnen wij tot 12 maanden bewaren": "Opnamen van gesprekken kunnen wij tot 12 maanden bewaren.",
-            "we may keep ... for up to six months": "We may keep your messages for up to six months.",
-            "moeten wij inzage kunnen hebben": "Tevens moeten wij inzage kunnen hebben in uw bestelgegevens.",
-            "bijvoorbeeld als een partner een aanbieding heeft":
-                "Als u dat wilt, geven wij uw naam door aan andere bedrijven, bijvoorbeeld als een partner een aanbieding heeft.",
-            "als dat nodig is, bijvoorbeeld voor ...":
-                "Wij gebruiken uw e-mailadres om contact met u op te nemen als dat nodig is, bijvoorbeeld voor een vraag.",
-            "e-mailadres, telefoonnummer en andere contactgegevens":
-                "Wij verwerken uw e-mailadres, telefoonnummer en andere contactgegevens.",
-            "informeren we je vooraf":
-                "Wij nemen gesprekken soms op. Als jouw gesprek wordt opgenomen, informeren we je vooraf.",
             "... verstrekt aan Netflix, zodat ze je eventueel kunnen herinneren":
                 "Wij verstrekken uw adres aan Netflix, zodat ze je eventueel kunnen herinneren.",
         },
         near_misses=("Wij delen uw gegevens met onze leveranciers.", "We share your name with our payment provider."),
         # what a word means or who is named: test_the_controller_named_by_its_name_or_kind_is_the_controller below
-        not_phrases=frozenset({"as", "Je", "Coolblue kan je gegevens gebruiken", "de vzw", "de gemeente",
-                               # in a legitimate interest, not a description: test_checks_quality holds it
-                               "het is bijvoorbeeld een gerechtvaardigd belang van ons dat klanten hun rekeningen betalen"}),
+        not_phrases=frozenset({"as", "Je", "Coolblue kan je gegevens gebruiken", "de vzw", "de gemeente"}),
+        elsewhere={
+            "het is bijvoorbeeld een gerechtvaardigd belang van ons dat klanten hun rekeningen betalen": (
+                "privlint: 1\npurposes:\n  - id: p\n    legal_bases: [legitimate_interests]\n    legitimate_interest: {words}\n",
+                "/purposes/0/legitimate_interest",
+                "Het is bijvoorbeeld een gerechtvaardigd belang van ons dat klanten hun rekeningen betalen.", None),
+        },
     ),
 }
 
@@ -328,6 +346,7 @@ def _lint(rule_name: str, template: str, words: str):
 def test_every_quote_in_the_documentation_has_a_row(rule_name):
     documented = DOCUMENTED[rule_name]
     rows = set(documented.reported) | set(documented.left_alone) | documented.not_phrases
+    rows |= {quote for quote in documented.elsewhere if "near miss" not in quote}
     assert sorted(_quotes(rule_name) - rows) == [], "add a row for each new quote"
     assert sorted(rows - _quotes(rule_name)) == [], "a row for a quote the documentation no longer has"
 
@@ -353,6 +372,18 @@ def test_a_documented_phrase_is_reported_quoting_it(rule_name, words, fragment):
 @pytest.mark.parametrize(("rule_name", "words"), list(_cases("left alone")))
 def test_a_documented_exception_and_a_near_miss_are_left_alone(rule_name, words):
     assert [f.message for f in _lint(rule_name, DOCUMENTED[rule_name].template, words)] == []
+
+
+@pytest.mark.parametrize(("rule_name", "quote"), [(rule_name, quote) for rule_name, documented in sorted(DOCUMENTED.items())
+                                                  for quote in documented.elsewhere])
+def test_a_documented_phrase_about_another_field_does_as_documented(rule_name, quote):
+    template, pointer, words, fragment = DOCUMENTED[rule_name].elsewhere[quote]
+    findings = _lint(rule_name, template, words)
+    if fragment is None:
+        assert [f.message for f in findings] == []
+    else:
+        assert [f.pointer for f in findings] == [pointer]
+        assert fragment in findings[0].message
 
 
 @pytest.mark.parametrize("name, kind", [("Google Analytics", "analytics"), ("Hotjar", "analytics"),
