@@ -572,3 +572,13 @@ def test_init_writes_nothing_through_a_planted_schema_folder_link(project):
     assert ".privlint is a link or a file, not a folder: nothing is written through it" in result.output
     assert result.exit_code == 0
     assert untouched(project)
+
+
+def test_an_output_file_that_is_the_file_standard_input_stands_for_is_refused(project):
+    before = (project / "statement.privacy.yaml").read_bytes()
+    result = CliRunner().invoke(
+        main, ["--today", TODAY, "--stdin-filename", "statement.privacy.yaml", "--output-file", "statement.privacy.yaml", "-"],
+        input=before, env={"GITHUB_ACTIONS": None},
+    )
+    assert_clean_error(result, 2, "is a manifest being linted; privlint never writes to a manifest")
+    assert (project / "statement.privacy.yaml").read_bytes() == before
