@@ -22,6 +22,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -150,8 +151,8 @@ def unreadable_directory_in_a_tree(directory: Path, file: str, monkeypatch: pyte
 
 
 def _refusing(real, name: str):
-    def scandir(path="."):
-        if not isinstance(path, int) and Path(path).name == name:  # (the cache lists its directories by descriptor)
+    def scandir(path: str | os.PathLike[str] | int = ".") -> Any:
+        if not isinstance(path, int) and Path(path).name == name:  # an int: a directory opened by descriptor
             raise PermissionError(13, "Permission denied", os.fspath(path))
         return real(path)
 
@@ -195,7 +196,9 @@ CASES = [
     Case("unclosed-brace", (syntax(2, 12, "a '{' mapping is never closed"),), 1),
     Case("bracket-closed-too-late", (syntax(5, 11, "a '[' list opened on line 4, column 11 is not closed"),), 1),
     Case("question-mark-in-a-flow-mapping", (invalid(2, 55, "unknown key 'titel' in statement"),), 1,
-         writes("privlint: 1\nstatement: {url: https://example.com/privacy?lang=nl, titel: x}\n")),  # libyaml refuses it
+         writes("privlint: 1\nstatement: {url: https://example.com/privacy?lang=nl, titel: x}\n")),  # libyaml 0.1 refused it
+    Case("url-in-a-flow-mapping", (invalid(2, 47, "unknown key 'titel' in statement"),), 1,  # valid YAML 1.2; libyaml 0.1 refused it
+         writes("privlint: 1\nstatement: {url: https://example.com/privacy, titel: x}\n")),
     Case("control-character", (syntax(3, 17, "the character U+0007 is not allowed in YAML"),), 1,
          writes("privlint: 1\nstatement:\n  title: Privacy\x07\n")),
     # -- keys

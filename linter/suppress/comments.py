@@ -68,7 +68,6 @@ _PLAIN_END = re.compile(r":(?=[ \t]|$)|(?<=[ \t])#")  # block context: a key's '
 _COMMENT = re.compile(r"(?<=[ \t])#")
 _FLOW_STOP = re.compile(r"""[\[\]{},:?#'"]""")
 _BLOCK_HEADER = re.compile(r"[|>](?:[1-9][+-]?|[+-][1-9]?)?(?=[ \t]|$)")
-_PROPERTIES = re.compile(r"[&!][^ \t]*[ \t]*")  # an anchor or a tag before a node
 _DOUBLE_QUOTED = re.compile(r'[\\"]')
 
 
@@ -158,8 +157,9 @@ class _Scanner:
                     digits = [c for c in header.group() if c.isdigit()]
                     self.block = (column, max(column, 0) + int(digits[0]) if digits else None)
                     return self._comment(line, header.end())
-            if char == "&" or char == "!":
-                at = _PROPERTIES.match(line, at).end()
+            if char == "&" or char == "!":  # an anchor or a tag: the node follows
+                while at < end and line[at] not in _BLANK:
+                    at += 1
                 continue
             stop = _PLAIN_END.search(line, at)
             if stop is None:
