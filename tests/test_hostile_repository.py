@@ -294,9 +294,12 @@ def test_a_planted_cache_entry_is_a_miss_and_changes_nothing_outside(project, de
     [entry] = run_directory(default_cache).glob("*.json")
     entry.unlink()
     plant(entry, project)
+    planted = os.lstat(entry)
     assert cached_run(project) == reference_output(project)  # findings neither hidden nor changed, no hang
     assert untouched(project)
     assert cached_run(project) == reference_output(project)
+    if not stat.S_ISREG(planted.st_mode):  # a link, pipe or directory is left in place, not replaced
+        assert (os.lstat(entry).st_ino, stat.S_IFMT(os.lstat(entry).st_mode)) == (planted.st_ino, stat.S_IFMT(planted.st_mode))
 
 
 @pytest.mark.parametrize("name", ["CACHEDIR.TAG", ".gitignore"])

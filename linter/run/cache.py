@@ -211,7 +211,11 @@ def _read_entry(directory: int, name: str) -> bytes:
 
 
 def _write_entry(directory: int, name: str, data: bytes) -> None:
-    """Write ``name`` in ``directory`` through a new temporary file renamed over it (a link there is replaced, not followed)."""
+    """Write ``name`` in ``directory`` through a new temporary file renamed over it; something other
+    than a regular file already there (a link, pipe, device or directory someone planted) is left alone."""
+    with contextlib.suppress(FileNotFoundError):
+        if not stat.S_ISREG(os.stat(name, dir_fd=directory, follow_symlinks=False).st_mode):
+            return
     temporary = f".{name}.{secrets.token_hex(6)}.tmp"
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600, dir_fd=directory)
     try:
