@@ -585,3 +585,14 @@ def test_an_output_file_that_is_the_file_standard_input_stands_for_is_refused(pr
     )
     assert_clean_error(result, 2, "is a manifest being linted; privlint never writes to a manifest")
     assert (project / "statement.privacy.yaml").read_bytes() == before
+
+
+def test_a_key_file_others_may_read_is_not_trusted(project, default_cache, tmp_path):
+    """A key a repository could hold (git checks files out 0644) never signs: with it, no cache at all."""
+    key = tmp_path / "user-cache" / "privlint" / "key"
+    key.parent.mkdir(parents=True)
+    key.write_text("0" * 64 + "\n", encoding="utf-8")
+    key.chmod(0o644)
+    assert cached_run(project) == reference_output(project)
+    assert not list(default_cache.glob("v*/*/*.json"))
+    assert key.read_text(encoding="utf-8") == "0" * 64 + "\n"
