@@ -104,6 +104,7 @@ def same_file(path: str | Path, others: Iterable[str | Path]) -> bool:
 
 def _existing(target: Path) -> os.stat_result | None:
     """What is at ``target`` now (None: nothing), refusing what must not be written to or replaced."""
+    _refuse_links_below_the_working_directory(target.parent)
     try:
         status = os.lstat(target)
     except FileNotFoundError:
@@ -118,6 +119,22 @@ def _existing(target: Path) -> os.stat_result | None:
     if stat.S_ISDIR(status.st_mode):
         raise IsADirectoryError(errno.EISDIR, "is a directory", str(target))
     return status
+
+
+def _refuse_links_below_the_working_directory(directory: Path) -> None:
+    """A folder on the way to ``directory`` that is a symbolic link inside the working directory (where a
+    repository can commit one) is an OSError: the write would land wherever the link points."""
+    if _is_special_path(directory):
+        return
+    cwd = Path(os.getcwd())
+    try:
+        below = directory.relative_to(cwd)
+    except ValueError:  # elsewhere: the folders the user named, links and all
+        return
+    for depth in range(1, len(below.parts) + 1):
+        folder = cwd.joinpath(*below.parts[:depth])
+        if os.path.islink(folder):
+            raise OSError(errno.ELOOP, f"{folder.relative_to(cwd).as_posix()} is a symbolic link; privlint writes nothing through links", str(directory))
 
 
 def _is_special_path(target: Path) -> bool:

@@ -245,7 +245,7 @@ def refuse_writing_over_manifests(options: LintOptions, targets: Sequence[Target
     from privlint.fileio import same_file
 
     for flag, path in (("--output-file", options.output_file), ("--create-baseline", options.create_baseline)):
-        if path is not None and same_file(path, [target.path for target in targets if target.content is None]):
+        if path is not None and same_file(path, [target.path for target in targets]):  # --stdin-filename too
             raise UsageError(f"{flag} {str(path)!r} is a manifest being linted; privlint never writes to a manifest")
 
 
