@@ -90,7 +90,7 @@ _BARE_STEMS = tuple(word[:-1] for phrase in BARE_WORDS for word in phrase.lower(
 
 
 def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
-    names = _company_names(manifest)
+    names = company_names(manifest)
     for index, purpose in enumerate(manifest.purposes):
         if LegalBasis.legitimate_interests not in purpose.legal_bases:
             continue
@@ -101,7 +101,7 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
                 f"purpose {purpose.label} rests on legitimate interests but does not say what the interest is",
                 hint="state the interest pursued (such as preventing fraud) and record it as legitimate_interest",
             )
-        elif _says_nothing_but(interest, names):
+        elif says_nothing_but(interest, names):
             yield Problem(
                 ("purposes", index, "legitimate_interest"),
                 f"purpose {purpose.label} names its legitimate interest only as {interest!r}, without saying what the interest is",
@@ -118,31 +118,31 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
 
 
 @dataclass(frozen=True)
-class _CompanyNames:
+class CompanyNames:
     pattern: LowerCasePattern  # with and without legal form, compiled on first use
     words: frozenset[str]
 
 
-def _company_names(manifest: Manifest) -> _CompanyNames:
+def company_names(manifest: Manifest) -> CompanyNames:
     controller = manifest.controller
     names = [controller.name or "", *controller.other_entities, *controller.trade_names] if controller else []
     variants = {variant for name in names if name for variant in (name, LEGAL_FORM.sub("", name))}
     variants |= {f"{variant}{ending}" for variant in variants for ending in ("'s", "’s")}
     alternatives = "|".join(re.escape(name.lower()) for name in sorted(variants, key=lambda name: (-len(name), name)))
-    return _CompanyNames(
+    return CompanyNames(
         LowerCasePattern(rf"(?<!\w)(?:{alternatives})(?!\w)" if alternatives else r"(?!)"),
         frozenset(_WORD.findall(" ".join(variants).lower())),
     )
 
 
-def _says_nothing_but(text: str, company_names: _CompanyNames) -> bool:
+def says_nothing_but(text: str, names: CompanyNames) -> bool:
     """Whether every word of ``text`` is a bare word or the controller's name."""
     if any(
-        word not in _BARE_VOCABULARY and word not in company_names.words and not word.startswith(_BARE_STEMS)
+        word not in _BARE_VOCABULARY and word not in names.words and not word.startswith(_BARE_STEMS)
         for word in _WORD.findall(text.lower())
     ):
         return False  # most interests: a word that no bare phrase or name has
-    text = company_names.pattern.substitute(" ", text)
+    text = names.pattern.substitute(" ", text)
     found = "".join(BARE.find_all(text))
     return re.sub(r"\W", "", found) == re.sub(r"\W", "", text)
 
@@ -167,7 +167,8 @@ OWN_STAKES = ("fraud", "fraude", "misbruik", "abuse", "misuse", "secur", "beveil
               "unpaid", "innen", "recover", "opleid", "opgeleid", "train", "coach", "bescherm", "protect", "inbraak", "attack")
 #: Stakes that state an aim: making a service better. A stated aim is an interest a reader can weigh ("om onze
 #: klantenservice te verbeteren"), however modest; a noun such as "satisfaction survey" names an activity, not an aim.
-AIMS = ("verbeter", "beter", "improv", "better", "optimali", "optimis", "optimiz", "innov")
+AIMS = ("verbeter", "beter", "improv", "better", "optimali", "optimis", "optimiz", "innov", "enhanc", "ontwikkel",
+        "develop")
 #: Direct marketing named as the interest: recital 47 counts it as one ("op de hoogte houden van onze aanbiedingen").
 _DIRECT_MARKETING = re.compile(
     r"\b(?:direct\s*marketing|directmarketing|aanbiedingen|aanbod|offers|(?:similar|vergelijkbare)\s+(?:products|producten)"
@@ -182,7 +183,7 @@ STOPWORDS = frozenset(
 )
 
 
-def restates_purpose(interest: str, purpose: str, company_names: _CompanyNames | None = None) -> bool:
+def restates_purpose(interest: str, purpose: str, names: CompanyNames | None = None) -> bool:
     """Whether ``interest`` says nothing at stake: no word of what is at stake, and nothing the purpose does not say.
 
     An interest with a stake ("om fraude te voorkomen", "our interest in keeping the network secure")
@@ -195,8 +196,8 @@ def restates_purpose(interest: str, purpose: str, company_names: _CompanyNames |
         return False  # "het belang van onze leden om met elkaar in contact te komen": someone else's interest
     content = _CONTENT.findall(_SURVEY.sub(" survey ", lowered))
     words = [w for w in content if w not in STOPWORDS and w not in _BARE_VOCABULARY]
-    if company_names is not None:
-        words = [w for w in words if w not in company_names.words]
+    if names is not None:
+        words = [w for w in words if w not in names.words]
     stakes = [w for w in words if w.startswith(STAKES + AIMS)]
     purpose_stems = {w[:5] for w in _CONTENT.findall(purpose.lower())}
     if any(w.startswith(OWN_STAKES) for w in stakes):

@@ -54,7 +54,11 @@ from typing import TYPE_CHECKING
 
 from privlint.model.texts import statement_words
 from privlint.rules import Context, Problem, RuleInfo
-from privlint.rules.retention import deferred_phrase, stated_retentions, unbounded_phrase
+from privlint.rules.retention import (
+    deferred_phrase,
+    stated_retentions,
+    unbounded_phrase,
+)
 from privlint.rules.retention_model import capped_by_statement, open_end
 
 if TYPE_CHECKING:

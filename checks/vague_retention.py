@@ -39,7 +39,11 @@ from typing import TYPE_CHECKING
 
 from privlint.model.texts import statement_words
 from privlint.rules import Context, Problem, RuleInfo
-from privlint.rules.retention import gives_own_retentions, stated_retentions, vague_phrase
+from privlint.rules.retention import (
+    gives_own_retentions,
+    stated_retentions,
+    vague_phrase,
+)
 
 if TYPE_CHECKING:
     from privlint.model.manifest import Manifest

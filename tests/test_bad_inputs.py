@@ -22,6 +22,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -150,15 +151,31 @@ def unreadable_directory_in_a_tree(directory: Path, file: str, monkeypatch: pyte
 
 
 def _refusing(real, name: str):
-    def scandir(path="."):
-        if Path(path).name == name:
+    def scandir(path: str | os.PathLike[str] | int = ".") -> Any:
+        if not isinstance(path, int) and Path(path).name == name:  # an int: a directory opened by descriptor
             raise PermissionError(13, "Permission denied", os.fspath(path))
         return real(path)
 
     return scandir
 
 
+def file_in_an_unsearchable_directory(directory: Path, file: str, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    (directory / "locked").mkdir()
+    (directory / "locked" / file).write_text(COMPANION_TEXT, encoding="utf-8")
+    (directory / "locked").chmod(0o600)  # no search (x) permission: nothing in it can be looked at
+    real_stat = Path.stat
+
+    def refusing_stat(self, *args, **kwargs):  # root searches anything: refuse as the kernel would for anyone else
+        if "locked" in self.parts[:-1]:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_stat(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", refusing_stat)
+    return [f"locked/{file}"]
+
+
 SPACES_AND_ACCENTS = "map met spaties/privacyverklaring café ü.privacy.yaml"
+OVERLONG_NAME = "x" * 300 + ".privacy.yaml"  # longer than any file system allows (255 bytes)
 
 
 def nested_block_mappings(levels: int) -> str:
@@ -276,6 +293,11 @@ CASES = [
         invalid(3, 3, "unknown key 'titel' in statement", "tree/good.privacy.yaml"),
         io_error("cannot read directory: Permission denied", "tree/locked"),
     ), 2, unreadable_directory_in_a_tree),
+    Case("overlong-file-name", (io_error("cannot read path: File name too long", OVERLONG_NAME),), 2,
+         lambda directory, file, monkeypatch: [OVERLONG_NAME]),
+    Case("file-in-an-unsearchable-directory", (
+        io_error("cannot read path: Permission denied", "locked/file-in-an-unsearchable-directory.privacy.yaml"),
+    ), 2, file_in_an_unsearchable_directory),
     Case("spaces-and-non-ascii-in-the-path", (invalid(3, 3, "unknown key 'titel'", SPACES_AND_ACCENTS),), 1,
          writes(COMPANION_TEXT, SPACES_AND_ACCENTS)),
 ]

@@ -30,6 +30,8 @@ class Documented:
     left_alone: dict[str, str] = field(default_factory=dict)  # quote in the docs -> the words
     near_misses: tuple[str, ...] = ()
     not_phrases: frozenset[str] = frozenset()  # quotes that are no statement words (a field's meaning, a name)
+    # quotes about another field or another manifest: quote -> (template, pointer, words, fragment; None: no finding)
+    elsewhere: dict[str, tuple[str, str, str, str | None]] = field(default_factory=dict)
 
 
 PURPOSE_RETENTION = "privlint: 1\npurposes:\n  - id: p\n    legal_bases: [contract]\n    retention:\n      criteria: {words}\n"
@@ -73,6 +75,17 @@ DOCUMENTED = {
                 "As long as we continue to offer the service.", "('As long as we continue to offer')"),
             "at least 7 years": ("Invoices are kept for at least 7 years.", "('at least 7 years')"),
             "until the company is dissolved": ("Until the company is dissolved.", "('Until the company is dissolved')"),
+        },
+        elsewhere={
+            "3 jaar na de beëindiging [...]; in dat geval worden de Persoonsgegevens pas verwijderd na de nodige betalingen": (
+                PURPOSE_RETENTION.replace("      criteria:", "      period: P3Y\n      criteria:"),
+                "/purposes/0/retention/criteria",
+                "3 jaar na de beëindiging van de overeenkomst; in dat geval worden de Persoonsgegevens pas verwijderd "
+                "na de nodige betalingen.",
+                "puts deletion off beyond its period until the person acts ('pas verwijderd na de nodige betalingen')"),
+            "3 jaar na de beëindiging, near miss": (
+                PURPOSE_RETENTION.replace("      criteria:", "      period: P3Y\n      criteria:"),
+                "/purposes/0/retention/criteria", "3 jaar na de beëindiging van de overeenkomst.", None),
         },
         near_misses=(
             "We do not keep your data indefinitely.",
@@ -206,7 +219,19 @@ DOCUMENTED = {
             "to process your order": ("to process your order", "only the activity itself ('to process your order')"),
             "website analytics": ("website analytics", "only the activity itself ('website analytics')"),
         },
+        left_alone={
+            "om onze klantenservice te verbeteren": "om onze klantenservice te verbeteren",  # a stated aim
+            "to improve customer service": "to improve customer service",
+            "we houden je graag op de hoogte van onze aanbiedingen": "we houden je graag op de hoogte van onze aanbiedingen",
+        },
         near_misses=("het voorkomen van fraude", "ons gerechtvaardigd belang om fraude te voorkomen"),
+        elsewhere={
+            "Improving our services": (  # the purpose's own name again, and nothing more
+                "privlint: 1\npurposes:\n  - id: improving\n    name: Improving our services\n"
+                "    legal_bases: [legitimate_interests]\n    legitimate_interest: {words}\n",
+                "/purposes/0/legitimate_interest", "Improving our services",
+                "only the activity itself ('Improving our services')"),
+        },
     ),
     "missing-cookie-information": Documented(
         "privlint: 1\ndata_categories:\n  - id: web\n    name: Websitegegevens\n    items: [IP-adres, {words}]\n",
@@ -258,8 +283,18 @@ DOCUMENTED = {
             "including but not limited to": (
                 "We share your data including but not limited to your name.", "('including but not limited to')"),
             "en andere partners": ("Wij delen uw gegevens met leveranciers en andere partners.", "('en andere')"),
+            "en andere gegevens": ("Wij verwerken uw e-mailadres, telefoonnummer en andere gegevens.", "('en andere')"),
         },
         left_alone={
+            "kunnen wij tot 12 maanden bewaren": "Uw gegevens kunnen wij tot 12 maanden bewaren.",
+            "we may keep ... for up to six months": "We may keep your data for up to six months.",
+            "moeten wij inzage kunnen hebben": "Daarvoor moeten wij inzage kunnen hebben in uw gegevens.",
+            "bijvoorbeeld als een partner een aanbieding heeft":
+                "Wij sturen u een bericht, bijvoorbeeld als een partner een aanbieding heeft.",
+            "als dat nodig is, bijvoorbeeld voor ...":
+                "Wij delen uw adres met de bezorger als dat nodig is, bijvoorbeeld voor een levering.",
+            "e-mailadres, telefoonnummer en andere contactgegevens":
+                "Wij verwerken uw e-mailadres, telefoonnummer en andere contactgegevens.",
             "u kunt bezwaar maken": "U kunt bezwaar maken tegen deze verwerking.",
             "you may lodge a complaint": "You may lodge a complaint with the authority.",
             "als u uw e-mailadres achterlaat, kunnen wij uw vraag per e-mail beantwoorden":
@@ -283,6 +318,12 @@ DOCUMENTED = {
         near_misses=("Wij delen uw gegevens met onze leveranciers.", "We share your name with our payment provider."),
         # what a word means or who is named: test_the_controller_named_by_its_name_or_kind_is_the_controller below
         not_phrases=frozenset({"as", "Je", "Coolblue kan je gegevens gebruiken", "de vzw", "de gemeente"}),
+        elsewhere={
+            "het is bijvoorbeeld een gerechtvaardigd belang van ons dat klanten hun rekeningen betalen": (
+                "privlint: 1\npurposes:\n  - id: p\n    legal_bases: [legitimate_interests]\n    legitimate_interest: {words}\n",
+                "/purposes/0/legitimate_interest",
+                "Het is bijvoorbeeld een gerechtvaardigd belang van ons dat klanten hun rekeningen betalen.", None),
+        },
     ),
 }
 
@@ -303,6 +344,7 @@ def _lint(rule_name: str, template: str, words: str):
 def test_every_quote_in_the_documentation_has_a_row(rule_name):
     documented = DOCUMENTED[rule_name]
     rows = set(documented.reported) | set(documented.left_alone) | documented.not_phrases
+    rows |= {quote for quote in documented.elsewhere if "near miss" not in quote}
     assert sorted(_quotes(rule_name) - rows) == [], "add a row for each new quote"
     assert sorted(rows - _quotes(rule_name)) == [], "a row for a quote the documentation no longer has"
 
@@ -328,6 +370,18 @@ def test_a_documented_phrase_is_reported_quoting_it(rule_name, words, fragment):
 @pytest.mark.parametrize(("rule_name", "words"), list(_cases("left alone")))
 def test_a_documented_exception_and_a_near_miss_are_left_alone(rule_name, words):
     assert [f.message for f in _lint(rule_name, DOCUMENTED[rule_name].template, words)] == []
+
+
+@pytest.mark.parametrize(("rule_name", "quote"), [(rule_name, quote) for rule_name, documented in sorted(DOCUMENTED.items())
+                                                  for quote in documented.elsewhere])
+def test_a_documented_phrase_about_another_field_does_as_documented(rule_name, quote):
+    template, pointer, words, fragment = DOCUMENTED[rule_name].elsewhere[quote]
+    findings = _lint(rule_name, template, words)
+    if fragment is None:
+        assert [f.message for f in findings] == []
+    else:
+        assert [f.pointer for f in findings] == [pointer]
+        assert fragment in findings[0].message
 
 
 @pytest.mark.parametrize("name, kind", [("Google Analytics", "analytics"), ("Hotjar", "analytics"),

@@ -319,3 +319,256 @@ def test_pruning_removes_only_what_privlint_names_and_never_follows_a_link(proje
     cached_run(project)
     assert sorted(p.name for p in old.iterdir()) == ["notes.txt"]  # entries gone, the link itself not its target
     assert untouched(project)
+
+
+# -- 2 and 4. git: the manifest's own repository, offline, within the size limit ---------------------
+
+
+def git(cwd: Path, *args: str) -> str:
+    done = subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", *args],
+        cwd=cwd, check=True, capture_output=True, env={k: v for k, v in os.environ.items() if not k.startswith("GIT_")},
+    )
+    return done.stdout.decode().strip()
+
+
+BEFORE = "privlint: 1\nstatement:\n  last_changed: 2025-10\n  title: Before\n"
+AFTER = "privlint: 1\nstatement:\n  last_changed: 2025-10\n  title: After\n"
+UNBUMPED = ("--select", "unbumped-last-changed", "--no-cache")
+
+
+def repository_with_an_unbumped_change(directory: Path) -> Path:
+    directory.mkdir()
+    git(directory, "init", "-q")
+    (directory / "a.privacy.yaml").write_text(BEFORE, encoding="utf-8")
+    git(directory, "add", "-A")
+    git(directory, "commit", "-q", "-m", "before")
+    (directory / "a.privacy.yaml").write_text(AFTER, encoding="utf-8")
+    return directory
+
+
+def test_git_variables_in_the_environment_cannot_swap_the_version_compared_with(tmp_path, monkeypatch):
+    ours = repository_with_an_unbumped_change(tmp_path / "ours")
+    decoy = tmp_path / "decoy"  # holds the current text as committed: compared with it, the change would vanish
+    decoy.mkdir()
+    git(decoy, "init", "-q")
+    (decoy / "a.privacy.yaml").write_text(AFTER, encoding="utf-8")
+    git(decoy, "add", "-A")
+    git(decoy, "commit", "-q", "-m", "decoy")
+    monkeypatch.chdir(ours)
+    for name, value in (("GIT_DIR", decoy / ".git"), ("GIT_WORK_TREE", decoy), ("GIT_INDEX_FILE", decoy / ".git" / "index"),
+                        ("GIT_OBJECT_DIRECTORY", decoy / ".git" / "objects"), ("GIT_CONFIG_COUNT", "1"),
+                        ("GIT_CONFIG_KEY_0", "core.worktree"), ("GIT_CONFIG_VALUE_0", str(decoy))):
+        monkeypatch.setenv(name, str(value))
+    result = run(*UNBUMPED, "a.privacy.yaml")
+    assert "unbumped-last-changed" in result.output
+    assert result.exit_code == 1
+
+
+def test_a_partial_clone_never_fetches_the_previous_version(tmp_path, monkeypatch):
+    origin = repository_with_an_unbumped_change(tmp_path / "origin")
+    git(origin, "commit", "-q", "-am", "after")
+    git(origin, "config", "uploadpack.allowFilter", "true")
+    git(tmp_path, "clone", "-q", "--filter=blob:none", f"file://{origin}", "clone")
+    clone = tmp_path / "clone"
+    before = git(clone, "rev-parse", "HEAD~1:a.privacy.yaml")
+    missing = ["git", "-c", "protocol.allow=never", "cat-file", "-e", before]
+    assert subprocess.run(missing, cwd=clone, capture_output=True).returncode != 0  # not fetched by the clone
+    monkeypatch.chdir(clone)
+    result = run(*UNBUMPED, "--diff-base", "HEAD~1", "a.privacy.yaml")
+    assert result.exit_code == 0, result.output  # the previous version is unknown: nothing to compare
+    assert subprocess.run(missing, cwd=clone, capture_output=True).returncode != 0  # and still not fetched
+
+
+def test_a_previous_version_over_the_size_limit_is_not_read(tmp_path, monkeypatch):
+    from privlint.read import history as history_module
+
+    repository = repository_with_an_unbumped_change(tmp_path / "repository")
+    (repository / "a.privacy.yaml").write_text(BEFORE + "# padding\n" * 1_000, encoding="utf-8")
+    git(repository, "commit", "-q", "-am", "large")
+    (repository / "a.privacy.yaml").write_text(AFTER, encoding="utf-8")
+    monkeypatch.chdir(repository)
+    reads = []
+    real = history_module._git
+    monkeypatch.setattr(history_module, "_git", lambda directory, *args: reads.append(args[0]) or real(directory, *args))
+    limited = history_module.History("HEAD", max_size=5_000)
+    version = limited.version(repository / "a.privacy.yaml")
+    assert version is not None and version.size > 5_000
+    assert limited.read(version) is None
+    assert "cat-file" not in reads
+    assert run(*UNBUMPED, "--max-file-size", "5000", "a.privacy.yaml").exit_code == 0  # too large to compare with
+    assert "unbumped-last-changed" in run(*UNBUMPED, "a.privacy.yaml").output
+
+
+# -- 4. plugins: whatever a check does at import or on a file, the run reports it and exits 2 ----------
+
+PLUGIN_HEADER = '''
+"""A hostile check.
+
+## What it does
+Misbehaves.
+"""
+from privlint.rules import Problem, RuleInfo
+
+class Evil(BaseException):
+    pass
+
+class Unprintable(Exception):
+    def __str__(self):
+        raise SystemExit(0)
+
+RULE = RuleInfo(code="XH001", name="hostile-check", severity="warning", article="-", summary="Misbehaves")
+'''
+
+AT_IMPORT = {  # what the module does when it is imported
+    "system-exit-0": "raise SystemExit(0)",
+    "sys-exit-text": "import sys; sys.exit('bye')",
+    "keyboard-interrupt": "raise KeyboardInterrupt",
+    "base-exception": "raise Evil('at import')",
+    "no-rule": "del RULE",
+}
+IN_CHECK = {  # the body of check(manifest, context)
+    "system-exit-0": "raise SystemExit(0)",
+    "keyboard-interrupt": "raise KeyboardInterrupt",
+    "generator-exit": "raise GeneratorExit",
+    "base-exception": "raise Evil('in a check')",
+    "unprintable-exception": "raise Unprintable()",
+    "yields-text": "yield 'not a problem'",
+    "message-not-text": "yield Problem(('statement',), 42)",
+    "path-not-a-tuple": "yield Problem('statement', 'a message')",
+    "hint-not-text": "yield Problem(('statement',), 'a message', hint=['x'])",
+    "returns-a-number": "return 42",
+}
+EXPECTED_IN_CHECK = {
+    "system-exit-0": "failed: SystemExit: 0",
+    "keyboard-interrupt": "failed: KeyboardInterrupt",
+    "generator-exit": "failed: GeneratorExit",
+    "base-exception": "failed: Evil: in a check",
+    "unprintable-exception": "failed: Unprintable: (its message cannot be shown)",
+    "yields-text": "failed: CheckContractError: it yielded a str instead of a Problem",
+    "message-not-text": "failed: CheckContractError: it yielded a problem whose message is not text",
+    "path-not-a-tuple": "failed: CheckContractError: it yielded a problem whose path is not a tuple of keys and indexes",
+    "hint-not-text": "failed: CheckContractError: it yielded a problem whose hint is not text",
+    "returns-a-number": "failed: TypeError",
+}
+
+
+def install_plugin(site: Path, source: str) -> None:
+    site.mkdir(exist_ok=True)
+    (site / "privlint_hostile.py").write_text(source, encoding="utf-8")
+    dist_info = site / "privlint_hostile-0.1.dist-info"
+    dist_info.mkdir(exist_ok=True)
+    (dist_info / "METADATA").write_text("Metadata-Version: 2.1\nName: privlint-hostile\nVersion: 0.1\n", encoding="utf-8")
+    (dist_info / "entry_points.txt").write_text("[privlint.checks]\nhostile-check = privlint_hostile\n", encoding="utf-8")
+
+
+def plugin_source(at_import: str = "", in_check: str = "yield from ()") -> str:
+    body = "\n".join("    " + line for line in in_check.splitlines())
+    tail = "" if in_check.startswith("return") else "    yield from ()\n"  # a generator, unless it returns a value
+    return f"{PLUGIN_HEADER}\n{at_import}\n\ndef check(manifest, context):\n{body}\n{tail}"
+
+
+def run_with_plugin(tmp_path: Path, source: str, *args: str, files: int = 1) -> subprocess.CompletedProcess:
+    install_plugin(tmp_path / "site", source)
+    for number in range(files):
+        (tmp_path / f"m{number}.privacy.yaml").write_bytes(SEED.read_bytes())
+    environment = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"} | {"PYTHONPATH": str(tmp_path / "site")}
+    return subprocess.run(
+        [sys.executable, "-m", "privlint", "--today", TODAY, "--no-cache", *args, *(f"m{n}.privacy.yaml" for n in range(files))],
+        capture_output=True, cwd=tmp_path, env=environment, timeout=100,
+    )
+
+
+def internal_errors(output: bytes) -> list[str]:
+    import json
+
+    return [f["message"] for f in json.loads(output)["findings"] if f["rule"] == "internal-error"]
+
+
+@pytest.mark.parametrize("behaviour", sorted(AT_IMPORT))
+def test_a_plugin_that_fails_at_import_is_an_internal_error_naming_it(tmp_path, behaviour):
+    done = run_with_plugin(tmp_path, plugin_source(at_import=AT_IMPORT[behaviour]), "--format", "json")
+    [message] = internal_errors(done.stdout)
+    assert message.startswith("cannot load check 'hostile-check' (privlint_hostile): "), message
+    assert b"Traceback" not in done.stderr
+    assert done.returncode == 2
+
+
+@pytest.mark.parametrize("behaviour", sorted(IN_CHECK))
+def test_a_plugin_check_that_misbehaves_is_an_internal_error_naming_it(tmp_path, behaviour):
+    done = run_with_plugin(tmp_path, plugin_source(in_check=IN_CHECK[behaviour]), "--format", "json")
+    [message] = internal_errors(done.stdout)
+    assert message.startswith("check 'hostile-check' (plugin privlint_hostile) " + EXPECTED_IN_CHECK[behaviour]), message
+    assert b"Traceback" not in done.stderr
+    assert done.returncode == 2
+
+
+@pytest.mark.parametrize("behaviour", ["system-exit-0", "keyboard-interrupt", "base-exception"])
+def test_a_plugin_check_that_misbehaves_in_worker_processes_is_contained_there(tmp_path, behaviour):
+    done = run_with_plugin(tmp_path, plugin_source(in_check=IN_CHECK[behaviour]), "--format", "json", "--jobs", "2", files=4)
+    messages = internal_errors(done.stdout)
+    assert len(messages) == 4 and all(EXPECTED_IN_CHECK[behaviour] in message for message in messages), messages
+    assert b"Traceback" not in done.stderr
+    assert done.returncode == 2
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "github", "sarif", "gitlab", "junit", "markdown", "html"])
+@pytest.mark.parametrize("where", ["at-import", "in-check"])
+def test_every_report_format_renders_a_misbehaving_plugin(tmp_path, output_format, where):
+    source = plugin_source(at_import="raise SystemExit(0)") if where == "at-import" else plugin_source(in_check="raise Unprintable()")
+    done = run_with_plugin(tmp_path, source, "--format", output_format, "--quiet")
+    assert b"hostile" in done.stdout and b"internal" in done.stdout, done.stdout[-500:]  # markdown escapes the hyphens
+    assert b"Traceback" not in done.stderr, done.stderr
+    assert done.returncode == 2
+
+
+# -- 4. where privlint writes and reads cannot take it down: one line, exit 2 ------------------------
+
+
+@pytest.mark.parametrize("how", ["full", "closed"])
+@pytest.mark.parametrize("command", [["statement.privacy.yaml"], ["rules"]])
+def test_standard_output_full_or_closed_is_a_one_line_error(project, how, command):
+    redirect = "> /dev/full" if how == "full" else ">&-"
+    if how == "full" and not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    line = " ".join([sys.executable, "-m", "privlint", "--today", TODAY, "--no-cache", *command]) + f" {redirect}"
+    done = subprocess.run(["sh", "-c", line], capture_output=True, cwd=project, timeout=100)
+    message = "No space left on device" if how == "full" else "standard output is closed"
+    assert done.stderr.decode().splitlines() == [
+        f"privlint: error: cannot write to standard output: {message}" if how == "full" else f"privlint: error: {message}; nothing could be reported"
+    ]
+    assert done.returncode == 2
+
+
+OVERLONG = "x" * 300
+
+
+@pytest.mark.parametrize(("flag", "fragment"), [
+    ("--config", "cannot read configuration file"),
+    ("--baseline", "cannot read baseline"),
+    ("--create-baseline", "cannot write baseline"),
+    ("--output-file", "cannot write"),
+])
+def test_an_overlong_file_name_given_to_an_option_is_a_one_line_error(project, flag, fragment):
+    result = run(flag, OVERLONG, "statement.privacy.yaml")
+    assert_clean_error(result, 2, "File name too long")
+    assert fragment in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_an_overlong_cache_directory_only_turns_the_cache_off(project):
+    assert cached_run(project) == reference_output(project) == (
+        run("--cache-dir", OVERLONG, "statement.privacy.yaml").exit_code, run("--cache-dir", OVERLONG, "statement.privacy.yaml").output
+    )
+
+
+def test_init_in_an_overlong_directory_is_a_one_line_error(project):
+    result = CliRunner().invoke(main, ["init", OVERLONG])
+    assert_clean_error(result, 2, "File name too long")
+
+
+def test_init_writes_nothing_through_a_planted_schema_folder_link(project):
+    (project / ".privlint").symlink_to(project.parent / "outside", target_is_directory=True)
+    result = CliRunner().invoke(main, ["init", "."], catch_exceptions=False)
+    assert ".privlint is a link or a file, not a folder: nothing is written through it" in result.output
+    assert result.exit_code == 0
+    assert untouched(project)

@@ -2,6 +2,7 @@
 
 import pytest
 from privlint.parse.loader import load_document
+from privlint.parse.pointers import pointer_to, pointer_tokens
 from privlint.read.files import LoadError, decode
 
 
@@ -13,6 +14,23 @@ def test_positions_of_keys_and_list_items_are_one_based():
     assert document.locate("/purposes/0/id") == (3, 5)
     assert document.locate("/purposes/0") == (3, 5)
     assert document.locate("/purposes/0/legal_bases/1") == (4, 28)
+
+
+@pytest.mark.parametrize(
+    ("path", "pointer"),
+    [
+        ((), ""),
+        (("purposes", 3, "retention"), "/purposes/3/retention"),
+        (("a/b",), "/a~1b"),  # RFC 6901's examples
+        (("m~n",), "/m~0n"),
+        (("",), "/"),
+        (("~1",), "/~01"),  # a literal '~1' is not a slash
+        (("~0", "/~", "~/"), "/~00/~1~0/~0~1"),
+    ],
+)
+def test_pointers_escape_tilde_before_slash_and_read_back(path, pointer):
+    assert pointer_to(path) == pointer
+    assert pointer_tokens(pointer) == [str(part) for part in path]
 
 
 def test_pointer_tokens_are_unescaped_and_list_indexes_checked():

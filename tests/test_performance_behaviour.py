@@ -136,7 +136,10 @@ def test_a_corrupt_cache_is_ignored_and_rewritten(project, tmp_path, cli):
         assert read_record(entry)["key"] == entry.stem
 
 
-@pytest.mark.parametrize("damage", ["a field too few", "line as text", "column as text", "message as a number", "unknown severity"])
+@pytest.mark.parametrize("damage", [
+    "a field too few", "line as text", "column as text", "message as a number", "unknown severity",
+    "file as a number", "code as a list", "hint as a mapping", "fingerprint as null",
+])
 def test_a_cache_entry_whose_findings_are_damaged_is_not_trusted(project, tmp_path, cli, damage):
     cache_dir = tmp_path / "cache"
     arguments = ("--today", DAY, "--format", "json", "--cache-dir", str(cache_dir), str(project))  # every field shown
@@ -154,6 +157,8 @@ def test_a_cache_entry_whose_findings_are_damaged_is_not_trusted(project, tmp_pa
             field, value = {
                 "line as text": ("line", "four"), "column as text": ("column", "one"),
                 "message as a number": ("message", 7), "unknown severity": ("severity", "fatal"),
+                "file as a number": ("file", 3), "code as a list": ("code", ["PL1"]), "hint as a mapping": ("hint", {"a": 1}),
+                "fingerprint as null": ("fingerprint", None),
             }[damage]
             row[fields.index(field)] = value
         write_record(entry, record)

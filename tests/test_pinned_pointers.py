@@ -5,6 +5,7 @@ match, so a rule that starts reporting on a parent or a sibling node breaks ever
 its findings, even when the line stays the same. Each example is linted as a file (the drift rules
 read the statement beside it) with every rule enabled; the table lists the rule's own findings.
 A change meant to move a finding updates its row here and says so in the commit message.
+Below the table: where a finding on a value merged in with ``<<:`` is placed.
 """
 
 import pytest

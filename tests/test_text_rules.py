@@ -243,7 +243,8 @@ def test_every_check_declares_what_it_reads(rules):
 # -- linear time -------------------------------------------------------------------------------
 
 NEAR_MISSES = {
-    "vague-language": "Wij kunnen uw gegevens zoals naam, bijvoorbeeld soms mogelijk delen met partners, onder andere "
+    "vague-language": "Wij nemen gesprekken soms kunnen vooraf informeren opgenomen "
+                      "Wij kunnen uw gegevens zoals naam, bijvoorbeeld soms mogelijk delen met partners, onder andere "
                       "Bol.com kan je betaalgegevens (e.g. IBAN) delen; dit zijn bijvoorbeeld gegevens, some of your "
                       "data, het is mogelijk dat u ",
     "unbounded-retention": "tot u ons vraagt minimaal ten minste zolang de onderneming bestaat tot de vereniging "
@@ -258,6 +259,10 @@ NEAR_MISSES = {
                                   "niet door geen toegang vanuit derde landen SCC of BCR ",
     "missing-legitimate-interest": "ons gerechtvaardigd belang van Voorbeeld B.V. voor de klantenservice verbeteren "
                                    "het belang van onze leden interest of our users ",
+    "unstated-legitimate-interest": "omdat wij daar een gerechtvaardigd belang voor hebben om fraude te voorkomen "
+                                    "our legitimate interests het belang van onze leden ",
+    "missing-data-categories": "wij ontvangen bepaalde gegevens over u van partners informatie over uw kredietwaardigheid "
+                               "data about you persoonsgegevens ",
 }
 
 

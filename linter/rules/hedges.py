@@ -346,7 +346,8 @@ NECESSITY = frozenset({"moeten", "moet", "dienen", "dient", "must"})
 KEEPING_VERBS = frozenset({"bewaren", "bewaard", "bewaart", "opslaan", "opgeslagen", "keep", "kept", "retain", "retained",
                            "store", "stored"})
 UP_TO = (("tot",), ("up", "to"), ("maximaal",), ("ten", "hoogste"), ("hooguit",), ("at", "most"), ("no", "longer", "than"),
-         ("niet", "langer", "dan"), ("uiterlijk",), ("for", "up", "to"))
+         ("niet", "langer", "dan"), ("uiterlijk",), ("for", "up", "to"), ("a", "maximum", "of"), ("maximum",),
+         ("no", "more", "than"), ("niet", "meer", "dan"), ("max.",), ("een", "maximum", "van"))
 TIME_UNITS = ("dag", "dagen", "week", "weken", "maand", "maanden", "jaar", "jaren", "day", "days", "week", "weeks",
               "month", "months", "year", "years", "uur", "hours")
 

@@ -29,7 +29,7 @@ from privlint.rules.wording import (
 )
 
 if TYPE_CHECKING:  # the models are not loaded to read rules, nor on a run the cache answers
-    from privlint.model.manifest import Manifest, Purpose, Retention, RetentionTerms
+    from privlint.model.manifest import Manifest, Purpose, RetentionTerms
 
 _NECESSARY_EN = ("necessary", "needed", "required")
 
@@ -240,7 +240,7 @@ def unbounded_words(text: str | None, bases: Iterable[Any] = ()) -> str | None:
     return None
 
 
-def deferred_phrase(retention: Retention | None) -> str | None:
+def deferred_phrase(retention: RetentionTerms | None) -> str | None:
     """The words that put deletion off beyond a stated period until the person acts, or None: "3 jaar na de beëindiging
     [...]. In dat geval worden de Persoonsgegevens pas verwijderd na de nodige betalingen aan Optimile" keeps the data
     of someone who never pays for ever, whatever the period says for the others."""
@@ -372,7 +372,7 @@ def _has_period(retention: RetentionTerms) -> bool:
     return is_concrete(retention)
 
 
-def covers(retention: Retention | None) -> bool:
+def covers(retention: RetentionTerms | None) -> bool:
     """Whether a retention tells a person how long: a period, maximum or criteria that are not only vague."""
     return retention is not None and retention.is_stated and not is_vague_retention(retention)
 
@@ -405,7 +405,9 @@ def gives_own_retentions(manifest: Manifest) -> bool:
     """Whether any purpose or data category says for itself how long: the statement's general "as long as necessary"
     is then a principle the periods after it make concrete, not the statement's answer (the purposes left without one
     are missing-retention's)."""
-    return any(covers(owner.retention) for owner in (*manifest.purposes, *manifest.data_categories))
+    return any(covers(purpose.retention) for purpose in manifest.purposes) or any(
+        covers(category.retention) for category in manifest.data_categories
+    )
 
 
 def relies_on_statement_retention(manifest: Manifest, purpose: Purpose) -> bool:

@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from privlint.fileio import read_regular_file
 from privlint.read.discovery import DEFAULT_INCLUDE
 from privlint.read.files import DEFAULT_MAX_FILE_SIZE
-from privlint.fileio import read_regular_file
 from privlint.read.paths import project_root, root_relative, work_tree_top
 from privlint.rules import Option, Rule, Severity
 from privlint.rules.selection import RuleSelection, enabled_rules, is_always_on

@@ -154,7 +154,7 @@ def run_lint(options: LintOptions, streams: Streams | None = None, rules: Sequen
 
     streams = streams or Streams()
     check_options(options)
-    rules = list(rules) if rules is not None else load_rules()
+    rules = list(rules) if rules is not None else load_rules(contain_failures=True)
     configuration = load_configuration(rules, options.config_path, options.command_line_values())
     if options.show_settings:
         streams.stdout.write(render(configuration, rules))
@@ -194,12 +194,14 @@ def run_lint(options: LintOptions, streams: Streams | None = None, rules: Sequen
     return report(options, streams, linter, targets, results, matcher)
 
 
-def load_rules() -> list[Any]:
+def load_rules(contain_failures: bool = False) -> list[Any]:
+    """The registered rules; a plugin that cannot be loaded is a UsageError, or with ``contain_failures``
+    a stand-in whose check fails on every file (linting reports it as an internal error)."""
     from privlint.rules.registry import RegistryError
     from privlint.rules.registry import load_rules as load
 
     try:
-        return load()
+        return load(contain_failures=contain_failures)
     except RegistryError as error:
         raise UsageError(str(error)) from None
 
