@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from itertools import groupby
 from typing import TYPE_CHECKING
 
 import click
+from privlint.report import Write, render_through
 from privlint.rules import Finding, Rule, Severity
 
 if TYPE_CHECKING:
@@ -16,30 +17,43 @@ _COLOURS = {Severity.error: "red", Severity.warning: "yellow", Severity.info: "b
 
 
 def render(findings: Sequence[Finding], summary: Summary, rules: Sequence[Rule], *, color: bool = False) -> str:
-    return "".join(render_chunks(findings, summary, rules, color=color))
+    return render_through(Stream, findings, summary, rules, color=color)
 
 
 def render_chunks(
     findings: Sequence[Finding], summary: Summary, rules: Sequence[Rule], *, color: bool = False, size: int = 1 << 16
 ) -> Iterator[str]:
-    """The report in pieces of about ``size`` characters: a long report is never held whole."""
-    pending: list[str] = []
-    length = 0
-    for block in _blocks(findings, color):
-        pending.append(block)
-        length += len(block)
-        if length >= size:
-            yield "".join(pending)
-            pending, length = [], 0
-    pending.extend(f"{line}\n" for line in summary_lines(summary))
-    yield "".join(pending)
-
-
-def _blocks(findings: Iterable[Finding], color: bool) -> Iterator[str]:
-    """Each file's findings as one piece of text, and a blank line after each file."""
-    finding_text = _coloured if color else _plain
+    """The report in pieces of about ``size`` characters."""
+    pieces: list[str] = []
+    stream = Stream(pieces.append, rules, color=color, size=size)
     for _, group in groupby(findings, key=lambda finding: finding.file):
-        yield "".join(map(finding_text, group)) + "\n"
+        stream.add(list(group))
+    stream.finish(summary)
+    yield from pieces
+
+
+class Stream:
+    """Each file's findings as one piece of text and a blank line, written in pieces of about ``size`` characters."""
+
+    def __init__(self, write: Write, rules: Sequence[Rule], *, color: bool = False, size: int = 1 << 16) -> None:
+        self.write, self.size = write, size
+        self.finding_text = _coloured if color else _plain
+        self.pending: list[str] = []
+        self.length = 0
+
+    def add(self, findings: Sequence[Finding]) -> None:
+        if not findings:
+            return
+        block = "".join(map(self.finding_text, findings)) + "\n"
+        self.pending.append(block)
+        self.length += len(block)
+        if self.length >= self.size:
+            self.write("".join(self.pending))
+            self.pending, self.length = [], 0
+
+    def finish(self, summary: Summary) -> None:
+        self.pending.extend(f"{line}\n" for line in summary_lines(summary))
+        self.write("".join(self.pending))
 
 
 def _plain(finding: Finding) -> str:
