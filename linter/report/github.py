@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from itertools import groupby
 from typing import TYPE_CHECKING
 
+from privlint.report.escape import line_start, printable
 from privlint.report.text import summary_lines
 from privlint.rules import Finding, Rule, Severity
 
@@ -44,9 +45,9 @@ def command(name: str, properties: dict[str, object], message: str) -> str:
 
 
 def annotation(finding: Finding) -> str:
-    message = finding.message + (f"\nhint: {finding.hint}" if finding.hint else "")
+    message = printable(finding.message) + (f"\nhint: {printable(finding.hint)}" if finding.hint else "")
     properties = {
-        "file": finding.file,
+        "file": printable(finding.file),
         "line": finding.line,
         "col": finding.column,
         "title": f"{finding.code} {finding.rule}",
@@ -74,9 +75,8 @@ def annotated(findings: Sequence[Finding]) -> tuple[set[int], int]:
 
 def log_line(finding: Finding) -> str:
     """A finding as a plain log line (as the text format has it), never read as a workflow command."""
-    line = f"{finding.file}:{finding.line}:{finding.column}: {finding.code} {finding.rule} [{finding.severity.value}] {finding.message}"
-    line = escape_data(line)  # one line: a newline in a message cannot start a command
-    return " " + line if line.startswith("::") else line
+    line = f"{line_start(finding.file)}:{finding.line}:{finding.column}: {finding.code} {finding.rule} [{finding.severity.value}] {printable(finding.message)}"
+    return escape_data(line)
 
 
 def render(findings: Sequence[Finding], summary: Summary, rules: Sequence[Rule], *, color: bool = False) -> str:
@@ -85,7 +85,7 @@ def render(findings: Sequence[Finding], summary: Summary, rules: Sequence[Rule],
     lines = []
     position = 0
     for file, group in groupby(findings, key=lambda finding: finding.file):
-        lines.append(f"::group::{escape_data(file)}")
+        lines.append(f"::group::{escape_data(printable(file))}")
         for finding in group:
             lines.append(annotation(finding) if position in chosen else log_line(finding))
             position += 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+from privlint.report.escape import undecodable
 from privlint.rules import Severity
 
 SEVERITIES = {Severity.error: "major", Severity.warning: "minor", Severity.info: "info"}
@@ -24,4 +25,4 @@ def issue(finding) -> dict:
 
 
 def render(findings, summary, rules, *, color: bool = False) -> str:
-    return json.dumps([issue(finding) for finding in findings], indent=2, ensure_ascii=False) + "\n"
+    return undecodable(json.dumps([issue(finding) for finding in findings], indent=2, ensure_ascii=False)) + "\n"

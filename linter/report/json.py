@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 from privlint import __version__
+from privlint.report.escape import undecodable
 
 
 def finding_record(finding) -> dict:
@@ -38,4 +39,4 @@ def render(findings, summary, rules, *, color: bool = False) -> str:
             "baseline_gone": summary.baseline_gone,
         },
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return undecodable(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"

@@ -13,6 +13,7 @@ import re
 from urllib.parse import quote
 
 from privlint import __version__
+from privlint.report.escape import undecodable
 from privlint.rules import Severity
 from privlint.rules.docs import rule_page
 from privlint.rules.engine import RUN_FAILURES
@@ -44,9 +45,10 @@ def rule_descriptor(rule) -> dict:
 
 
 def artifact_location(file: str) -> dict:
+    """The file as a URI: a byte of its name that is not UTF-8 is percent-encoded as it is."""
     if file.startswith("/"):
-        return {"uri": "file://" + quote(file)}
-    return {"uri": quote(file), "uriBaseId": "%SRCROOT%"}
+        return {"uri": "file://" + quote(file, errors="surrogateescape")}
+    return {"uri": quote(file, errors="surrogateescape"), "uriBaseId": "%SRCROOT%"}
 
 
 def result(finding, index: dict[str, int]) -> dict:
@@ -89,4 +91,4 @@ def render(findings, summary, rules, *, color: bool = False) -> str:
             "results": [result(finding, index) for finding in findings],
         }],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return undecodable(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
