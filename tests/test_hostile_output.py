@@ -133,6 +133,12 @@ def test_text_output_escapes_everything_a_manifest_or_file_name_holds(hostile_pr
     assert "\\xff\\xfe\\xc3.privacy.yaml:3:5: PL101" in report  # the bytes of a name that is not UTF-8
 
 
+def test_the_list_of_files_escapes_their_names_too(hostile_project):
+    listed = privlint(hostile_project, "--show-files").decode("utf-8").splitlines()
+    assert len(listed) == len(list(hostile_project.iterdir()))
+    assert [line for line in listed if UNSAFE.search(line) or workflow_command(line)] == []
+
+
 # -- GitHub Actions ----------------------------------------------------------------------------------
 
 
