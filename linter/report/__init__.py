@@ -24,6 +24,8 @@ from json import (
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Protocol
 
+from privlint.report.escape import undecodable
+
 if TYPE_CHECKING:
     from privlint.rules import Finding, Rule
     from privlint.run.linter import Summary
@@ -95,6 +97,11 @@ class _Collected:
 _ITEMS = "privlint: the list written in pieces"
 
 
+def _dumps(value: Any) -> str:
+    """``value`` as JSON in UTF-8 text; a lone surrogate (an undecodable byte of a file name) escaped."""
+    return undecodable(dumps(value, indent=2, ensure_ascii=False))
+
+
 class JsonList:
     """A JSON document, as ``dumps(document, indent=2, ensure_ascii=False)`` writes it, with one
     list in it written item by item: its place in the document is marked by ``JsonList.PLACE``."""
@@ -110,7 +117,7 @@ class JsonList:
 
     def items(self, records: Iterable[Any]) -> None:
         pad = self.pad
-        text = ",\n".join(pad + dumps(record, indent=2, ensure_ascii=False).replace("\n", "\n" + pad) for record in records)
+        text = ",\n".join(pad + _dumps(record).replace("\n", "\n" + pad) for record in records)
         if text:
             self.write((",\n" if self.started else "\n") + text)
             self.started = True
@@ -122,5 +129,5 @@ class JsonList:
 
     @staticmethod
     def _around(document: Any) -> tuple[str, str]:
-        head, tail = dumps(document, indent=2, ensure_ascii=False).split(dumps(_ITEMS), 1)
+        head, tail = _dumps(document).split(dumps(_ITEMS), 1)
         return head, tail

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from privlint.report import Write, render_through
+from privlint.report.escape import line_start, printable
 from privlint.report.text import summary_lines
 from privlint.rules import Finding, Rule, Severity
 
@@ -44,9 +45,9 @@ def command(name: str, properties: dict[str, object], message: str) -> str:
 
 
 def annotation(finding: Finding) -> str:
-    message = finding.message + (f"\nhint: {finding.hint}" if finding.hint else "")
+    message = printable(finding.message) + (f"\nhint: {printable(finding.hint)}" if finding.hint else "")
     properties = {
-        "file": finding.file,
+        "file": printable(finding.file),
         "line": finding.line,
         "col": finding.column,
         "title": f"{finding.code} {finding.rule}",
@@ -74,9 +75,8 @@ def annotated(findings: Sequence[Finding]) -> tuple[set[int], int]:
 
 def log_line(finding: Finding) -> str:
     """A finding as a plain log line (as the text format has it), never read as a workflow command."""
-    line = f"{finding.file}:{finding.line}:{finding.column}: {finding.code} {finding.rule} [{finding.severity.value}] {finding.message}"
-    line = escape_data(line)  # one line: a newline in a message cannot start a command
-    return " " + line if line.startswith("::") else line
+    line = f"{line_start(finding.file)}:{finding.line}:{finding.column}: {finding.code} {finding.rule} [{finding.severity.value}] {printable(finding.message)}"
+    return escape_data(line)
 
 
 def render(findings: Sequence[Finding], summary: Summary, rules: Sequence[Rule], *, color: bool = False) -> str:
@@ -103,7 +103,7 @@ class Stream:
     def add(self, findings: Sequence[Finding]) -> None:
         if not findings:
             return
-        self.line(f"::group::{escape_data(findings[0].file)}")
+        self.line(f"::group::{escape_data(printable(findings[0].file))}")
         for finding in findings:
             level = finding.severity
             if self.used[level] >= ANNOTATIONS_PER_LEVEL:

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
+from privlint.report.escape import printable
 from privlint.report.statistics import counts, ranked
 from privlint.report.text import summary_lines
 from privlint.rules import Finding, Rule
@@ -30,9 +31,9 @@ if TYPE_CHECKING:
 
 def escape(text: str) -> str:
     """Plain text for Markdown and the HTML it may hold: no markup, links or cells survive."""
+    text = printable(" ".join(text.split()))  # one line: a newline could end a table row or list item
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _SPECIAL.sub(r"\\\1", text)
-    return " ".join(text.split())  # one line: a newline could end a table row or list item
+    return _SPECIAL.sub(r"\\\1", text)
 
 
 def render(findings: Sequence[Finding], summary: Summary, rules: Sequence[Rule], *, color: bool = False) -> str:

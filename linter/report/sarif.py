@@ -51,8 +51,8 @@ def rule_descriptor(rule: Rule) -> dict[str, Any]:
 
 def artifact_location(file: str) -> dict[str, Any]:
     if file.startswith("/"):
-        return {"uri": "file://" + quote(file)}
-    return {"uri": quote(file), "uriBaseId": "%SRCROOT%"}
+        return {"uri": "file://" + quote(file, errors="surrogateescape")}
+    return {"uri": quote(file, errors="surrogateescape"), "uriBaseId": "%SRCROOT%"}
 
 
 def result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:

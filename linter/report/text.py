@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 from privlint.report import Write, render_through
+from privlint.report.escape import line_start, printable
 from privlint.rules import Finding, Rule, Severity
 
 if TYPE_CHECKING:
@@ -58,18 +59,18 @@ class Stream:
 
 def _plain(finding: Finding) -> str:
     """The lines of one finding: where and what, and a hint where there is one."""
-    where_and_what = f"{finding.file}:{finding.line}:{finding.column}: {finding.code} {finding.rule} [{finding.severity.value}] {finding.message}\n"
-    return f"{where_and_what}    hint: {finding.hint}\n" if finding.hint else where_and_what
+    where_and_what = f"{line_start(finding.file)}:{finding.line}:{finding.column}: {finding.code} {finding.rule} [{finding.severity.value}] {printable(finding.message)}\n"
+    return f"{where_and_what}    hint: {printable(finding.hint)}\n" if finding.hint else where_and_what
 
 
 def _coloured(finding: Finding) -> str:
     """The lines of one finding, as above, in colour."""
     colour = _COLOURS[finding.severity]
-    where = click.style(f"{finding.file}:{finding.line}:{finding.column}:", bold=True)
+    where = click.style(f"{line_start(finding.file)}:{finding.line}:{finding.column}:", bold=True)
     code = click.style(finding.code, fg=colour, bold=True)
     severity = click.style(f"[{finding.severity.value}]", fg=colour)
-    where_and_what = f"{where} {code} {finding.rule} {severity} {finding.message}\n"
-    return f"{where_and_what}    {click.style('hint:', fg='cyan')} {finding.hint}\n" if finding.hint else where_and_what
+    where_and_what = f"{where} {code} {finding.rule} {severity} {printable(finding.message)}\n"
+    return f"{where_and_what}    {click.style('hint:', fg='cyan')} {printable(finding.hint)}\n" if finding.hint else where_and_what
 
 
 def summary_lines(summary: Summary) -> list[str]:

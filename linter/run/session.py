@@ -173,8 +173,10 @@ def run_lint(options: LintOptions, streams: Streams | None = None, rules: Sequen
     targets = find_targets(options, linter.settings, streams)
     refuse_writing_over_manifests(options, targets)
     if options.show_files:
+        from privlint.report.escape import line_start
+
         for target in targets:
-            streams.stdout.write(f"{target.display}\n")
+            streams.stdout.write(f"{line_start(target.display)}\n")
         return 0
     if not targets and not options.force_exclude and not options.quiet:
         streams.note("no manifests (*.privacy.yaml, *.privacy.yml) found")
