@@ -92,6 +92,8 @@ DOCUMENTED = {
             "niet voor onbepaalde tijd",
             "tot de factuur is voldaan",  # invoice data until it is paid
             "at least 7 years and at most 10 years",
+            "We keep at least your name and address.",  # a minimum of what, not of how long
+            "Wij bewaren minimaal uw naam en adres.",
             "until the end of the contract",
             "wanneer u een verzoek indient, verwijderen wij uw gegevens",  # erasure on request, not the retention
         ),
