@@ -319,6 +319,7 @@ DOCUMENTED = {
                 "Wij delen uw adres met de bezorger als dat nodig is, bijvoorbeeld voor een levering.",
             "e-mailadres, telefoonnummer en andere contactgegevens":
                 "Wij verwerken uw e-mailadres, telefoonnummer en andere contactgegevens.",
+            "informeren we je vooraf": "Wij nemen gesprekken soms op. Als jouw gesprek wordt opgenomen, informeren we je vooraf.",
             "u kunt bezwaar maken": "U kunt bezwaar maken tegen deze verwerking.",
             "you may lodge a complaint": "You may lodge a complaint with the authority.",
             "als u uw e-mailadres achterlaat, kunnen wij uw vraag per e-mail beantwoorden":
