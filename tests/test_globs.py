@@ -162,6 +162,12 @@ def test_a_set_never_matches_the_slash_between_names(tmp_path, pattern):
     assert sorted(name for name in files if PatternList([pattern]).matches(name)) == sorted(ignored_by_git)
 
 
+def test_a_trailing_backslash_is_read_without_error():
+    patterns = PatternList(["x\\", "a\\\\", "[a\\"])  # a lone trailing backslash, an escaped one, one in a set
+    assert not patterns.matches("x") and not patterns.matches("y")
+    assert patterns.matches("a\\")  # 'a' and an escaped backslash: the file a\ (as git)
+
+
 @pytest.mark.xfail(strict=True, reason="bug: a pattern ending in an unescaped backslash (x and a backslash) "
                                        "matches the file of that name; git's wildmatch matches nothing with it")
 def test_a_trailing_backslash_matches_nothing_as_in_git(tmp_path):
