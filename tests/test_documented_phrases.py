@@ -309,7 +309,6 @@ DOCUMENTED = {
             "we nemen gesprekken soms op": ("We nemen gesprekken soms op voor trainingsdoeleinden.", "('soms')"),
         },
         left_alone={
-            "informeren we je vooraf": "We nemen gesprekken soms op; in dat geval informeren we je vooraf.",
             "kunnen wij tot 12 maanden bewaren": "Uw gegevens kunnen wij tot 12 maanden bewaren.",
             "we may keep ... for up to six months": "We may keep your data for up to six months.",
             "moeten wij inzage kunnen hebben": "Daarvoor moeten wij inzage kunnen hebben in uw gegevens.",
