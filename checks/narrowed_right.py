@@ -42,9 +42,9 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from privlint.model.vocabulary import Right
 from privlint.rules import Context, Problem, RuleInfo
 from privlint.rules.quotes import quote
-from privlint.model.vocabulary import Right
 from privlint.rules.rights import RIGHTS, name, why_owed
 
 if TYPE_CHECKING:
