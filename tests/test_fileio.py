@@ -153,3 +153,16 @@ def test_a_missing_directory_is_an_error_and_leaves_nothing(tmp_path):
     with pytest.raises(FileNotFoundError):
         write_atomic(tmp_path / "nowhere" / "baseline.json", "{}\n")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_that_is_a_link_inside_the_working_directory_is_refused(tmp_path, monkeypatch):
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "checkout").mkdir()
+    (tmp_path / "checkout" / "reports").symlink_to(tmp_path / "outside", target_is_directory=True)
+    monkeypatch.chdir(tmp_path / "checkout")
+    with pytest.raises(OSError, match="reports is a symbolic link; privlint writes nothing through links"):
+        write_atomic("reports/privlint.sarif", "{}\n")
+    assert list((tmp_path / "outside").iterdir()) == []
+    monkeypatch.chdir(tmp_path / "outside")  # named from outside the checkout: the user's own path, links and all
+    write_atomic(tmp_path / "checkout" / "reports" / "named-from-elsewhere.txt", "{}\n")
+    assert [path.name for path in (tmp_path / "outside").iterdir()] == ["named-from-elsewhere.txt"]

@@ -129,7 +129,7 @@ def test_an_output_file_name_that_cannot_be_encoded_is_written(project):
     (project / name).write_bytes(SEED.read_bytes())
     result = run("--output-file", "report.txt", name)
     assert result.exit_code == 1, result.output
-    assert "caf\\udce9.privacy.yaml:" in (project / "report.txt").read_text(encoding="utf-8")
+    assert "caf\\xe9.privacy.yaml:" in (project / "report.txt").read_text(encoding="utf-8")  # the byte, escaped as the text report shows it
 
 
 # -- 2 and 4. what privlint reads besides manifests: bounded, of the right kind, from the right place --
@@ -294,9 +294,12 @@ def test_a_planted_cache_entry_is_a_miss_and_changes_nothing_outside(project, de
     [entry] = run_directory(default_cache).glob("*.json")
     entry.unlink()
     plant(entry, project)
+    planted = os.lstat(entry)
     assert cached_run(project) == reference_output(project)  # findings neither hidden nor changed, no hang
     assert untouched(project)
     assert cached_run(project) == reference_output(project)
+    if not stat.S_ISREG(planted.st_mode):  # a link, pipe or directory is left in place, not replaced
+        assert (os.lstat(entry).st_ino, stat.S_IFMT(os.lstat(entry).st_mode)) == (planted.st_ino, stat.S_IFMT(planted.st_mode))
 
 
 @pytest.mark.parametrize("name", ["CACHEDIR.TAG", ".gitignore"])
@@ -572,3 +575,24 @@ def test_init_writes_nothing_through_a_planted_schema_folder_link(project):
     assert ".privlint is a link or a file, not a folder: nothing is written through it" in result.output
     assert result.exit_code == 0
     assert untouched(project)
+
+
+def test_an_output_file_that_is_the_file_standard_input_stands_for_is_refused(project):
+    before = (project / "statement.privacy.yaml").read_bytes()
+    result = CliRunner().invoke(
+        main, ["--today", TODAY, "--stdin-filename", "statement.privacy.yaml", "--output-file", "statement.privacy.yaml", "-"],
+        input=before, env={"GITHUB_ACTIONS": None},
+    )
+    assert_clean_error(result, 2, "is a manifest being linted; privlint never writes to a manifest")
+    assert (project / "statement.privacy.yaml").read_bytes() == before
+
+
+def test_a_key_file_others_may_read_is_not_trusted(project, default_cache, tmp_path):
+    """A key a repository could hold (git checks files out 0644) never signs: with it, no cache at all."""
+    key = tmp_path / "user-cache" / "privlint" / "key"
+    key.parent.mkdir(parents=True)
+    key.write_text("0" * 64 + "\n", encoding="utf-8")
+    key.chmod(0o644)
+    assert cached_run(project) == reference_output(project)
+    assert not list(default_cache.glob("v*/*/*.json"))
+    assert key.read_text(encoding="utf-8") == "0" * 64 + "\n"

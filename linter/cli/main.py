@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+import io
 import os
 import sys
 from collections.abc import Iterator
@@ -73,7 +74,8 @@ def run() -> NoReturn:
     """
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(AttributeError, ValueError):
-            stream.reconfigure(errors="backslashreplace")  # a name that cannot be encoded is shown escaped
+            if isinstance(stream, io.TextIOWrapper):
+                stream.reconfigure(errors="backslashreplace")  # a name that cannot be encoded is shown escaped
     if sys.stdout is None:
         _say("privlint: error: standard output is closed; nothing could be reported")
         os._exit(EXIT_USAGE)

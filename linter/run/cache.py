@@ -64,7 +64,6 @@ from pathlib import Path
 from typing import Any
 
 from privlint import __version__
-from privlint.fileio import read_regular_file
 from privlint.read.related import RelatedFiles
 from privlint.rules.engine import INTERNAL_ERROR
 from privlint.run.linter import FileResult
@@ -211,7 +210,11 @@ def _read_entry(directory: int, name: str) -> bytes:
 
 
 def _write_entry(directory: int, name: str, data: bytes) -> None:
-    """Write ``name`` in ``directory`` through a new temporary file renamed over it (a link there is replaced, not followed)."""
+    """Write ``name`` in ``directory`` through a new temporary file renamed over it; something other
+    than a regular file already there (a link, pipe, device or directory someone planted) is left alone."""
+    with contextlib.suppress(FileNotFoundError):
+        if not stat.S_ISREG(os.stat(name, dir_fd=directory, follow_symlinks=False).st_mode):
+            return
     temporary = f".{name}.{secrets.token_hex(6)}.tmp"
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600, dir_fd=directory)
     try:
@@ -358,7 +361,7 @@ def user_key() -> bytes | None:
         return None
     for _ in range(2):
         try:
-            key = read_regular_file(path, 1024).strip()
+            key = _read_key(path)
             return key if len(key) >= 32 else None
         except FileNotFoundError:
             with contextlib.suppress(OSError):
@@ -366,6 +369,17 @@ def user_key() -> bytes | None:
         except OSError:
             return None
     return None
+
+
+def _read_key(path: Path) -> bytes:
+    """The key file's content: a regular file of this user's that no one else may read (so never one a
+    git checkout made, which is at least 0644, should the cache directory of the user lie in a project)."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(descriptor, "rb") as stream:
+        status = os.fstat(stream.fileno())
+        if not stat.S_ISREG(status.st_mode) or status.st_uid != os.geteuid() or status.st_mode & 0o077:
+            raise OSError(errno.EPERM, "not a key of this user's alone", str(path))
+        return stream.read(1024).strip()
 
 
 def _create_key(path: Path) -> None:
