@@ -341,7 +341,7 @@ DOCUMENTED = {
         },
         near_misses=(
             "Wij delen uw gegevens met onze leveranciers.", "We share your name with our payment provider.",
-            # "informeren we je vooraf" once more, in one sentence (a second key of that name was lost in the dict)
+            # the documented "informeren we je vooraf", said in one sentence
             "We nemen gesprekken soms op; in dat geval informeren we je vooraf.",
         ),
         # what a word means or who is named: test_the_controller_named_by_its_name_or_kind_is_the_controller below
