@@ -596,3 +596,10 @@ def test_a_key_file_others_may_read_is_not_trusted(project, default_cache, tmp_p
     assert cached_run(project) == reference_output(project)
     assert not list(default_cache.glob("v*/*/*.json"))
     assert key.read_text(encoding="utf-8") == "0" * 64 + "\n"
+
+
+def test_a_cache_directory_below_a_planted_folder_link_is_not_used(project, tmp_path):
+    (project / ".cache").symlink_to(project.parent / "outside", target_is_directory=True)
+    result = run("--cache-dir", ".cache/privlint", "statement.privacy.yaml")
+    assert (result.exit_code, result.output) == reference_output(project)
+    assert untouched(project)

@@ -72,8 +72,10 @@ def run() -> NoReturn:
     reader is gone, or a bug (``PRIVLINT_DEBUG=1`` shows its traceback).
     """
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(AttributeError, ValueError):
-            stream.reconfigure(errors="backslashreplace")  # a name that cannot be encoded is shown escaped
+        reconfigure = getattr(stream, "reconfigure", None)  # (None: a closed stream, or not a text file)
+        with contextlib.suppress(ValueError):
+            if reconfigure is not None:
+                reconfigure(errors="backslashreplace")  # a name that cannot be encoded is shown escaped
     if sys.stdout is None:
         _say("privlint: error: standard output is closed; nothing could be reported")
         os._exit(EXIT_USAGE)

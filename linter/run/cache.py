@@ -64,6 +64,7 @@ from pathlib import Path
 from typing import Any
 
 from privlint import __version__
+from privlint.fileio import refuse_links_below_the_working_directory
 from privlint.read.related import RelatedFiles
 from privlint.rules.engine import INTERNAL_ERROR
 from privlint.run.linter import FileResult
@@ -272,6 +273,7 @@ def open_cache(directory: Path, linter: Any) -> Cache | None:
         return None
     run_key = run_fingerprint(linter)
     try:
+        refuse_links_below_the_working_directory(Path(os.path.abspath(directory)))
         directory.parent.mkdir(parents=True, exist_ok=True)
         with contextlib.suppress(FileExistsError):
             os.mkdir(directory)
