@@ -161,7 +161,7 @@ READ_CASES = [  # (name, flag, file name, make, message)
     ("config-nested-too-deeply", "--config", "privlint.toml", _deep_toml, "nested more than 16 levels deep"),
     ("pyproject-tool-is-a-number", "--config", "pyproject.toml", _parent_tool_is_a_number, "tool must be a table, not a number"),
     ("baseline-fifo", "--baseline", "baseline.json", _fifo, "not a regular file (a pipe, socket or device)"),
-    ("baseline-over-the-size-limit", "--baseline", "baseline.json", _big, "larger than the limit of 67,108,864 bytes"),
+    ("baseline-over-the-size-limit", "--baseline", "baseline.json", _big, "larger than the limit of 16,777,216 bytes"),
     ("baseline-nested-too-deeply", "--baseline", "baseline.json", _deep_json, "nested too deeply"),
 ]
 

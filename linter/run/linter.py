@@ -415,9 +415,9 @@ def _wrong_type(problem: Any) -> str | None:
     fix: object = problem.fix
     if not isinstance(path, tuple) or not all(type(part) in (str, int) for part in path):
         return "a problem whose path is not a tuple of keys and indexes"
-    if not isinstance(message, str):
+    if type(message) is not str:  # exactly: a subclass could change how reports show it
         return "a problem whose message is not text"
-    if hint is not None and not isinstance(hint, str):
+    if hint is not None and type(hint) is not str:
         return "a problem whose hint is not text"
     if fix is not None and not isinstance(fix, Fix):
         return "a problem whose fix is not a Fix"
