@@ -71,7 +71,7 @@ from privlint.run.linter import FileResult
 
 DEFAULT_DIRECTORY = ".privlint_cache"
 FORMAT = "2"  # the layout of entries; bump when it changes
-MAX_ENTRY = 128 * 1024 * 1024  # bytes: a larger entry is a miss, not read
+MAX_ENTRY = 32 * 1024 * 1024  # bytes (100,000 findings): a larger entry is a miss, not read
 UNUSED_FOR = 7 * 24 * 3600  # seconds after which a run directory is removed
 _GITIGNORE = "# Created by privlint: the cache is local, not for version control.\n*\n"
 _CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# Created by privlint: a cache directory (https://bford.info/cachedir/).\n"
@@ -193,6 +193,8 @@ class Cache:
         try:
             body = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
         except (TypeError, ValueError):
+            return
+        if len(body) > MAX_ENTRY - 65:  # it would never be read back (65: the signature line)
             return
         with contextlib.suppress(OSError):
             _write_entry(self._descriptor, f"{entry_key}.json", self.seal(body))
