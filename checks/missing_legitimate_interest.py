@@ -175,6 +175,8 @@ _DIRECT_MARKETING = re.compile(
     r"|(?:about|over)\s+(?:our\s+|onze\s+)?(?:products|producten|diensten|services))\b")
 #: A survey named by what it measures is the activity: "customer satisfaction surveys" states no aim.
 _SURVEY = re.compile(r"\b(?:satisfaction|quality|tevredenheids?)\s+(?:surveys?|questionnaires?|onderzoek\w*|enquêtes?)\b")
+#: The statement itself, named in a pointer ("zoals beschreven in deze privacyverklaring"), is no stake in privacy.
+_STATEMENT = re.compile(r"\bprivacy[\s-]*(?:notice|statement|policy|verklaring|beleid|statement|reglement)\b")
 _CONTENT = re.compile(r"\w{3,}")
 STOPWORDS = frozenset(
     "het een van voor met aan bij door die dat deze dit onze ons wij uw jouw hun zijn wordt worden om te en of als "
@@ -194,7 +196,7 @@ def restates_purpose(interest: str, purpose: str, names: CompanyNames | None = N
     lowered = interest.lower()
     if _third_party(lowered):
         return False  # "het belang van onze leden om met elkaar in contact te komen": someone else's interest
-    content = _CONTENT.findall(_SURVEY.sub(" survey ", lowered))
+    content = _CONTENT.findall(_STATEMENT.sub(" statement ", _SURVEY.sub(" survey ", lowered)))
     words = [w for w in content if w not in STOPWORDS and w not in _BARE_VOCABULARY]
     if names is not None:
         words = [w for w in words if w not in names.words]

@@ -23,6 +23,7 @@ import secrets
 import stat
 from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 _BINARY = getattr(os, "O_BINARY", 0)
 
@@ -40,34 +41,63 @@ def write_atomic(
     written as given. ``durable=False`` skips the fsyncs, for files that may be
     lost in a crash but must never be half written.
     """
-    target = Path(os.path.abspath(path))
-    data = text.encode(encoding, errors="backslashreplace")
-    if not overwrite and os.path.lexists(target):
-        raise FileExistsError(errno.EEXIST, "file exists", str(target))
-    existing = _existing(target) if overwrite else None
-    if existing is not None and (not stat.S_ISREG(existing.st_mode) or _is_special_path(target)):
-        _write_into(target, data)
-        return target
-    temporary, descriptor = _create_beside(target)
+    writer = AtomicWriter(path, overwrite=overwrite, encoding=encoding, durable=durable)
     try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-            if durable:
-                stream.flush()
-                os.fsync(stream.fileno())
-        if existing is not None:
-            os.chmod(temporary, existing.st_mode & 0o7777)
-        if overwrite:
-            os.replace(temporary, target)
-        else:
-            _rename_without_replacing(temporary, target)
+        writer.write(text)
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
+        writer.abort()
         raise
-    if durable:
-        _sync_directory(target.parent)
-    return target
+    return writer.commit()
+
+
+class AtomicWriter:
+    """:func:`write_atomic` in pieces, for text too long to hold: ``write`` each piece, then
+    ``commit`` (or ``abort``, which leaves the target as it was). Opening it checks the target."""
+
+    def __init__(self, path: str | Path, *, overwrite: bool = True, encoding: str = "utf-8", durable: bool = True) -> None:
+        self.target = Path(os.path.abspath(path))
+        self.overwrite, self.encoding, self.durable = overwrite, encoding, durable
+        if not overwrite and os.path.lexists(self.target):
+            raise FileExistsError(errno.EEXIST, "file exists", str(self.target))
+        self.existing = _existing(self.target) if overwrite else None
+        self.temporary: Path | None = None
+        if self.existing is not None and (not stat.S_ISREG(self.existing.st_mode) or _is_special_path(self.target)):
+            self.stream = _open_into(self.target)
+        else:
+            self.temporary, descriptor = _create_beside(self.target)
+            self.stream = os.fdopen(descriptor, "wb")
+
+    def write(self, text: str) -> None:
+        self.stream.write(text.encode(self.encoding, errors="backslashreplace"))
+
+    def commit(self) -> Path:
+        temporary = self.temporary
+        try:
+            if temporary is not None and self.durable:
+                self.stream.flush()
+                os.fsync(self.stream.fileno())
+            self.stream.close()
+            if temporary is None:
+                return self.target
+            if self.existing is not None:
+                os.chmod(temporary, self.existing.st_mode & 0o7777)
+            if self.overwrite:
+                os.replace(temporary, self.target)
+            else:
+                _rename_without_replacing(temporary, self.target)
+        except BaseException:
+            self.abort()
+            raise
+        if self.durable:
+            _sync_directory(self.target.parent)
+        return self.target
+
+    def abort(self) -> None:
+        with contextlib.suppress(OSError):
+            self.stream.close()
+        if self.temporary is not None:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self.temporary)
 
 
 def read_regular_file(path: str | Path, limit: int) -> bytes:
@@ -142,8 +172,8 @@ def _is_special_path(target: Path) -> bool:
     return target.parts[1:2] in (("dev",), ("proc",))
 
 
-def _write_into(target: Path, data: bytes) -> None:
-    """Write into a device, pipe or terminal (appending to a file behind ``/dev/stdout``); a pipe nobody reads is an error."""
+def _open_into(target: Path) -> BinaryIO:
+    """Open a device, pipe or terminal to write into (appending to a file behind ``/dev/stdout``); a pipe nobody reads is an error."""
     flags = os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_NONBLOCK", 0) | _BINARY
     try:
         descriptor = os.open(target, flags)
@@ -153,8 +183,7 @@ def _write_into(target: Path, data: bytes) -> None:
         raise
     with contextlib.suppress(AttributeError, OSError):
         os.set_blocking(descriptor, True)  # opened without waiting; written like any file
-    with os.fdopen(descriptor, "wb") as stream:
-        stream.write(data)
+    return os.fdopen(descriptor, "wb")
 
 
 def _create_beside(target: Path) -> tuple[Path, int]:

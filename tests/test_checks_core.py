@@ -55,8 +55,11 @@ def test_retention_is_covered_by_the_purpose_its_data_or_a_statement_wide_rule(l
     [
         "purposes:\n  - id: a\n    retention: {after: end of contract}\n",
         "purposes:\n  - id: a\n    retention: {statutory_source: AWR art. 52}\n",
-        "retention: {criteria: niet langer dan noodzakelijk}\npurposes:\n  - id: a\n",
-        "retention: {criteria: as long as necessary for the purpose}\npurposes:\n  - id: a\n",
+        # a general "as long as necessary" covers nothing; where no purpose gives a period at all, it is the
+        # statement's only answer and vague-retention reports it once instead (test_checks_quality)
+        "retention: {criteria: niet langer dan noodzakelijk}\npurposes:\n  - id: a\n  - id: b\n    retention: {period: P1Y}\n",
+        "retention: {criteria: as long as necessary for the purpose}\npurposes:\n  - id: a\n  - id: b\n"
+        "    retention: {period: P1Y}\n",
     ],
 )
 def test_an_event_a_law_or_partial_data_coverage_is_not_retention(lint, retention):

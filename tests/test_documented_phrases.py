@@ -284,8 +284,11 @@ DOCUMENTED = {
                 "We share your data including but not limited to your name.", "('including but not limited to')"),
             "en andere partners": ("Wij delen uw gegevens met leveranciers en andere partners.", "('en andere')"),
             "en andere gegevens": ("Wij verwerken uw e-mailadres, telefoonnummer en andere gegevens.", "('en andere')"),
+            # alone; with "informeren we je vooraf" beside it, left alone (below)
+            "we nemen gesprekken soms op": ("We nemen gesprekken soms op voor trainingsdoeleinden.", "('soms')"),
         },
         left_alone={
+            "informeren we je vooraf": "We nemen gesprekken soms op; in dat geval informeren we je vooraf.",
             "kunnen wij tot 12 maanden bewaren": "Uw gegevens kunnen wij tot 12 maanden bewaren.",
             "we may keep ... for up to six months": "We may keep your data for up to six months.",
             "moeten wij inzage kunnen hebben": "Daarvoor moeten wij inzage kunnen hebben in uw gegevens.",
@@ -295,6 +298,7 @@ DOCUMENTED = {
                 "Wij delen uw adres met de bezorger als dat nodig is, bijvoorbeeld voor een levering.",
             "e-mailadres, telefoonnummer en andere contactgegevens":
                 "Wij verwerken uw e-mailadres, telefoonnummer en andere contactgegevens.",
+            "informeren we je vooraf": "Wij nemen gesprekken soms op. Als jouw gesprek wordt opgenomen, informeren we je vooraf.",
             "u kunt bezwaar maken": "U kunt bezwaar maken tegen deze verwerking.",
             "you may lodge a complaint": "You may lodge a complaint with the authority.",
             "als u uw e-mailadres achterlaat, kunnen wij uw vraag per e-mail beantwoorden":

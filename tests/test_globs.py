@@ -134,12 +134,14 @@ def test_agrees_with_git_on_which_files_are_ignored(tmp_path):
 WILDCARD_PATTERNS = [
     "**/x?z.txt", "[[:upper:]]*.cfg", "[!a-m]*.ini", "a/**/[0-9]/*.log", "**/deep/**/*.md", "q[[:digit:][:lower:]]r",
     "w[a-]v", "e[]-]f", "?", "**/", "*/**/k", "[^x]y", "t[[:space:]]u", "[[:alpha:]][[:digit:]]",
+    "aa/**/bb/**/cc", "**/bb/**/cc", "aa/**/b?/**/*c",  # pieces between two '**'
 ]
 WILDCARD_FILES = [
     "x1z.txt", "sub/xyz.txt", "sub/xx/z.txt", "xz.txt", "Abc.cfg", "abc.cfg", "n.ini", "c.ini", "a/1/x.log",
     "a/bb/cc/2/y.log", "a/bb/x.log", "bb/1/x.log", "deep/a.md", "pp/deep/qq/r.md", "deep.md", "q5r", "qar", "qAr",
     "q-r", "wav", "w-v", "wbv", "e]f", "e-f", "exf", "Z", "zz", "dd/Y", "k", "dd/k", "dd/ee/k", "ay", "xy", "t u",
-    "tu", "rzs", "r-s", "a!", "a1", "Q_",
+    "tu", "rzs", "r-s", "a!", "a1", "Q_", "aa/bb/cc", "aa/q/bb/r/cc", "yy/bb/cc", "aa/cc", "bb/cc", "aa/bx/cc",
+    "x\\", "x",
 ]
 
 
@@ -158,6 +160,14 @@ def test_a_set_never_matches_the_slash_between_names(tmp_path, pattern):
     ignored_by_git = _ignored_by_git(tmp_path, [pattern], files)
     assert ignored_by_git == {"x+y", "x.y"}
     assert sorted(name for name in files if PatternList([pattern]).matches(name)) == sorted(ignored_by_git)
+
+
+@pytest.mark.xfail(strict=True, reason="bug: a pattern ending in an unescaped backslash (x and a backslash) "
+                                       "matches the file of that name; git's wildmatch matches nothing with it")
+def test_a_trailing_backslash_matches_nothing_as_in_git(tmp_path):
+    files = ["x\\", "x"]
+    assert _ignored_by_git(tmp_path, ["x\\"], files) == set()
+    assert [name for name in files if PatternList(["x\\"]).matches(name)] == []
 
 
 @pytest.mark.xfail(strict=True, reason="bug: a reversed range [z-a] matches nothing; git's wildmatch matches its "

@@ -74,6 +74,7 @@ PLACES = {
     "missing-complaint-right": [("/rights/offered", 4, 3)],
     "missing-consent-withdrawal": [("/rights/offered", 8, 3)],
     "missing-cookie-information": [("/data_categories/0/items/1", 9, 23)],
+    "missing-data-categories": [("/data_categories/0", 4, 5)],
     "missing-data-source": [("/data_categories/0", 4, 5)],
     "missing-dpo-contact": [("/dpo", 3, 1)],
     "missing-last-changed": [("/statement", 3, 1)],
@@ -132,6 +133,7 @@ PLACES = {
     "unknown-supervisory-authority": [("/supervisory_authority/name", 4, 3)],
     "unreadable-statement-text": [("/statement/text", 4, 3)],
     "unspecified-transfer": [("/transfers/0/destination", 4, 5)],
+    "unstated-legitimate-interest": [("/general_legal_bases/1", 5, 5)],
     "unused-definition": [
         ("/data_categories/1", 10, 5),
         ("/recipients/1", 13, 5),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+import io
 import os
 import sys
 from collections.abc import Iterator
@@ -72,10 +73,9 @@ def run() -> NoReturn:
     reader is gone, or a bug (``PRIVLINT_DEBUG=1`` shows its traceback).
     """
     for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)  # (None: a closed stream, or not a text file)
-        with contextlib.suppress(ValueError):
-            if reconfigure is not None:
-                reconfigure(errors="backslashreplace")  # a name that cannot be encoded is shown escaped
+        with contextlib.suppress(AttributeError, ValueError):
+            if isinstance(stream, io.TextIOWrapper):
+                stream.reconfigure(errors="backslashreplace")  # a name that cannot be encoded is shown escaped
     if sys.stdout is None:
         _say("privlint: error: standard output is closed; nothing could be reported")
         os._exit(EXIT_USAGE)

@@ -101,9 +101,9 @@ def discover(
             ignored = GitIgnored.above(path) if respect_gitignore else None
             for found, found_key in _walk(path, root, included, excluded, ignored, unreadable.append):
                 add(found, found_key)
-            for error in unreadable:  # a directory that cannot be listed is not silently skipped
-                where = Path(error.filename)
-                problem = f"cannot read directory: {error.strerror or error}"
+            for refused in unreadable:  # a directory that cannot be listed is not silently skipped
+                where = Path(refused.filename)
+                problem = f"cannot read directory: {refused.strerror or refused}"
                 targets.setdefault(display_path(where), Target(where, display_path(where), problem, root_relative(where, root)))
         elif exists:
             add(path, key)

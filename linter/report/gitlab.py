@@ -10,6 +10,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from privlint.report.escape import undecodable
 from privlint.rules import Finding, Rule, Severity
 
 if TYPE_CHECKING:
@@ -29,4 +30,4 @@ def issue(finding: Finding) -> dict[str, Any]:
 
 
 def render(findings: Sequence[Finding], summary: Summary, rules: Sequence[Rule], *, color: bool = False) -> str:
-    return json.dumps([issue(finding) for finding in findings], indent=2, ensure_ascii=False) + "\n"
+    return undecodable(json.dumps([issue(finding) for finding in findings], indent=2, ensure_ascii=False)) + "\n"

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from privlint.report.escape import printable
 from privlint.rules import Finding, Rule, Severity
 from privlint.rules.engine import ALWAYS_ON, INTERNAL_ERROR, RUN_FAILURES
 
@@ -27,21 +28,21 @@ if TYPE_CHECKING:
 
 def _details(findings: Iterable[Finding]) -> str:
     return "\n".join(
-        f"{f.file}:{f.line}:{f.column}: {f.code} {f.rule} [{f.severity.value}] {f.message}"
-        + (f"\n    hint: {f.hint}" if f.hint else "")
+        f"{printable(f.file)}:{f.line}:{f.column}: {f.code} {f.rule} [{f.severity.value}] {printable(f.message)}"
+        + (f"\n    hint: {printable(f.hint)}" if f.hint else "")
         for f in findings
     )
 
 
 def _case(suite: ET.Element, file: str, rule: Rule, findings: Sequence[Finding], checked: bool) -> str:
-    case = ET.SubElement(suite, "testcase", {"classname": file, "name": f"{rule.code} {rule.name}"})
+    case = ET.SubElement(suite, "testcase", {"classname": printable(file), "name": f"{rule.code} {rule.name}"})
     failing = [f for f in findings if f.severity is not Severity.info]
     if any(f.rule in _ERRORS for f in findings):
-        element = ET.SubElement(case, "error", {"type": rule.name, "message": findings[0].message})
+        element = ET.SubElement(case, "error", {"type": rule.name, "message": printable(findings[0].message)})
         element.text = _details(findings)
         return "errors"
     if failing:
-        element = ET.SubElement(case, "failure", {"type": rule.name, "message": failing[0].message})
+        element = ET.SubElement(case, "failure", {"type": rule.name, "message": printable(failing[0].message)})
         element.text = _details(findings)
         return "failures"
     if findings:
@@ -62,7 +63,7 @@ def render(findings: Sequence[Finding], summary: Summary, rules: Sequence[Rule],
     for file in files:
         found = by_file.get(file, {})
         checked = not any(name in _NOT_CHECKED for name in found)
-        suite = ET.SubElement(root, "testsuite", {"name": file, "file": file})
+        suite = ET.SubElement(root, "testsuite", {"name": printable(file), "file": printable(file)})
         counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
         for rule in rules:
             outcome = _case(suite, file, rule, found.get(rule.name, []), checked)

@@ -8,13 +8,14 @@ fingerprint, so an alert survives edits above it).
 
 from __future__ import annotations
 
-import json
 import re
+import tempfile
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from privlint import __version__
+from privlint.report import JsonList, Write, render_through
 from privlint.rules import Finding, Rule, Severity
 from privlint.rules.docs import rule_page
 from privlint.rules.engine import RUN_FAILURES
@@ -50,8 +51,8 @@ def rule_descriptor(rule: Rule) -> dict[str, Any]:
 
 def artifact_location(file: str) -> dict[str, Any]:
     if file.startswith("/"):
-        return {"uri": "file://" + quote(file)}
-    return {"uri": quote(file), "uriBaseId": "%SRCROOT%"}
+        return {"uri": "file://" + quote(file, errors="surrogateescape")}
+    return {"uri": quote(file, errors="surrogateescape"), "uriBaseId": "%SRCROOT%"}
 
 
 def result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
@@ -74,9 +75,38 @@ def result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
 
 
 def render(findings: Sequence[Finding], summary: Summary, rules: Sequence[Rule], *, color: bool = False) -> str:
-    rules = list(rules)
-    index = {rule.code: position for position, rule in enumerate(rules)}
-    document = {
+    return render_through(Stream, findings, summary, rules, color=color)
+
+
+class Stream:
+    """The document written as findings arrive. Whether the run succeeded comes before the results in
+    the document, and is known at the end: the results wait in a temporary file, not in memory."""
+
+    def __init__(self, write: Write, rules: Sequence[Rule], *, color: bool = False) -> None:
+        self.write, self.rules = write, list(rules)
+        self.index = {rule.code: position for position, rule in enumerate(self.rules)}
+        self.spool = tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogatepass")
+        self.results = JsonList(self.spool.write, indent=8)
+        self.succeeded = True
+
+    def add(self, findings: Sequence[Finding]) -> None:
+        if self.succeeded and any(finding.rule in _FAILURES for finding in findings):
+            self.succeeded = False
+        self.results.items(result(finding, self.index) for finding in findings)
+
+    def finish(self, summary: Summary) -> None:
+        document = _document(self.rules, self.succeeded)
+        with self.spool:
+            JsonList(self.write, indent=8).head(document)
+            self.spool.seek(0)
+            while chunk := self.spool.read(1 << 16):
+                self.write(chunk)
+            self.results.write = self.write  # the end of the list, after the results
+            self.results.tail(document)
+
+
+def _document(rules: Sequence[Rule], succeeded: bool) -> dict[str, Any]:
+    return {
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
@@ -89,9 +119,8 @@ def render(findings: Sequence[Finding], summary: Summary, rules: Sequence[Rule],
                     "rules": [rule_descriptor(rule) for rule in rules],
                 },
             },
-            "invocations": [{"executionSuccessful": not any(f.rule in _FAILURES for f in findings)}],
+            "invocations": [{"executionSuccessful": succeeded}],
             "columnKind": "unicodeCodePoints",
-            "results": [result(finding, index) for finding in findings],
+            "results": JsonList.PLACE,
         }],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -110,9 +110,28 @@ def apply(baseline: Baseline, findings: Sequence[Finding], keys: dict[str, str])
 
     ``keys`` maps each linted file (as findings name it) to its root-relative path.
     """
-    known = baseline.fingerprints
-    new = [f for f in findings if f.fingerprint not in known or not can_be_baselined(f)]
-    seen = {f.fingerprint for f in findings}
-    linted = set(keys.values())
-    gone = sum(1 for e in baseline.entries if e.file in linted and e.fingerprint not in seen)
-    return Filtered(new, len(findings) - len(new), gone)
+    matcher = Matcher(baseline)
+    new = matcher.new(findings)
+    return Filtered(new, matcher.baselined, matcher.gone(keys))
+
+
+class Matcher:
+    """``apply`` one file's findings at a time: a run need not hold every finding."""
+
+    def __init__(self, baseline: Baseline) -> None:
+        self.baseline = baseline
+        self.known = baseline.fingerprints
+        self.seen: set[str] = set()  # the baseline's fingerprints found so far
+        self.baselined = 0
+
+    def new(self, findings: Sequence[Finding]) -> list[Finding]:
+        known = self.known
+        new = [f for f in findings if f.fingerprint not in known or not can_be_baselined(f)]
+        self.seen.update(f.fingerprint for f in findings if f.fingerprint in known)
+        self.baselined += len(findings) - len(new)
+        return new
+
+    def gone(self, keys: dict[str, str]) -> int:
+        """Baseline entries for the linted files that no finding matched."""
+        linted = set(keys.values())
+        return sum(1 for e in self.baseline.entries if e.file in linted and e.fingerprint not in self.seen)

@@ -80,6 +80,6 @@ def with_fingerprints(
         material = _material(finding, key, data, finding.rule in engine_rules)
         occurrence = seen[material]
         seen[material] += 1
-        digest = hashlib.sha256(f"{material}{SEPARATOR}{occurrence}".encode()).hexdigest()[:32]
+        digest = hashlib.sha256(f"{material}{SEPARATOR}{occurrence}".encode("utf-8", "surrogateescape")).hexdigest()[:32]
         result.append(finding.with_fingerprint(digest))
     return result
