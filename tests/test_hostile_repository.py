@@ -603,3 +603,17 @@ def test_a_cache_directory_below_a_planted_folder_link_is_not_used(project, tmp_
     result = run("--cache-dir", ".cache/privlint", "statement.privacy.yaml")
     assert (result.exit_code, result.output) == reference_output(project)
     assert untouched(project)
+
+
+def test_schema_output_makes_no_folder_through_a_planted_link(project):
+    (project / ".privlint").symlink_to(project.parent / "outside", target_is_directory=True)
+    result = CliRunner().invoke(main, ["schema", "--output", ".privlint/new/privacy-statement.schema.json"])
+    assert_clean_error(result, 2, ".privlint is a symbolic link; privlint writes nothing through links")
+    assert untouched(project)
+
+
+def test_init_makes_no_folder_through_a_planted_link(project):
+    (project / "legal").symlink_to(project.parent / "outside", target_is_directory=True)
+    result = CliRunner().invoke(main, ["init", "legal/new"])
+    assert_clean_error(result, 2, "legal is a symbolic link; privlint writes nothing through links")
+    assert untouched(project)

@@ -262,9 +262,10 @@ def schema(output: Path | None) -> None:
     if output is None:
         click.echo(render_schema(), nl=False)
         return
-    from privlint.fileio import write_atomic
+    from privlint.fileio import refuse_links_below_the_working_directory, write_atomic
 
     try:
+        refuse_links_below_the_working_directory(Path(os.path.abspath(output.parent)))  # before making folders
         output.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(output, render_schema())
     except OSError as error:
