@@ -617,3 +617,14 @@ def test_init_makes_no_folder_through_a_planted_link(project):
     result = CliRunner().invoke(main, ["init", "legal/new"])
     assert_clean_error(result, 2, "legal is a symbolic link; privlint writes nothing through links")
     assert untouched(project)
+
+
+@pytest.mark.parametrize("redirect", ["2>&-", "2>/dev/full"])
+def test_standard_error_closed_or_full_does_not_stop_the_run(project, redirect):
+    if "full" in redirect and not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    line = " ".join([sys.executable, "-m", "privlint", "--today", TODAY, "--no-cache", "--create-baseline", "b.json", "statement.privacy.yaml"])
+    normal = subprocess.run(["sh", "-c", line], capture_output=True, cwd=project, timeout=100)
+    assert b"findings in baseline b.json" in normal.stderr  # a note to lose
+    muted = subprocess.run(["sh", "-c", f"{line} {redirect}"], capture_output=True, cwd=project, timeout=100)
+    assert (muted.returncode, muted.stdout) == (normal.returncode, normal.stdout) and normal.returncode == 0
