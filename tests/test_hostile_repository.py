@@ -628,3 +628,14 @@ def test_standard_error_closed_or_full_does_not_stop_the_run(project, redirect):
     assert b"findings in baseline b.json" in normal.stderr  # a note to lose
     muted = subprocess.run(["sh", "-c", f"{line} {redirect}"], capture_output=True, cwd=project, timeout=100)
     assert (muted.returncode, muted.stdout) == (normal.returncode, normal.stdout) and normal.returncode == 0
+
+
+def test_run_directories_of_an_older_cache_layout_are_pruned_too(project, default_cache):
+    old_run = default_cache / "v1" / ("2" * 24)
+    old_run.mkdir(parents=True)
+    (old_run / ("d" * 64 + ".json")).write_text("{}", encoding="utf-8")
+    (default_cache / "v1" / ("3" * 24)).symlink_to(project.parent / "outside", target_is_directory=True)
+    os.utime(old_run, (0, 0))
+    cached_run(project)
+    assert [path.name for path in (default_cache / "v1").iterdir()] == ["3" * 24]  # the link itself is not a run directory
+    assert untouched(project)

@@ -77,6 +77,7 @@ _GITIGNORE = "# Created by privlint: the cache is local, not for version control
 _CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# Created by privlint: a cache directory (https://bford.info/cachedir/).\n"
 _ENTRY_NAME = re.compile(r"[0-9a-f]{64}\.json|\.[0-9a-f]{64}\.json\.[0-9a-f]{12}\.tmp")  # what pruning may remove
 _RUN_DIRECTORY_NAME = re.compile(r"[0-9a-f]{24}")
+_LAYOUT_NAME = re.compile(r"v[0-9]{1,4}")
 _DIRECTORY_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
 _SUPPORTED = os.open in os.supports_dir_fd and hasattr(os, "O_NOFOLLOW") and os.scandir in os.supports_fd
 
@@ -291,6 +292,7 @@ def open_cache(directory: Path, linter: Any) -> Cache | None:
             _prune(versions, keep=run_key[:24])
         finally:
             os.close(versions)
+        _prune_other_layouts(top)
     except OSError:
         return None
     finally:
@@ -356,6 +358,21 @@ def _prune(versions: int, keep: str) -> None:
                 finally:
                     os.close(descriptor)
                 os.rmdir(run.name, dir_fd=versions)
+
+
+def _prune_other_layouts(top: int) -> None:
+    """The run directories of other layouts (``v1``, ...) not used for a week, as ``_prune`` removes them."""
+    with contextlib.suppress(OSError):
+        for layout in os.scandir(top):
+            if not _LAYOUT_NAME.fullmatch(layout.name) or layout.name == f"v{FORMAT}" or not layout.is_dir(follow_symlinks=False):
+                continue
+            with contextlib.suppress(OSError):
+                descriptor = os.open(layout.name, _DIRECTORY_FLAGS, dir_fd=top)
+                try:
+                    _prune(descriptor, keep="")
+                finally:
+                    os.close(descriptor)
+                os.rmdir(layout.name, dir_fd=top)  # only once it is empty
 
 
 def user_key() -> bytes | None:
