@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from privlint.read.globs import PatternList  # noqa: E402
+from privlint.read.globs import PatternList
 
 HOSTILE = [
     ("*a*a*a*a*a*a*a*a*b", lambda n: "a" * n, (20, 30), (2000, 4000)),

@@ -50,6 +50,11 @@ PLACES = {
     "transfer-without-safeguard": lambda item: {"transfers": [{"description": item["text"]}]},
     "missing-legitimate-interest": lambda item: {"purposes": [_purpose({"legal_bases": ["legitimate_interests"], **item},
                                                                        legitimate_interest=item["text"])]},
+    "unstated-legitimate-interest": lambda item: {
+        "general_legal_bases": [{"basis": "contract"}, {"basis": "legitimate_interests", "description": item["text"]}],
+        "purposes": [_purpose(item)]},
+    "missing-data-categories": lambda item: {"data_categories": [{"id": "category", "items": [item["text"]],
+                                                                  "from_others": True, "source": "elders"}]},
 }
 
 

@@ -32,13 +32,13 @@ statement:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from privlint.model.texts import statement_words
 from privlint.rules import Context, Problem, RuleInfo
 from privlint.rules.phrases import Phrases, combine
-from privlint.rules.wording import WordPhrases, sentences, tokens
+from privlint.rules.wording import Token, WordPhrases, sentences, tokens
 
 if TYPE_CHECKING:
     from privlint.model.manifest import Manifest
@@ -160,6 +160,8 @@ IN_ADVANCE = WordPhrases(["voordat", "vooraf", "van tevoren", "before", "in adva
 
 def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     field, text = statement_words(manifest.statement, "changes_announced", "changes_quote")
+    if not text:
+        return
     clause = _change_clause(text)
     if clause is None or _announces_actively(text):
         return
@@ -189,14 +191,14 @@ def _change_clause(text: str | None) -> str | None:
     return None
 
 
-def _other_change_words(words, first: int, last: int) -> bool:
+def _other_change_words(words: Sequence[Token], first: int, last: int) -> bool:
     dates = {index for start, end in LAST_CHANGED.matches(words, first, last) for index in range(start, end)}
     return any(start not in dates for start, _ in CHANGE.matches(words, first, last))
 
 
 
 
-def _check_regularly(text):
+def _check_regularly(text: str) -> str | None:
     """The words asking readers to check the statement themselves, quoted, or None."""
     found = CHECK_REGULARLY.find(text) or POSTED_ONLY.find(text)
     if found:
@@ -213,7 +215,7 @@ def _check_regularly(text):
     return None
 
 
-def _announces_actively(text):
+def _announces_actively(text: str) -> bool:
     """Whether the text names an active announcement that is not part of "without notice"."""
     negated = " | ".join(" ".join(phrase.lower().split()) for phrase in WITHOUT_NOTICE.find_all(text))
     if any(" ".join(found.lower().split()) not in negated for found in ACTIVE_ANNOUNCEMENT.find_all(text)):

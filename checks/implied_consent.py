@@ -57,7 +57,7 @@ purposes:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from privlint.model.texts import statement_words
@@ -66,10 +66,11 @@ from privlint.rules import Context, Problem, RuleInfo
 from privlint.rules.consent import invalid_purpose_consent, recorded_not_consent
 from privlint.rules.cookies import invalid_consent
 from privlint.rules.phrases import Phrases, combine
-from privlint.rules.wording import WordPhrases, sentences, tokens
+from privlint.rules.wording import Token, WordPhrases, sentences, tokens
 
 if TYPE_CHECKING:
     from privlint.model.manifest import Manifest
+    from privlint.parse.pointers import NodePath
 
 RULE = RuleInfo(
     code="PL103",
@@ -274,7 +275,7 @@ def implied(text: str | None, consent_purpose: bool = True) -> str | None:
     return None
 
 
-def _only_if(words, first: int, last: int) -> tuple[int, int] | None:
+def _only_if(words: Sequence[Token], first: int, last: int) -> tuple[int, int] | None:
     """ "alleen ... als", "only ... if": an only-word with a condition a few words after it."""
     for index in range(first, last):
         if words[index].lower in ONLY:
@@ -289,13 +290,13 @@ SUBSCRIPTIONS = frozenset({"nieuwsbrief", "nieuwsbrieven", "newsletter", "newsle
 STATEMENT_OR_TERMS = WordPhrases(["privacy*", "voorwaarden", "terms", "verklaring", "statement", "policy", "beleid"])
 
 
-def _subscribing(words, first: int, last: int, claim: int) -> bool:
+def _subscribing(words: Sequence[Token], first: int, last: int, claim: int) -> bool:
     """Whether the act before the consent claim at ``claim`` is subscribing to the newsletter, and nothing else."""
     return any(token.lower in SUBSCRIPTIONS for token in words[first:claim]) and \
         not STATEMENT_OR_TERMS.matches(words, first, min(last, claim + 12))
 
 
-def _named_button(words, first: int, last: int) -> bool:
+def _named_button(words: Sequence[Token], first: int, last: int) -> bool:
     """Whether the sentence has the person click or choose something named in quotes: "op 'Ik ga akkoord' klikken"."""
     if not CLICKS.matches(words, first, last):
         return False
@@ -303,7 +304,7 @@ def _named_button(words, first: int, last: int) -> bool:
     return len(quotes) >= 2 and quotes[1] - quotes[0] <= 8
 
 
-def _problem(pointer, owner, found):
+def _problem(pointer: NodePath, owner: str, found: str) -> Problem:
     return Problem(
         pointer,
         f"{owner} infers consent from something that is not a clear affirmative act ({found!r})",

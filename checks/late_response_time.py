@@ -38,6 +38,7 @@ from privlint.rules import Context, Problem, RuleInfo
 
 if TYPE_CHECKING:
     from privlint.model.manifest import Manifest
+    from privlint.model.types import Duration
 
 RULE = RuleInfo(
     code="PL413",
@@ -70,7 +71,7 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
         )
 
 
-def _within_months(duration, months: int) -> bool:
+def _within_months(duration: Duration, months: int) -> bool:
     """Whether ``duration`` fits in ``months`` calendar months however long they are."""
     whole_months = duration.years * 12 + duration.months
     rest_days = duration.weeks * 7 + duration.days + duration.seconds / 86400

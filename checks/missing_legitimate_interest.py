@@ -8,7 +8,11 @@ punctuation); or it only restates the purpose — the activity again ("voor de k
 "to process your order", "website analytics"), or words the purpose's own name and description
 already hold — without saying what is at stake: preventing fraud or unpaid bills, protecting
 staff and property, network security, evidence in disputes, improving a service, or a third
-party's interest.
+party's interest. A stated aim is an interest, however modest ("om onze klantenservice te
+verbeteren", "to improve customer service"), and so is direct marketing (recital 47: "we
+houden je graag op de hoogte van onze aanbiedingen"), unless the interest is the purpose's
+name or description again and nothing more ("Improving our services" for a purpose of that
+name).
 
 ## Why it matters
 Art. 13(1)(d) and 14(2)(b) require the legitimate interests pursued to be stated. The
@@ -87,7 +91,7 @@ _BARE_STEMS = tuple(word[:-1] for phrase in BARE_WORDS for word in phrase.lower(
 
 
 def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
-    names = _company_names(manifest)
+    names = company_names(manifest)
     for index, purpose in enumerate(manifest.purposes):
         if LegalBasis.legitimate_interests not in purpose.legal_bases:
             continue
@@ -98,7 +102,7 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
                 f"purpose {purpose.label} rests on legitimate interests but does not say what the interest is",
                 hint="state the interest pursued (such as preventing fraud) and record it as legitimate_interest",
             )
-        elif _says_nothing_but(interest, names):
+        elif says_nothing_but(interest, names):
             yield Problem(
                 ("purposes", index, "legitimate_interest"),
                 f"purpose {purpose.label} names its legitimate interest only as {interest!r}, without saying what the interest is",
@@ -115,12 +119,12 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
 
 
 @dataclass(frozen=True)
-class _CompanyNames:
+class CompanyNames:
     pattern: LowerCasePattern  # with and without legal form, compiled on first use
     words: frozenset[str]
 
 
-def _company_names(manifest) -> _CompanyNames:
+def company_names(manifest: Manifest) -> CompanyNames:
     controller = manifest.controller
     names = [controller.name or "", *controller.other_entities, *controller.trade_names] if controller else []
     variants = {variant for name in names if name for variant in (name, LEGAL_FORM.sub("", name))}
@@ -128,20 +132,20 @@ def _company_names(manifest) -> _CompanyNames:
     # Each name in a group of its own: Python's parser factors out a prefix that alternatives share,
     # in time that grows with the square of its length (seconds for a name of 100 KB); groups share none.
     alternatives = "|".join(f"({re.escape(name.lower())})" for name in sorted(variants, key=lambda name: (-len(name), name)))
-    return _CompanyNames(
+    return CompanyNames(
         LowerCasePattern(rf"(?<!\w)(?:{alternatives})(?!\w)" if alternatives else r"(?!)"),
         frozenset(_WORD.findall(" ".join(variants).lower())),
     )
 
 
-def _says_nothing_but(text: str, company_names: _CompanyNames) -> bool:
+def says_nothing_but(text: str, names: CompanyNames) -> bool:
     """Whether every word of ``text`` is a bare word or the controller's name."""
     if any(
-        word not in _BARE_VOCABULARY and word not in company_names.words and not word.startswith(_BARE_STEMS)
+        word not in _BARE_VOCABULARY and word not in names.words and not word.startswith(_BARE_STEMS)
         for word in _WORD.findall(text.lower())
     ):
         return False  # most interests: a word that no bare phrase or name has
-    text = company_names.pattern.substitute(" ", text)
+    text = names.pattern.substitute(" ", text)
     found = "".join(BARE.find_all(text))
     return re.sub(r"\W", "", found) == re.sub(r"\W", "", text)
 
@@ -164,6 +168,18 @@ STAKES = (
 OWN_STAKES = ("fraud", "fraude", "misbruik", "abuse", "misuse", "secur", "beveilig", "veilig", "safe", "diefstal", "theft",
               "vandal", "vernieling", "claim", "bewijs", "evidence", "geschil", "dispute", "schuld", "debt", "onbetaald",
               "unpaid", "innen", "recover", "opleid", "opgeleid", "train", "coach", "bescherm", "protect", "inbraak", "attack")
+#: Stakes that state an aim: making a service better. A stated aim is an interest a reader can weigh ("om onze
+#: klantenservice te verbeteren"), however modest; a noun such as "satisfaction survey" names an activity, not an aim.
+AIMS = ("verbeter", "beter", "improv", "better", "optimali", "optimis", "optimiz", "innov", "enhanc", "ontwikkel",
+        "develop")
+#: Direct marketing named as the interest: recital 47 counts it as one ("op de hoogte houden van onze aanbiedingen").
+_DIRECT_MARKETING = re.compile(
+    r"\b(?:direct\s*marketing|directmarketing|aanbiedingen|aanbod|offers|(?:similar|vergelijkbare)\s+(?:products|producten)"
+    r"|(?:about|over)\s+(?:our\s+|onze\s+)?(?:products|producten|diensten|services))\b")
+#: A survey named by what it measures is the activity: "customer satisfaction surveys" states no aim.
+_SURVEY = re.compile(r"\b(?:satisfaction|quality|tevredenheids?)\s+(?:surveys?|questionnaires?|onderzoek\w*|enquêtes?)\b")
+#: The statement itself, named in a pointer ("zoals beschreven in deze privacyverklaring"), is no stake in privacy.
+_STATEMENT = re.compile(r"\bprivacy[\s-]*(?:notice|statement|policy|verklaring|beleid|statement|reglement)\b")
 _CONTENT = re.compile(r"\w{3,}")
 STOPWORDS = frozenset(
     "het een van voor met aan bij door die dat deze dit onze ons wij uw jouw hun zijn wordt worden om te en of als "
@@ -172,7 +188,7 @@ STOPWORDS = frozenset(
 )
 
 
-def restates_purpose(interest: str, purpose: str, company_names: _CompanyNames | None = None) -> bool:
+def restates_purpose(interest: str, purpose: str, names: CompanyNames | None = None) -> bool:
     """Whether ``interest`` says nothing at stake: no word of what is at stake, and nothing the purpose does not say.
 
     An interest with a stake ("om fraude te voorkomen", "our interest in keeping the network secure")
@@ -183,18 +199,30 @@ def restates_purpose(interest: str, purpose: str, company_names: _CompanyNames |
     lowered = interest.lower()
     if _third_party(lowered):
         return False  # "het belang van onze leden om met elkaar in contact te komen": someone else's interest
-    words = [w for w in _CONTENT.findall(lowered) if w not in STOPWORDS and w not in _BARE_VOCABULARY]
-    if company_names is not None:
-        words = [w for w in words if w not in company_names.words]
-    stakes = [w for w in words if w.startswith(STAKES)]
+    content = _CONTENT.findall(_STATEMENT.sub(" statement ", _SURVEY.sub(" survey ", lowered)))
+    words = [w for w in content if w not in STOPWORDS and w not in _BARE_VOCABULARY]
+    if names is not None:
+        words = [w for w in words if w not in names.words]
+    stakes = [w for w in words if w.startswith(STAKES + AIMS)]
     purpose_stems = {w[:5] for w in _CONTENT.findall(purpose.lower())}
-    if not stakes:
-        return True
     if any(w.startswith(OWN_STAKES) for w in stakes):
         return False
+    if any(w.startswith(AIMS) for w in stakes) or _DIRECT_MARKETING.search(lowered):
+        # an aim ("de klantenservice verbeteren", "to improve customer service") or direct marketing (recital 47)
+        # is an interest, unless it is the purpose's name or description again and nothing else
+        return _purpose_again(words, purpose)
+    if not stakes:
+        return True
     # a stake the purpose already names, with little else: "onze diensten verbeteren" for "diensten verbeteren"
     own = sum(w[:5] in purpose_stems for w in words)
     return own >= 0.6 * len(words)
+
+
+def _purpose_again(words: list[str], purpose: str) -> bool:
+    """Whether every word of the interest is the purpose's, and the purpose says little more: "Improving our services"
+    for a purpose of that name, not one sentence of a long description that states the interest among other things."""
+    purpose_words = {w for w in _CONTENT.findall(purpose.lower()) if w not in STOPWORDS}
+    return all(w in purpose_words for w in words) and len(purpose_words) <= 2 * len(set(words)) + 3
 
 
 #: Whose interest, where it is not the controller's: "het belang van onze klanten", "the interests of our members".

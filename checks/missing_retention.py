@@ -8,7 +8,8 @@ maximum that applies only to some people, `retention.maximum_applies_to`, covers
 purposes all of whose `data_subjects` it names).
 An event or a law alone (`after`, `statutory_source`) is not a period, and a
 statement-wide "as long as necessary" is no rule: it covers nothing (and
-`vague-retention` reports it where it stands). A statement that says the controller
+`vague-retention` reports it where it stands; where no purpose or data category gives a
+retention of its own, that one finding is the whole fact and no purpose is reported). A statement that says the controller
 stores nothing itself (`none.storage`, or `none.storage` on the purpose: "we store nothing;
 the booking service does") needs no retention for it. A purpose whose own retention says only
 "as long as necessary", or has no end, is left to `vague-retention` and `unbounded-retention`:
@@ -47,6 +48,7 @@ from typing import TYPE_CHECKING
 from privlint.rules import Context, Problem, RuleInfo
 from privlint.rules.retention import (
     covers,
+    gives_own_retentions,
     is_unbounded_retention,
     is_vague_retention,
     relies_on_statement_retention,
@@ -70,6 +72,8 @@ RULE = RuleInfo(
 def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     if covers(statement_retention_for(manifest, None)) or (manifest.none is not None and manifest.none.storage is not None):
         return
+    if is_vague_retention(manifest.retention) and not gives_own_retentions(manifest):
+        return  # the statement's only answer is "as long as necessary": vague-retention reports it, once
     # data categories with a retention of their own that says only "as long as necessary" or has no end: the rules for
     # those report it where it stands, so a purpose using them is not reported again for them
     stated_elsewhere = {c.id for c in manifest.data_categories

@@ -53,6 +53,6 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     hint = "name the authority people can complain to, with its web address"
     country = manifest.controller.country if manifest.controller else None
     competent = [a for a in authorities() if country and a.competent_for(country)]
-    if len(competent) == 1:
+    if len(competent) == 1 and country:
         hint += f": for a controller in {country[:2]}, {competent[0].name} ({competent[0].web})"
     yield Problem(("supervisory_authority",) if named else (), "the statement names no supervisory authority for complaints", hint)

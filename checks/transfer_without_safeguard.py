@@ -39,13 +39,14 @@ transfers:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from privlint.model.vocabulary import Safeguard
 from privlint.rules import Context, Problem, RuleInfo
 from privlint.rules.phrases import Phrases
-from privlint.rules.wording import WordPhrases, sentences, tokens
+from privlint.rules.wording import Token, WordPhrases, sentences, tokens
 
 if TYPE_CHECKING:
     from privlint.model.manifest import Manifest
@@ -121,7 +122,7 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
         if transfer.safeguard is not None:
             continue
         name = f"transfer {index + 1}" + (f" to {transfer.destination!r}" if transfer.destination else " outside the EEA")
-        description = transfer.description
+        description = transfer.description or ""
         if transfer.destination is None and _no_transfer(description):
             continue
         named = _named_mechanism(description)
@@ -171,7 +172,7 @@ def _named_mechanism(text: str | None) -> tuple[Safeguard, str, str | None] | No
     return None
 
 
-def _qualifier(words, first: int, start: int, end: int, last: int) -> str | None:
+def _qualifier(words: Sequence[Token], first: int, start: int, end: int, last: int) -> str | None:
     if _menu(words, first, last):
         return "as one of several options"  # "het Data Privacy Framework of standaardcontractbepalingen of BCR's"
     before = (max(first, start - 6), start)
@@ -185,11 +186,11 @@ def _qualifier(words, first: int, start: int, end: int, last: int) -> str | None
     return None
 
 
-def _menu(words, first: int, last: int) -> bool:
+def _menu(words: Sequence[Token], first: int, last: int) -> bool:
     """Whether the sentence names two different mechanisms with "of"/"or" between them: a menu, not a ground."""
     found = sorted((start, mechanism) for mechanism, phrases in MECHANISMS.items()
                    for start, _ in phrases.matches(words, first, last))
-    for (start, mechanism), (later, other) in zip(found, found[1:]):
+    for (start, mechanism), (later, other) in pairwise(found):
         if other is not mechanism and any(token.lower in ("of", "or") for token in words[start:later]):
             return True
     return False
@@ -213,7 +214,7 @@ def _no_transfer(text: str | None) -> bool:
     return bool(EEA_PLACES.matches(words)) and bool(STORED.matches(words)) and not outside
 
 
-def _negated(words, index: int) -> bool:
+def _negated(words: Sequence[Token], index: int) -> bool:
     """ "geen toegang vanuit derde landen": a negation a few words before, in the same clause."""
     for token in reversed(words[max(0, index - 5) : index]):
         if token.text in ",;.:":
@@ -223,7 +224,7 @@ def _negated(words, index: int) -> bool:
     return False
 
 
-def _denied_transfer(words) -> bool:
+def _denied_transfer(words: Sequence[Token]) -> bool:
     """ "wij geven uw gegevens niet door naar landen buiten de EER", with no "tenzij"/"unless" taking it back."""
     if any(token.lower in EXCEPT_WORDS for token in words):
         return False

@@ -18,6 +18,10 @@ and so is a statement-wide `maximum` not counted from an event (no `after`) for 
 retention; one that names the people it applies to (`maximum_applies_to: [customers]`) ends
 the retentions of purposes and data categories whose `data_subjects` it names, all of them.
 
+A period does not end a retention whose words put deletion off beyond it until the person
+pays or asks ("3 jaar na de beëindiging [...]; in dat geval worden de Persoonsgegevens pas
+verwijderd na de nodige betalingen"): for someone who never does, nothing ends it.
+
 ## Why it matters
 Storage limitation (Art. 5(1)(e)) allows keeping data only as long as the purpose needs
 them. A retention that ends only when the person objects or unsubscribes turns that duty
@@ -50,7 +54,11 @@ from typing import TYPE_CHECKING
 
 from privlint.model.texts import statement_words
 from privlint.rules import Context, Problem, RuleInfo
-from privlint.rules.retention import stated_retentions, unbounded_phrase
+from privlint.rules.retention import (
+    deferred_phrase,
+    stated_retentions,
+    unbounded_phrase,
+)
 from privlint.rules.retention_model import capped_by_statement, open_end
 
 if TYPE_CHECKING:
@@ -77,6 +85,15 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
         bases = manifest.bases_of(stated.holder) if stated.section == "purposes" else ()
         phrase = unbounded_phrase(stated.retention, bases)
         if phrase is None:
+            deferred = deferred_phrase(stated.retention)
+            if deferred is not None:
+                yield Problem(
+                    (*stated.path, statement_words(stated.retention, "criteria")[0]),
+                    f"retention for {stated.owner} puts deletion off beyond its period until the person acts "
+                    f"({deferred!r}), with no cap: for someone who never does, the data are kept for ever",
+                    hint="give a period or maximum that ends the keeping even if the person never acts (such as the "
+                    "limitation period of the claim), and record it as maximum",
+                )
             continue
         yield Problem(
             (*stated.path, statement_words(stated.retention, "criteria")[0]),

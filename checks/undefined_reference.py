@@ -34,7 +34,7 @@ data_categories:
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from privlint.rules import Context, Problem, RuleInfo
@@ -42,6 +42,7 @@ from privlint.rules.service_registry import registry
 
 if TYPE_CHECKING:
     from privlint.model.manifest import Manifest
+    from privlint.parse.pointers import NodePath
 
 RULE = RuleInfo(
     code="PL901",
@@ -83,12 +84,16 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
 
 
 class _Declared:
-    def __init__(self, ids, kind, section, unknown="which is not declared", remedy=None):
+    def __init__(
+        self, ids: list[str], kind: str, section: str, unknown: str = "which is not declared", remedy: str | None = None
+    ) -> None:
         self.ids, self.known, self.kind, self.section = ids, frozenset(ids), kind, section
         self.unknown, self.remedy = unknown, remedy
 
 
-def _undeclared(pointer, owner, used, declared, budget, field=None):
+def _undeclared(
+    pointer: NodePath, owner: str, used: Sequence[str], declared: _Declared, budget: list[int], field: str | None = None
+) -> Iterator[Problem]:
     """Problems for the ids in ``used`` that are not declared; at ``pointer`` + index, or at ``field`` for one id."""
     for number, wanted in enumerate(used):
         if wanted in declared.known:

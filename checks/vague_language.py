@@ -15,7 +15,11 @@ descriptions, transfer descriptions and the statement-wide retention criteria, a
   partners, zoals ...", "gegevens zoals ..."), and "met inbegrip van maar niet beperkt tot",
   "including but not limited to", "en andere partners".
 
-It does not report what the person can do ("u kunt bezwaar maken", "you may lodge a
+It does not report a maximum ("kunnen wij tot 12 maanden bewaren", "we may keep ... for up to six
+months": how long at most, not whether), a necessity ("moeten wij inzage kunnen hebben"), examples
+of an occasion ("bijvoorbeeld als een partner een aanbieding heeft", "als dat nodig is,
+bijvoorbeeld voor ..."), a list that ends in a category of its own ("e-mailadres, telefoonnummer
+en andere contactgegevens"; not "en andere gegevens"), what the person can do ("u kunt bezwaar maken", "you may lodge a
 complaint"), a hedge inside a condition, a main clause that a condition of the person's own
 doing settles ("als u uw e-mailadres achterlaat, kunnen wij uw vraag per e-mail
 beantwoorden"), what a system, an authority or someone else can do ("de app kan alleen ...",
@@ -33,6 +37,11 @@ per sms of e-mail benaderen"), or whose purpose is securing the person's own acc
 reported, nor what a recipient may do in the purpose clause of a definite disclosure ("...
 verstrekt aan Netflix, zodat ze je eventueel kunnen herinneren").
 
+A frequency or modal hedge on recording ("we nemen gesprekken soms op") is not reported where
+the same text says the person is told beforehand ("informeren we je vooraf"): they learn before
+each call whether it is recorded.
+Examples in a legitimate interest ("het is bijvoorbeeld een gerechtvaardigd belang van ons dat
+klanten hun rekeningen betalen") are examples of why, not of what is done, and are not reported.
 A transfer recorded as only possible (`possible: true`) is left to `possible-transfer`, and
 retention criteria that `vague-retention` or `unbounded-retention` report are left to them.
 Each distinct hedge is reported once per sentence: where a manifest quotes the same sentence
@@ -64,6 +73,7 @@ purposes:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -106,6 +116,12 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
         hedges = [hedge for hedge in find(text, names) if not reported.seen(hedge)]
         if path[0] == "transfers":  # "waar nodig" on a transfer qualifies its safeguard: transfer-without-safeguard's
             hedges = [hedge for hedge in hedges if HEDGES.get(tuple(hedge.phrase.lower().split())) is not Sort.needed]
+        if _announced_recording(text):  # "we nemen gesprekken soms op ... Als jouw gesprek kan worden opgenomen,
+            # informeren we je vooraf": the caller learns before each recorded call whether it is recorded
+            hedges = [hedge for hedge in hedges if not (_RECORDING.search(hedge.sentence) and HEDGES.get(
+                tuple(hedge.phrase.lower().split())) in (Sort.frequency, Sort.modal))]
+        if path[-1] == "legitimate_interest":  # "het is bijvoorbeeld een gerechtvaardigd belang dat ...": examples of why
+            hedges = [hedge for hedge in hedges if HEDGES.get(tuple(hedge.phrase.lower().split())) is not Sort.example]
         if not hedges:
             continue
         for hedge in hedges:
@@ -148,6 +164,21 @@ def _fields(manifest: Manifest) -> Iterator[tuple[NodePath, str, str]]:
         field, words = statement_words(transfer, "description")
         yield from _text(("transfers", index, field), f"the {field} of transfer {index + 1}", words)
     yield from _text(("retention", _criteria_field(manifest.retention)), "the statement's retention", _criteria(manifest.retention))
+
+
+_RECORDING = re.compile(r"\b(?:op(?:ge)?n(?:eem|am|em|omen|ame|amen|emen)\w*|record\w*|(?:neem|neemt|nemen|nam|namen)\b[^.;]{0,120}?\bop)\b",
+                        re.IGNORECASE)
+_BEFOREHAND = re.compile(
+    r"\b(?:vooraf|van\s+tevoren|voordat\s+het\s+gesprek|beforehand|in\s+advance|before\s+(?:the\s+call|it\s+starts|"
+    r"recording))\b", re.IGNORECASE)
+_TOLD = re.compile(r"\b(?:informeren|informeert|melden|meldt|vertellen|geïnformeerd|gemeld|inform|informed|tell|told|notify|"
+                   r"notified|hoort|hear)\b", re.IGNORECASE)
+
+
+def _announced_recording(text: str) -> bool:
+    """Whether the text speaks of recording and says the person is told of it beforehand."""
+    return bool(_RECORDING.search(text)) and any(_BEFOREHAND.search(sentence) and _TOLD.search(sentence)
+                                                 for sentence in re.split(r"(?<=[.!?])\s+", text))
 
 
 def _text(path: NodePath, field: str, text: Any) -> Iterator[tuple[NodePath, str, str]]:

@@ -3,7 +3,10 @@
 Reports a retention (statement-wide, for a purpose or for a data category) that says
 only "as long as necessary" or the like ("no longer than necessary", "zolang als nodig",
 "niet langer dan strikt noodzakelijk") and gives no period, no maximum, no law, no unit
-of time and no event the period ends with.
+of time and no event the period ends with. A statement-wide "as long as necessary" is
+reported only where it is the statement's answer: where periods follow it, for some purposes
+or data categories, it is a principle they make concrete, and a purpose left without one is
+reported by `missing-retention` (one finding for one fact).
 
 ## Why it matters
 Art. 13(2)(a) and 14(2)(a) require the retention period or the criteria used to set it.
@@ -37,7 +40,7 @@ from typing import TYPE_CHECKING
 from privlint.model.texts import statement_words
 from privlint.rules import Context, Problem, RuleInfo
 from privlint.rules.retention import (
-    relies_on_statement_retention,
+    gives_own_retentions,
     stated_retentions,
     vague_phrase,
 )
@@ -60,10 +63,8 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
         phrase = vague_phrase(stated.retention)
         if phrase is None:
             continue
-        if stated.path == ("retention",) and manifest.purposes and not any(
-            relies_on_statement_retention(manifest, purpose) for purpose in manifest.purposes
-        ):
-            continue  # every purpose says for itself how long: the general words leave nobody guessing
+        if stated.path == ("retention",) and gives_own_retentions(manifest):
+            continue  # periods follow the general words; a purpose left without one is missing-retention's
         yield Problem(
             (*stated.path, statement_words(stated.retention, "criteria")[0]),
             f"retention for {stated.owner} is only {phrase!r}, with no period and no criteria a person can apply",

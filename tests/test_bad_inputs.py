@@ -22,6 +22,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -150,15 +151,31 @@ def unreadable_directory_in_a_tree(directory: Path, file: str, monkeypatch: pyte
 
 
 def _refusing(real, name: str):
-    def scandir(path="."):
-        if Path(path).name == name:
+    def scandir(path: str | os.PathLike[str] | int = ".") -> Any:
+        if not isinstance(path, int) and Path(path).name == name:  # an int: a directory opened by descriptor
             raise PermissionError(13, "Permission denied", os.fspath(path))
         return real(path)
 
     return scandir
 
 
+def file_in_an_unsearchable_directory(directory: Path, file: str, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    (directory / "locked").mkdir()
+    (directory / "locked" / file).write_text(COMPANION_TEXT, encoding="utf-8")
+    (directory / "locked").chmod(0o600)  # no search (x) permission: nothing in it can be looked at
+    real_stat = Path.stat
+
+    def refusing_stat(self, *args, **kwargs):  # root searches anything: refuse as the kernel would for anyone else
+        if "locked" in self.parts[:-1]:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_stat(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", refusing_stat)
+    return [f"locked/{file}"]
+
+
 SPACES_AND_ACCENTS = "map met spaties/privacyverklaring café ü.privacy.yaml"
+OVERLONG_NAME = "x" * 300 + ".privacy.yaml"  # longer than any file system allows (255 bytes)
 
 
 def nested_block_mappings(levels: int) -> str:
@@ -179,7 +196,9 @@ CASES = [
     Case("unclosed-brace", (syntax(2, 12, "a '{' mapping is never closed"),), 1),
     Case("bracket-closed-too-late", (syntax(5, 11, "a '[' list opened on line 4, column 11 is not closed"),), 1),
     Case("question-mark-in-a-flow-mapping", (invalid(2, 55, "unknown key 'titel' in statement"),), 1,
-         writes("privlint: 1\nstatement: {url: https://example.com/privacy?lang=nl, titel: x}\n")),  # libyaml refuses it
+         writes("privlint: 1\nstatement: {url: https://example.com/privacy?lang=nl, titel: x}\n")),  # libyaml 0.1 refused it
+    Case("url-in-a-flow-mapping", (invalid(2, 47, "unknown key 'titel' in statement"),), 1,  # valid YAML 1.2; libyaml 0.1 refused it
+         writes("privlint: 1\nstatement: {url: https://example.com/privacy, titel: x}\n")),
     Case("control-character", (syntax(3, 17, "the character U+0007 is not allowed in YAML"),), 1,
          writes("privlint: 1\nstatement:\n  title: Privacy\x07\n")),
     # -- keys
@@ -210,8 +229,8 @@ CASES = [
     Case("deep-flow-nesting", (syntax(2, 111, "nesting deeper than 100 levels"),), 1,
          writes("privlint: 1\nstatement: " + "[" * 100_000 + "]" * 100_000 + "\n")),
     Case("deep-block-nesting", (syntax(102, 201, "nesting deeper than 100 levels"),), 1, writes(nested_block_mappings(150))),
-    Case("too-many-values", (syntax(2, 299_997, "the file holds more than 100,000 keys and values"),), 1,
-         writes("privlint: 1\npurposes: [" + ", ".join(["p"] * 200_000) + "]\n")),
+    Case("too-many-values", (syntax(2, 3_932_157, "the file holds more than 1,310,720 keys and values"),), 1,
+         writes("privlint: 1\npurposes: [" + ", ".join(["p"] * 1_400_000) + "]\n")),
     Case("fifty-megabytes", (io_error("file is 52,428,729 bytes, over the limit of 5,242,880 bytes"),), 2, fifty_megabytes),
     Case("ten-thousand-line-string", (invalid(10_004, 3, "unknown key 'titel' in statement"),), 1,
          writes("privlint: 1\nstatement:\n  title: |\n" + "".join(f"    line {n} of one long title\n" for n in range(10_000)) + "  titel: x\n")),
@@ -274,6 +293,11 @@ CASES = [
         invalid(3, 3, "unknown key 'titel' in statement", "tree/good.privacy.yaml"),
         io_error("cannot read directory: Permission denied", "tree/locked"),
     ), 2, unreadable_directory_in_a_tree),
+    Case("overlong-file-name", (io_error("cannot read path: File name too long", OVERLONG_NAME),), 2,
+         lambda directory, file, monkeypatch: [OVERLONG_NAME]),
+    Case("file-in-an-unsearchable-directory", (
+        io_error("cannot read path: Permission denied", "locked/file-in-an-unsearchable-directory.privacy.yaml"),
+    ), 2, file_in_an_unsearchable_directory),
     Case("spaces-and-non-ascii-in-the-path", (invalid(3, 3, "unknown key 'titel'", SPACES_AND_ACCENTS),), 1,
          writes(COMPANION_TEXT, SPACES_AND_ACCENTS)),
 ]

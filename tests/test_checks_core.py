@@ -4,7 +4,9 @@ import datetime as dt
 
 import pytest
 from conftest import ROOT, TODAY
+from privlint.parse.pointers import UnknownNode
 from privlint.read.discovery import discover
+from privlint.rules import Problem, Rule, Severity
 from privlint.run.linter import Linter, Settings
 
 
@@ -53,8 +55,11 @@ def test_retention_is_covered_by_the_purpose_its_data_or_a_statement_wide_rule(l
     [
         "purposes:\n  - id: a\n    retention: {after: end of contract}\n",
         "purposes:\n  - id: a\n    retention: {statutory_source: AWR art. 52}\n",
-        "retention: {criteria: niet langer dan noodzakelijk}\npurposes:\n  - id: a\n",
-        "retention: {criteria: as long as necessary for the purpose}\npurposes:\n  - id: a\n",
+        # a general "as long as necessary" covers nothing; where no purpose gives a period at all, it is the
+        # statement's only answer and vague-retention reports it once instead (test_checks_quality)
+        "retention: {criteria: niet langer dan noodzakelijk}\npurposes:\n  - id: a\n  - id: b\n    retention: {period: P1Y}\n",
+        "retention: {criteria: as long as necessary for the purpose}\npurposes:\n  - id: a\n  - id: b\n"
+        "    retention: {period: P1Y}\n",
     ],
 )
 def test_an_event_a_law_or_partial_data_coverage_is_not_retention(lint, retention):
@@ -162,3 +167,28 @@ def test_every_finding_on_the_seeds_and_rule_examples_points_at_a_node_of_its_do
     linter = Linter(rules, Settings(today=TODAY, strict_pointers=True))
     findings = [finding for target in targets for finding in linter.lint(target)]
     assert findings and not [finding for finding in findings if finding.rule == "internal-error"]
+
+
+def _rule_pointing_at(*path):
+    """A rule whose check reports one problem at ``path``."""
+
+    def check(manifest, context):
+        yield Problem(path, "here")
+
+    return Rule("XT998", "points-at", Severity.warning, "-", "Points at a path", "", check=check)
+
+
+def test_a_path_that_names_no_node_fails_a_strict_run_and_falls_back_to_its_parent_otherwise(rules):
+    text = "privlint: 1\npurposes:\n  - id: a\n"
+    rule = _rule_pointing_at("purposes", 0, "legal_bases")
+    with pytest.raises(UnknownNode, match="'/purposes/0/legal_bases' names no node"):
+        Linter([*rules, rule], Settings(today=TODAY, select=("points-at",), strict_pointers=True)).lint_text(text, "t.yaml")
+    [finding] = Linter([*rules, rule], Settings(today=TODAY, select=("points-at",))).lint_text(text, "t.yaml")
+    assert (finding.rule, finding.line, finding.column, finding.pointer) == ("points-at", 3, 5, "/purposes/0/legal_bases")
+
+
+def test_a_path_that_names_a_node_is_located_there_in_a_strict_run(rules):
+    rule = _rule_pointing_at("purposes", 0, "section")
+    linter = Linter([*rules, rule], Settings(today=TODAY, select=("points-at",), strict_pointers=True))
+    [finding] = linter.lint_text("privlint: 1\npurposes:\n  - id: a\n    section: '1'\n", "t.yaml")
+    assert (finding.line, finding.column, finding.pointer) == (4, 5, "/purposes/0/section")

@@ -649,7 +649,7 @@ transfers:
 )
 def test_vague_language_ignores_constructions_that_do_not_hedge(lint, description):
     text = f"privlint: 1\npurposes:\n  - id: a\n    description: {description}\n"
-    assert not [f for f in lint(text, select=("vague-language",))]
+    assert not lint(text, select=("vague-language",))
 
 
 def test_vague_language_still_finds_a_real_hedge_beside_them(lint):
@@ -666,12 +666,23 @@ def test_vague_language_ignores_modal_verbs_in_purpose_clauses(lint):
     assert not lint(text, select=("vague-language",))
 
 
-def test_statement_wide_vague_retention_is_not_reported_when_every_purpose_has_its_own(lint):
+def test_statement_wide_vague_retention_is_not_reported_when_periods_follow_it(lint):
     covered = "retention: {criteria: niet langer dan noodzakelijk}\npurposes:\n  - id: a\n    retention: {period: P1Y}\n"
     relied_on = covered + "  - id: b\n"
-    assert not lint("privlint: 1\n" + covered, select=("vague-retention",))
-    [finding] = lint("privlint: 1\n" + relied_on, select=("vague-retention",))
-    assert finding.pointer == "/retention/criteria"
+    selected = ("vague-retention", "missing-retention")
+    assert not lint("privlint: 1\n" + covered, select=selected)
+    # b has no period: one finding, on b, not a second one on the general words
+    [finding] = lint("privlint: 1\n" + relied_on, select=selected)
+    assert (finding.rule, finding.pointer) == ("missing-retention", "/purposes/1")
+
+
+def test_a_statement_whose_only_retention_is_vague_gets_one_finding(lint):
+    text = "privlint: 1\nretention: {criteria: as long as necessary}\npurposes:\n  - id: a\n  - id: b\n"
+    [finding] = lint(text, select=("vague-retention", "missing-retention"))
+    assert (finding.rule, finding.pointer) == ("vague-retention", "/retention/criteria")
+    vague_own = text + "    retention: {criteria: zolang als nodig}\n"
+    assert sorted(f.rule for f in lint(vague_own, select=("vague-retention", "missing-retention"))) == [
+        "vague-retention", "vague-retention"]
 
 
 @pytest.mark.parametrize(
@@ -696,3 +707,34 @@ def test_leaving_the_latest_version_on_the_website_is_the_same_clause(lint, word
 def test_vague_language_ignores_as_constructions(lint, description):
     text = f"privlint: 1\npurposes:\n  - id: a\n    description: {description}\n"
     assert not lint(text, select=("vague-language",))
+
+
+def test_examples_in_a_legitimate_interest_are_of_why_not_of_what_is_done(lint):
+    text = """\
+privlint: 1
+purposes:
+  - id: b
+    legal_bases: [legitimate_interests]
+    legitimate_interest: "Het is bijvoorbeeld een gerechtvaardigd belang van ons dat klanten hun rekeningen betalen."
+"""
+    assert not lint(text, select=("vague-language",))
+    [finding] = lint(text.replace("Het is bijvoorbeeld", "Wij kunnen uw gegevens delen; het is"), select=("vague-language",))
+    assert "'kunnen'" in finding.message
+
+
+@pytest.mark.parametrize("criteria, found", [
+    ("3 jaar na het einde van het gebruik, tenzij u schulden heeft; dan worden de gegevens pas verwijderd na de nodige "
+     "betalingen.", "pas verwijderd na de nodige betalingen"),
+    ("Two years after the account closes; if money is owed, the data are only deleted after payment.",
+     "only deleted after payment"),
+    ("3 jaar na het einde van het gebruik; facturen bewaren wij tot ze zijn voldaan.", None),
+    ("Two years after the account closes, or earlier once you ask us to delete them.", None),
+])
+def test_a_period_that_the_person_must_end_by_paying_or_asking_is_unbounded_for_them(lint_rule, criteria, found):
+    text = f'privlint: 1\npurposes:\n  - id: p\n    retention:\n      period: P3Y\n      criteria: "{criteria}"\n'
+    findings = lint_rule("unbounded-retention", text)
+    if found is None:
+        assert findings == []
+    else:
+        [finding] = findings
+        assert f"({found!r})" in finding.message and "beyond its period" in finding.message

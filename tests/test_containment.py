@@ -102,7 +102,10 @@ def two_manifests(tmp_path, monkeypatch):
 
 def use_plugin(monkeypatch, module) -> None:
     real = load_rules
-    monkeypatch.setattr(privlint.rules.registry, "load_rules", lambda extra_modules=(): real([*extra_modules, module]))
+    monkeypatch.setattr(
+        privlint.rules.registry, "load_rules",
+        lambda extra_modules=(), contain_failures=False: real([*extra_modules, module], contain_failures),
+    )
 
 
 def findings_by_file(output: str) -> dict[str, list[tuple]]:
@@ -119,7 +122,7 @@ def test_a_check_that_raises_is_an_internal_error_and_the_rest_still_runs(two_ma
     assert result.exception is None or isinstance(result.exception, SystemExit)
     found = findings_by_file(result.stdout)
     crashed = [f for f in found["boom.privacy.yaml"] if f[0] == "internal-error"]
-    assert crashed == [("internal-error", 1, 1, f"check 'exploding-check' failed: {type(exception).__name__}: {exception}")]
+    assert crashed == [("internal-error", 1, 1, f"check 'exploding-check' (plugin privlint_test_exploding_check) failed: {type(exception).__name__}: {exception}")]
     others = [f for f in found["boom.privacy.yaml"] if f[0] != "internal-error"]
     assert others == found["calm.privacy.yaml"] != []  # every other check ran on both files
     assert result.exit_code == 2
@@ -128,7 +131,7 @@ def test_a_check_that_raises_is_an_internal_error_and_the_rest_still_runs(two_ma
 def test_a_check_that_raises_is_contained_with_exit_zero_too(two_manifests, monkeypatch):
     use_plugin(monkeypatch, plugin(RuntimeError("broken")))
     result = run("--exit-zero", "calm.privacy.yaml")
-    assert "PL003 internal-error [error] check 'exploding-check' failed: RuntimeError: broken" in result.output
+    assert "PL003 internal-error [error] check 'exploding-check' (plugin privlint_test_exploding_check) failed: RuntimeError: broken" in result.output
     assert result.exit_code == 2
 
 

@@ -4,6 +4,8 @@ from elsewhere, and the report's tables sort. Skipped, with the reason, where Ch
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from browser import Page, find_chromium
 from conftest import ROOT
@@ -41,7 +43,7 @@ def test_a_rendered_statement_renders_cleanly_in_a_browser(page, statement):
     assert page.evaluate("document.documentElement.lang") == language
     assert page.evaluate("document.scripts.length") == 0
     levels = page.evaluate("[...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => Number(h.tagName[1]))")
-    assert levels[0] == 1 and all(b <= a + 1 for a, b in zip(levels, levels[1:]))
+    assert levels[0] == 1 and all(b <= a + 1 for a, b in pairwise(levels))
     assert page.evaluate("document.body.innerText").count("Example Energy B.V.") >= 2
 
 

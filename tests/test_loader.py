@@ -2,6 +2,7 @@
 
 import pytest
 from privlint.parse.loader import load_document
+from privlint.parse.pointers import pointer_to, pointer_tokens
 from privlint.read.files import LoadError, decode
 
 
@@ -13,6 +14,23 @@ def test_positions_of_keys_and_list_items_are_one_based():
     assert document.locate("/purposes/0/id") == (3, 5)
     assert document.locate("/purposes/0") == (3, 5)
     assert document.locate("/purposes/0/legal_bases/1") == (4, 28)
+
+
+@pytest.mark.parametrize(
+    ("path", "pointer"),
+    [
+        ((), ""),
+        (("purposes", 3, "retention"), "/purposes/3/retention"),
+        (("a/b",), "/a~1b"),  # RFC 6901's examples
+        (("m~n",), "/m~0n"),
+        (("",), "/"),
+        (("~1",), "/~01"),  # a literal '~1' is not a slash
+        (("~0", "/~", "~/"), "/~00/~1~0/~0~1"),
+    ],
+)
+def test_pointers_escape_tilde_before_slash_and_read_back(path, pointer):
+    assert pointer_to(path) == pointer
+    assert pointer_tokens(pointer) == [str(part) for part in path]
 
 
 def test_pointer_tokens_are_unescaped_and_list_indexes_checked():
@@ -38,6 +56,48 @@ def test_scalars_follow_the_yaml_1_2_core_schema():
 def test_merge_keys_merge_with_explicit_keys_winning():
     data = load_document("base: &b {x: 1, y: 2}\nm:\n  <<: *b\n  y: 3\n").data
     assert data["m"] == {"x": 1, "y": 3}
+
+
+MERGED = """\
+base: &b {x: 1, y: 2, nest: {deep: 1}}
+other: &o {x: 9, z: 3}
+m:
+  <<: *b
+  y: 3
+l:
+  <<: [*o, *b]
+  w: 0
+f:
+  y: 0
+  <<: *b
+"""
+
+
+@pytest.mark.parametrize(
+    ("pointer", "position"),
+    [
+        ("/m/y", (5, 3)),  # an explicit key: where it is written
+        ("/m/x", (4, 7)),  # a merged key: where the alias after '<<:' is
+        ("/m/nest", (4, 7)),
+        ("/m/nest/deep", (4, 7)),  # inside a merged value: still the alias (its own place is in the anchor)
+        ("/base/nest/deep", (1, 30)),
+        ("/l/w", (8, 3)),
+        ("/l/x", (7, 7)),  # merged from a list of aliases: where the list starts
+        ("/l/y", (7, 7)),
+        ("/l/nest/deep", (7, 7)),
+        ("/f/y", (10, 3)),  # an explicit key before the merge
+        ("/f/x", (11, 7)),
+    ],
+)
+def test_merged_keys_are_located_at_the_merge(pointer, position):
+    assert load_document(MERGED).locate(pointer, strict=True) == position
+
+
+def test_merge_values_explicit_keys_first_then_earlier_sources():
+    data = load_document(MERGED).data
+    assert data["m"] == {"y": 3, "x": 1, "nest": {"deep": 1}}
+    assert data["l"] == {"w": 0, "x": 9, "z": 3, "y": 2, "nest": {"deep": 1}}  # *o before *b: x from *o
+    assert data["f"] == {"y": 0, "x": 1, "nest": {"deep": 1}}  # an explicit key wins even before the merge
 
 
 @pytest.mark.parametrize(
@@ -81,3 +141,20 @@ def test_byte_order_marks_and_invalid_utf8():
     with pytest.raises(LoadError) as raised:
         decode(b"a: 1\nb: \xff\n")
     assert (raised.value.problems[0].line, raised.value.problems[0].column) == (2, 4)
+
+
+
+def test_a_terse_manifest_just_under_the_size_limit_is_read():
+    """Keys and values are limited to one per 4 bytes of the size limit: a manifest of short ids
+    and names and no texts has one per 9 or 10 (real ones, with texts, one per 22 to 43)."""
+    from privlint.read.files import DEFAULT_MAX_FILE_SIZE
+
+    purpose = (
+        "  - id: purpose-{n:05d}\n    name: Marketing by e-mail\n    legal_bases: [consent, contract]\n"
+        "    data: [email, name, phone]\n    retention:\n      period: P2Y\n"
+    )
+    text = "privlint: 1\npurposes:\n" + "".join(purpose.format(n=n) for n in range(34_000))
+    assert DEFAULT_MAX_FILE_SIZE - 100_000 < len(text.encode()) < DEFAULT_MAX_FILE_SIZE
+    document = load_document(text)
+    assert len(document.data["purposes"]) == 34_000  # 17 keys and values each: 578,000 in all, one per 9 bytes
+    assert document.locate("/purposes/33999/retention/period") == (34_000 * 6 + 2, 7)

@@ -22,7 +22,7 @@ from packaging.version import Version
 from privlint.run.config import tomllib
 
 # Not in the sdist: the repository's own CI and tool settings.
-REPOSITORY_ONLY = {".ci/run", ".ci/lowest-constraints.txt", ".gitignore", ".pre-commit-config.yaml"}
+REPOSITORY_ONLY = {".ci/run", ".ci/typecheck", ".ci/lowest-constraints.txt", ".gitignore", ".pre-commit-config.yaml"}
 COPY_IGNORES = shutil.ignore_patterns(
     ".git", ".venv*", "build", "dist", "*.egg-info", "__pycache__", ".pytest_cache", ".hypothesis", ".privlint_cache",
     ".corpus",

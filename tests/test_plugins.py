@@ -70,14 +70,22 @@ def test_a_plugin_check_is_discovered_documented_and_reported(tmp_path):
     assert {f["rule"] for f in json.loads(only.stdout)["findings"]} == {"missing-title"}
 
 
-def test_a_broken_plugin_is_a_usage_error_not_a_traceback(tmp_path):
+def test_a_broken_plugin_is_an_internal_error_when_linting_and_a_usage_error_elsewhere(tmp_path):
     site = tmp_path / "site"
     site.mkdir()
     install_fake_plugin(site, "privlint_broken_plugin", "raise ImportError('boom')\n")
+    (tmp_path / "a.privacy.yaml").write_text("privlint: 1\nstatement:\n  language: nl\n", encoding="utf-8")
     result = run_privlint(site, "--today", "2026-11-23", ".", cwd=tmp_path)
     assert result.returncode == 2
-    assert "cannot load check 'missing-title'" in result.stderr and "boom" in result.stderr
-    assert "Traceback" not in result.stderr
+    assert (
+        "a.privacy.yaml:1:1: PL003 internal-error [error] cannot load check 'missing-title' (privlint_broken_plugin): "
+        "ImportError: boom" in result.stdout
+    )
+    assert "Traceback" not in result.stdout + result.stderr
+    listed = run_privlint(site, "rules", cwd=tmp_path)
+    assert listed.returncode == 2
+    assert "cannot load check 'missing-title'" in listed.stderr and "boom" in listed.stderr
+    assert "Traceback" not in listed.stderr
 
 
 def test_a_plugin_cannot_take_a_built_in_rules_name(tmp_path):

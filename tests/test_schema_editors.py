@@ -79,8 +79,8 @@ YEARS = [1, 4, 99, 100, 400, 1600, 1700, 1800, 1900, 1996, 1999, 2000, 2023, 202
 @pytest.mark.parametrize("year", YEARS)
 def test_the_date_pattern_accepts_exactly_the_days_of_the_calendar(year):
     pattern = ecma(DATE_PATTERN)
-    for month in range(0, 14):
-        for day in range(0, 33):
+    for month in range(14):
+        for day in range(33):
             text = f"{year:04d}-{month:02d}-{day:02d}"
             try:
                 real = dt.date(year, month, day) is not None

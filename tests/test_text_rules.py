@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 import time
 from collections import defaultdict
@@ -143,6 +144,48 @@ def test_unbounded_wins_over_vague_retention(lint):
     assert [f.rule for f in lint(text) if f.rule.endswith("retention")] == ["unbounded-retention"]
 
 
+RETENTION_OWNERS = {
+    "purpose on a contract": ("purposes:\n  - id: p\n    legal_bases: [contract]\n    retention:\n      criteria: {}\n",
+                              "/purposes/0/retention/criteria"),
+    "purpose on consent": ("purposes:\n  - id: p\n    legal_bases: [consent]\n    retention:\n      criteria: {}\n",
+                           "/purposes/0/retention/criteria"),
+    "data category": ("data_categories:\n  - id: d\n    retention:\n      criteria: {}\n", "/data_categories/0/retention/criteria"),
+    "whole statement": ("retention:\n  criteria: {}\n", "/retention/criteria"),
+}
+V, U = "vague-retention", "unbounded-retention"
+
+
+@pytest.mark.parametrize(
+    ("criteria", "on_contract", "on_consent", "elsewhere"),
+    [
+        ("as long as necessary", V, V, V),
+        ("indefinitely", U, U, U),
+        ("as long as necessary, or indefinitely", U, U, U),
+        ("zolang als nodig, maar ten minste 7 jaar", U, U, U),
+        ("zolang als nodig, zolang het platform bestaat", U, U, U),  # an end only the controller brings
+        # the person's own act: withdrawing or revoking consent is a criterion they apply, so on consent neither
+        # rule reports it (and "until" or "tot" makes the words more than "as long as necessary")
+        ("zolang als nodig, tot wederopzegging", U, None, U),
+        ("zolang als nodig, tot u bezwaar maakt", U, None, U),
+        ("zolang als nodig, tot u zich afmeldt", U, None, U),
+        ("as long as necessary, until you object", U, None, U),
+        ("as long as necessary, until you unsubscribe", U, None, U),
+        # a denial of the endless words leaves only the vague ones; a ceiling ends both
+        ("zolang als nodig, niet voor onbepaalde tijd", V, V, V),
+        ("as long as necessary; we do not keep data indefinitely", V, V, V),
+        ("as long as necessary and never longer than 2 years", None, None, None),
+    ],
+)
+def test_vague_and_unbounded_retention_never_both_report_the_same_words(lint, criteria, on_contract, on_consent, elsewhere):
+    """unbounded-retention is the more specific rule: where both phrase lists match, it alone reports."""
+    expected = {"purpose on a contract": on_contract, "purpose on consent": on_consent,
+                "data category": elsewhere, "whole statement": elsewhere}
+    for owner, (template, pointer) in RETENTION_OWNERS.items():
+        text = "privlint: 1\n" + template.format(json.dumps(criteria))
+        found = [(f.rule, f.pointer) for f in lint(text, select=(V, U, "missing-retention", "vague-language"))]
+        assert found == ([(expected[owner], pointer)] if expected[owner] else []), owner
+
+
 def test_the_same_sentence_quoted_in_two_fields_is_reported_once(lint_rule):
     sentence = "Wij kunnen deur-tot-deur acties uitvoeren (of door een externe partij laten uitvoeren)."
     text = f"""\
@@ -200,7 +243,8 @@ def test_every_check_declares_what_it_reads(rules):
 # -- linear time -------------------------------------------------------------------------------
 
 NEAR_MISSES = {
-    "vague-language": "Wij kunnen uw gegevens zoals naam, bijvoorbeeld soms mogelijk delen met partners, onder andere "
+    "vague-language": "Wij nemen gesprekken soms kunnen vooraf informeren opgenomen "
+                      "Wij kunnen uw gegevens zoals naam, bijvoorbeeld soms mogelijk delen met partners, onder andere "
                       "Bol.com kan je betaalgegevens (e.g. IBAN) delen; dit zijn bijvoorbeeld gegevens, some of your "
                       "data, het is mogelijk dat u ",
     "unbounded-retention": "tot u ons vraagt minimaal ten minste zolang de onderneming bestaat tot de vereniging "
@@ -215,6 +259,10 @@ NEAR_MISSES = {
                                   "niet door geen toegang vanuit derde landen SCC of BCR ",
     "missing-legitimate-interest": "ons gerechtvaardigd belang van Voorbeeld B.V. voor de klantenservice verbeteren "
                                    "het belang van onze leden interest of our users ",
+    "unstated-legitimate-interest": "omdat wij daar een gerechtvaardigd belang voor hebben om fraude te voorkomen "
+                                    "our legitimate interests het belang van onze leden ",
+    "missing-data-categories": "wij ontvangen bepaalde gegevens over u van partners informatie over uw kredietwaardigheid "
+                               "data about you persoonsgegevens ",
 }
 
 

@@ -1,13 +1,16 @@
 """Fingerprints that survive moved lines, and baselines built on them."""
 
+import dataclasses
+import hashlib
 import json
 
 import pytest
 from click.testing import CliRunner
 from conftest import TODAY
 from privlint.cli.main import main
+from privlint.rules import Finding, Severity
 from privlint.run.linter import Linter, Settings
-from privlint.suppress.fingerprints import stable_pointer
+from privlint.suppress.fingerprints import SEPARATOR, stable_pointer, with_fingerprints
 
 SELECT = "missing-legal-basis,missing-retention,unknown-supervisory-authority"
 MANIFEST = """\
@@ -71,6 +74,55 @@ def test_identical_findings_in_one_file_get_distinct_fingerprints(rules):
     linter = Linter(rules, Settings(today=TODAY))
     found = linter.lint_text(text, "a.privacy.yaml")
     assert len({f.fingerprint for f in found}) == len(found)
+
+
+def _fingerprint_of(material: list[str]) -> str:
+    """The digest the module docstring of privlint.suppress.fingerprints describes."""
+    return hashlib.sha256(SEPARATOR.join(material).encode("utf-8")).hexdigest()[:32]
+
+
+def test_a_fingerprint_is_the_documented_digest_so_baselines_of_earlier_versions_keep_matching():
+    data = {"purposes": [{"id": "first"}, {"id": "newsletter", "name": "  Nieuws \n Brief "}]}
+    at_purpose = Finding("a.privacy.yaml", 5, 5, "PL101", "missing-legal-basis", Severity.error, "m", "/purposes/1")
+    at_value = Finding("a.privacy.yaml", 6, 7, "PL402", "vague-language", Severity.warning, "m", "/purposes/1/name")
+    found = with_fingerprints([at_purpose, at_value], "legal/a.privacy.yaml", data)
+    # file key, rule, stable pointer, the value there normalised (a mapping has none), occurrence
+    assert [f.fingerprint for f in found] == [
+        _fingerprint_of(["legal/a.privacy.yaml", "missing-legal-basis", "/purposes/[newsletter]", "", "0"]),
+        _fingerprint_of(["legal/a.privacy.yaml", "vague-language", "/purposes/[newsletter]/name", "nieuws brief", "0"]),
+    ] == ["912149a012e04dce89f3b32008e041ca", "270112c160acc015e3291bf2509bf188"]
+
+
+def test_an_engine_rule_fingerprint_holds_its_message_with_numbers_blanked():
+    duplicate = Finding("a.privacy.yaml", 4, 3, "PL001", "yaml-syntax", Severity.error,
+                        "duplicate key 'title' (first defined on line 3)")
+    moved = dataclasses.replace(duplicate, line=9, message="duplicate key 'title' (first defined on line 8)")
+    other = dataclasses.replace(duplicate, message="duplicate key 'name' (first defined on line 3)")
+    engine = frozenset({"yaml-syntax"})
+    [first], [second], [third] = (with_fingerprints([f], "a.privacy.yaml", None, engine) for f in (duplicate, moved, other))
+    assert first.fingerprint == second.fingerprint == _fingerprint_of(
+        ["a.privacy.yaml", "yaml-syntax", "", "", "duplicate key 'title' (first defined on line #)", "0"])
+    assert third.fingerprint != first.fingerprint
+    [as_check] = with_fingerprints([duplicate], "a.privacy.yaml", None)  # a check's message is no part of it
+    assert as_check.fingerprint == _fingerprint_of(["a.privacy.yaml", "yaml-syntax", "", "", "0"])
+
+
+def test_three_identical_findings_are_numbered_in_file_order():
+    finding = Finding("a.privacy.yaml", 1, 1, "PL001", "yaml-syntax", Severity.error, "a tab character")
+    found = with_fingerprints([finding] * 3, "a.privacy.yaml")
+    assert [f.fingerprint for f in found] == [
+        _fingerprint_of(["a.privacy.yaml", "yaml-syntax", "", "", str(occurrence)]) for occurrence in range(3)]
+
+
+def test_the_value_is_found_under_keys_that_need_escaping_and_past_the_end_of_a_list_there_is_none():
+    data = {"a/b": {"~x": "Value"}, "list": [{"id": "one"}]}
+    escaped = Finding("a.privacy.yaml", 1, 1, "PL402", "vague-language", Severity.warning, "m", "/a~1b/~0x")
+    past_end = Finding("a.privacy.yaml", 1, 1, "PL402", "vague-language", Severity.warning, "m", "/list/1")
+    found = with_fingerprints([escaped, past_end], "a.privacy.yaml", data)
+    assert [f.fingerprint for f in found] == [
+        _fingerprint_of(["a.privacy.yaml", "vague-language", "/a~1b/~0x", "value", "0"]),
+        _fingerprint_of(["a.privacy.yaml", "vague-language", "/list/1", "", "0"]),
+    ]
 
 
 # -- baselines ------------------------------------------------------------------------

@@ -49,6 +49,9 @@ def test_the_rule_examples_fail_and_pass_against_their_previous_version(repo):
     assert findings("m.privacy.yaml") == [
         ("m.privacy.yaml", 4, "the manifest changed since the version in git (purposes) but last changed is still 2025-10"),
     ]
+    result = CliRunner().invoke(main, ["--today", "2026-11-23", "--select", "unbumped-last-changed", "--format", "json", "m.privacy.yaml"])
+    # the exact place, as tests/test_pinned_pointers.py has it for the other rules
+    assert [(f["path"], f["line"], f["column"]) for f in json.loads(result.output)["findings"]] == [("/statement/last_changed", 4, 3)]
     (repo / "m.privacy.yaml").write_text((EXAMPLES / "pass.privacy.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     assert findings("m.privacy.yaml") == []
 

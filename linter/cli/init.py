@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -131,8 +132,11 @@ def init(directory: Path, name: str, rules: Sequence[Rule], today: dt.date) -> l
     manifest = directory / manifest_name(name)
     results = [Created(manifest, _create(manifest, manifest_text(today)))]
     schema = directory / SCHEMA_PATH
-    schema.parent.mkdir(exist_ok=True)
-    results.append(Created(schema, _create(schema, render_schema()), "it exists; privlint schema --output rewrites it"))
+    if schema.parent.is_symlink() or (os.path.lexists(schema.parent) and not schema.parent.is_dir()):
+        results.append(Created(schema, False, f"{schema.parent.name} is a link or a file, not a folder: nothing is written through it"))
+    else:
+        schema.parent.mkdir(exist_ok=True)
+        results.append(Created(schema, _create(schema, render_schema()), "it exists; privlint schema --output rewrites it"))
     config = config_in(directory)
     if config is not None:
         results.append(Created(config, False, "configuration found"))

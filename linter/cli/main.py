@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+import io
 import os
 import sys
 from collections.abc import Iterator
@@ -66,21 +67,54 @@ def run() -> NoReturn:
     Python would otherwise free every object of the run one by one before exiting
     (tens of milliseconds after a large run); the output is flushed first and
     nothing else is pending by then. mypy ends the same way.
+
+    Whatever goes wrong ends in one line on standard error and exit code 2, never a
+    traceback: standard output closed (``>&-``), full (``> /dev/full``) or a pipe whose
+    reader is gone, or a bug (``PRIVLINT_DEBUG=1`` shows its traceback).
     """
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError):
+            if isinstance(stream, io.TextIOWrapper):
+                stream.reconfigure(errors="backslashreplace")  # a name that cannot be encoded is shown escaped
+    if sys.stdout is None:
+        _say("privlint: error: standard output is closed; nothing could be reported")
+        os._exit(EXIT_USAGE)
     try:
         main()
         status: Any = 0
     except SystemExit as stop:
         status = stop.code
+    except OSError as error:  # writing the report (click handles a closed pipe its own way, below)
+        _say(f"privlint: error: {_os_error(error)}")
+        status = EXIT_USAGE
+    except Exception as error:
+        if os.environ.get("PRIVLINT_DEBUG"):
+            raise
+        _say(f"privlint: error: internal error: {type(error).__name__}: {error} (PRIVLINT_DEBUG=1 shows where)")
+        status = EXIT_USAGE
     if status is not None and not isinstance(status, int):
-        print(status, file=sys.stderr)
+        _say(str(status))
         status = 1
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):  # a closed pipe or stream: nothing more can be said there
-            pass
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError) as error:  # the report did not get out: not a verdict to trust
+        _say(f"privlint: error: {_os_error(error)}")
+        status = EXIT_USAGE
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stderr.flush()
     os._exit(status or 0)
+
+
+def _os_error(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.filename is None:
+        return f"cannot write to standard output: {error.strerror or error}"
+    return str(error)
+
+
+def _say(message: str) -> None:
+    """A line on standard error, if there is one to write to."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        print(message, file=sys.stderr, flush=True)
 
 
 _config_option = click.option(
@@ -127,17 +161,21 @@ _config_option = click.option(
               help="Lint in N processes (default 0: one per core when there are many files).")
 def check(paths: tuple[str, ...], baseline_path: Path | None, **flags: Any) -> None:
     """Lint manifests (the default command)."""
+    from privlint.rules.containment import watch_interrupts
     from privlint.run.session import LintOptions, UsageError, run_lint
 
+    watch_interrupts()  # a KeyboardInterrupt a plugin raises is then an internal error, Ctrl-C still stops
     options = LintOptions(paths=paths, baseline=baseline_path, **flags)
     with _lasting_objects():
         import privlint.run.linter  # noqa: F401  (the modules a run needs, imported before the freeze)
 
-        rules = _rules()
+        rules = _rules(contain_failures=True)
     try:
         status = run_lint(options, rules=rules)
     except UsageError as error:
         _fail(str(error))
+    except OSError as error:  # standard output full, or a pipe whose reader is gone (click would exit 1)
+        _fail(_os_error(error))
     sys.exit(status)
 
 
@@ -259,15 +297,16 @@ def _lasting_objects() -> Iterator[None]:
         gc.enable()
 
 
-def _rules() -> list[Any]:
+def _rules(contain_failures: bool = False) -> list[Any]:
     from privlint.run.session import UsageError, load_rules
 
     try:
-        return load_rules()
+        return load_rules(contain_failures)
     except UsageError as error:
         _fail(str(error))
 
 
 def _fail(message: str) -> NoReturn:
-    click.echo(f"privlint: error: {message}", err=True)
+    with contextlib.suppress(OSError):  # standard error may be gone too
+        click.echo(f"privlint: error: {message}", err=True)
     sys.exit(EXIT_USAGE)

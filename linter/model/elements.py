@@ -42,7 +42,7 @@ def _uses(manifest: Manifest, basis: LegalBasis) -> bool:
 
 def _outside_eea(manifest: Manifest) -> bool:
     """Whether a recipient or service is in a country outside the EEA (a transfer is then owed an account)."""
-    countries = [item.country for item in (*manifest.recipients, *manifest.services) if item.country]
+    countries = [r.country for r in manifest.recipients if r.country] + [s.country for s in manifest.services if s.country]
     return any(country.split("-")[0].lower() not in EEA_COUNTRIES for country in countries)
 
 

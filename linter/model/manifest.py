@@ -61,27 +61,26 @@ SCHEMA_ID = "https://privlint.dev/schemas/privacy-statement.schema.json"
 
 
 # The value types of privlint.model.types as model fields: read from text, written and described as text.
-
-
-def _string_type(python_type: type, schema: dict[str, Any]) -> Any:
-    return Annotated[
-        python_type,
-        BeforeValidator(python_type.parse),
-        PlainSerializer(str, return_type=str),
-        WithJsonSchema(schema),
-    ]
-
-
-DateOrMonth = _string_type(
+_WRITTEN_AS_TEXT = PlainSerializer(str, return_type=str)
+DateOrMonth = Annotated[
     PartialDate,
-    {
-        "anyOf": [
-            {"type": "string", "format": "date", "pattern": DATE_PATTERN},
-            {"type": "string", "pattern": MONTH_PATTERN},
-        ],
-    },
-)
-IsoDuration = _string_type(Duration, {"type": "string", "pattern": DURATION_PATTERN})
+    BeforeValidator(PartialDate.parse),
+    _WRITTEN_AS_TEXT,
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "format": "date", "pattern": DATE_PATTERN},
+                {"type": "string", "pattern": MONTH_PATTERN},
+            ],
+        }
+    ),
+]
+IsoDuration = Annotated[
+    Duration,
+    BeforeValidator(Duration.parse),
+    _WRITTEN_AS_TEXT,
+    WithJsonSchema({"type": "string", "pattern": DURATION_PATTERN}),
+]
 CountryCode = Annotated[str, Field(pattern=COUNTRY_PATTERN)]
 LanguageTag = Annotated[str, Field(pattern=LANGUAGE_PATTERN)]
 Identifier = Annotated[str, Field(pattern=ID_PATTERN)]

@@ -113,14 +113,15 @@ def render_schema() -> str:
 
 @lru_cache(maxsize=1)
 def published_schema() -> dict[str, Any]:
-    return json.loads(files("privlint.schemas").joinpath(SCHEMA_FILE).read_text(encoding="utf-8"))
+    schema: dict[str, Any] = json.loads(files("privlint.schemas").joinpath(SCHEMA_FILE).read_text(encoding="utf-8"))
+    return schema
 
 
 @lru_cache(maxsize=1)
 def _validator() -> Any:
     from jsonschema import Draft202012Validator, validators
 
-    strict = validators.extend(Draft202012Validator, {"pattern": _ecma_pattern})
+    strict = validators.extend(Draft202012Validator, {"pattern": _ecma_pattern})  # type: ignore[no-untyped-call]  # untyped in types-jsonschema
     return strict(published_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
@@ -286,7 +287,7 @@ def _local_text_problem(error: Any, pointer: NodePath, where: str) -> Problem:
         return Problem(pointer, f"{where}: the text is empty", "leave the key out if the statement says nothing")
     if not isinstance(instance, dict):
         problem = _type_problem(_Substitute(error, "string"), pointer, where)
-        return Problem(problem.path, problem.message, problem.hint + ", or text per language such as {nl: ..., en: ...}")
+        return Problem(problem.path, problem.message, f"{problem.hint}, or text per language such as {{nl: ..., en: ...}}")
     if not instance:
         return Problem(pointer, f"{where}: no language given", "write text, or text per language such as {nl: ..., en: ...}")
     for language, text in instance.items():
@@ -308,14 +309,14 @@ def _text_or_list_problem(error: Any, pointer: NodePath, where: str) -> Problem:
         if not instance:
             return Problem(pointer, f"{where}: the list is empty", "give at least one passage, or leave the key out")
         for suberror in error.context:
-            if list(suberror.relative_path)[:1] and isinstance(list(suberror.relative_path)[0], int):
+            if isinstance(next(iter(suberror.relative_path), None), int):
                 return next(_explain(suberror), Problem(pointer, f"{where}: {suberror.message}"))
     if isinstance(instance, (str, dict)):
         local = next((e for e in error.context if e.validator == "anyOf"), None)
         if local is not None:
             return _local_text_problem(local, pointer, where)
     problem = _type_problem(_Substitute(error, "string"), pointer, where)
-    return Problem(problem.path, problem.message, problem.hint + ", text per language, or a list of passages")
+    return Problem(problem.path, problem.message, f"{problem.hint}, text per language, or a list of passages")
 
 
 class _Instance:

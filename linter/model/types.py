@@ -115,9 +115,9 @@ class Duration:
 
     @classmethod
     def _from_text(cls, value: str) -> Duration:
-        if not re.fullmatch(DURATION_PATTERN, value):
+        if not re.fullmatch(DURATION_PATTERN, value) or not (found := _DURATION_PARTS.fullmatch(value)):
             raise ValueError(f"expected {PATTERN_MEANINGS[DURATION_PATTERN]}")
-        parts = {k: int(v) for k, v in _DURATION_PARTS.fullmatch(value).groupdict(default="0").items()}
+        parts = {k: int(v) for k, v in found.groupdict(default="0").items()}
         return cls(
             text=value,
             years=parts["Y"],

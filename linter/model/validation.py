@@ -14,11 +14,12 @@ from typing import Any
 from privlint.model.manifest import Manifest
 from privlint.rules import Problem
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 
 def validate(data: Any) -> tuple[Manifest | None, list[Problem]]:
     """The typed manifest and no problems, or None and every problem found."""
-    model_errors: list[dict[str, Any]] = []
+    model_errors: list[ErrorDetails] = []
     if isinstance(data, dict):
         try:
             return Manifest.model_validate(data), []

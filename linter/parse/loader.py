@@ -1,7 +1,7 @@
 """Reading a manifest's YAML into plain data with the position of every node.
 
-The YAML is read as a stream of parser events (ruamel.yaml's libyaml-based C
-parser where installed), and the document is built from them without
+The YAML is read as a stream of parser events (libyaml's C parser, through
+PyYAML, where installed), and the document is built from them without
 recursion. That keeps line and column for every key and value, and it lets
 the loader refuse what a manifest never needs: duplicate keys, language-
 specific tags (nothing is ever constructed from a tag), alias bombs, and
@@ -15,18 +15,23 @@ because the manifest format validates them itself.
 
 from __future__ import annotations
 
-import io
 import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from privlint.parse import c_parser
-from privlint.parse.pointers import pointer_tokens
-from privlint.read.files import LoadError, Location, SyntaxProblem, end_of, split_lines
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import (
+import yaml
+from privlint.parse.pointers import UnknownNode, pointer_tokens
+from privlint.read.files import (
+    DEFAULT_MAX_FILE_SIZE,
+    LoadError,
+    Location,
+    SyntaxProblem,
+    end_of,
+    split_lines,
+)
+from yaml.error import MarkedYAMLError, YAMLError
+from yaml.events import (
     AliasEvent,
     DocumentStartEvent,
     MappingEndEvent,
@@ -35,12 +40,20 @@ from ruamel.yaml.events import (
     SequenceEndEvent,
     SequenceStartEvent,
 )
-from ruamel.yaml.reader import ReaderError
+from yaml.reader import ReaderError
+
+try:
+    from yaml.cyaml import CParser  # libyaml
+except ImportError:  # PyYAML built without libyaml: its pure-Python parser, to the same events
+    CParser = None
 
 MAX_DEPTH = 100
 MAX_ALIAS_EXPANSION = 10_000
-MAX_NODES = 100_000  # the largest real manifest has about 1,000
-MAX_PURE_RETRY = 1024 * 1024  # characters; see load_document
+# Keys and values: one per 4 bytes of the default size limit (1,310,720). Real manifests have one
+# per 22 to 43 bytes, a terse one (short ids and names, no texts) one per 9 or 10; only lists of
+# one- or two-letter values are denser. So a manifest under the size limit is read, and the limit
+# still bounds the memory of a file of tiny values.
+MAX_NODES = DEFAULT_MAX_FILE_SIZE // 4
 MAX_NUMBER_LENGTH = 1_000  # digits; longer integers cannot even be printed (sys.get_int_max_str_digits)
 
 _CORE = "tag:yaml.org,2002:"
@@ -83,11 +96,11 @@ class Document:
         """Where the node at a JSON Pointer is (a mapping's member: its key).
 
         A pointer that names no node gives its nearest existing parent; with ``strict``
-        (privlint's own tests run so) it raises LookupError instead.
+        (privlint's own tests run so) it raises UnknownNode instead.
         """
         tokens = pointer_tokens(pointer)
         if strict and not _names_a_node(self.data, tokens):
-            raise LookupError(f"{pointer!r} names no node of the document")
+            raise UnknownNode(f"{pointer!r} names no node of the document")
         found, marks, containers = self.positions
         for token in tokens:
             member: Any = token
@@ -118,39 +131,34 @@ def _names_a_node(data: Any, tokens: list[str]) -> bool:
 
 def load_document(text: str) -> Document:
     """Parse YAML text into a Document, or raise LoadError."""
-    with c_parser.PARSING:  # (see c_parser: the fast path changes the C parser's events for a moment)
-        document = _build_common(text)
-        if document is not None:
-            return document
-        builder, refused = _build(text, pure=False)
-    if refused and "?" in text and len(text) <= MAX_PURE_RETRY:
-        # libyaml ends a plain scalar at '?' inside [...] and {...}, a YAML 1.1 rule, so it
-        # refuses valid YAML 1.2 such as {url: https://example.com/?lang=nl}. The pure-Python
-        # parser reads it (and says where the real error is, if any); it is 25 times slower,
-        # hence only for this and only for files of up to a megabyte.
-        builder, _ = _build(text, pure=True)
+    document = _build_common(text)
+    if document is not None:
+        return document
+    builder = _build(text)
     if builder.problems:
         raise LoadError(builder.problems)
     return builder.document
 
 
-def _build(text: str, pure: bool) -> tuple[_Builder, bool]:
-    """The document built from the parser's events, and whether the parser refused the text."""
+def _build(text: str) -> _Builder:
+    """The general builder, fed the parser's events: the document, or what is wrong with it."""
     builder = _Builder(text)
     try:
-        for event in _events(text, pure):
+        for event in _events(text):
             builder.feed(event)
             if builder.fatal:
                 break
     except MarkedYAMLError as error:
+        if error.problem == "exceeded maximum nesting depth" and error.problem_mark is not None:
+            # libyaml stops at 1,000 levels, which it meets looking ahead before the builder meets
+            # MAX_DEPTH: the text up to there has the level the builder reports, and where.
+            return _build(text[: error.problem_mark.index])
         builder.problems.append(_from_marked_error(error, text))
     except ReaderError as error:  # a character YAML does not allow
         builder.problems.append(_from_reader_error(error, text))
     except YAMLError as error:  # unmarked parser error
         builder.problems.append(SyntaxProblem(str(error).strip(), 1, 1, _CHECK_SYNTAX))
-    else:
-        return builder, False
-    return builder, True
+    return builder
 
 
 class _Uncommon(Exception):
@@ -167,7 +175,7 @@ def _build_common(text: str) -> Document | None:
     builder reads the text again and says what is wrong, and where. The tests
     hold the two to the same result on every manifest and bad input they have.
     """
-    if not c_parser.TUPLE_EVENTS:
+    if CParser is None:
         return None
     data: Any = None
     positions = _NOWHERE
@@ -182,85 +190,82 @@ def _build_common(text: str) -> Document | None:
     stack: list[tuple[Any, ...]] = []
     nodes = documents = 0
     try:
-        with c_parser.tuple_events():
-            parser = c_parser.CParser(text)
-            while (event := parser.get_event()) is not None:
-                kind, mark, raw, anchor, tag, style = event
-                if kind is ScalarEvent:
-                    nodes += 1
-                    if anchor is not None or tag is not None or nodes > MAX_NODES:
-                        raise _Uncommon
-                    if key is None and not is_list and container is not None:  # a key: as written
-                        if raw in container or (not style and (raw == "<<" or len(raw) > MAX_NUMBER_LENGTH)):
-                            raise _Uncommon
-                        marks[raw] = mark
-                        key = raw
-                        continue
-                    if style or (raw and raw[0] not in _STARTS_NON_TEXT):  # most scalars: text as written
-                        value = raw
-                    elif len(raw) > MAX_NUMBER_LENGTH:
-                        raise _Uncommon
-                    else:
-                        value = _resolve_plain(raw)
-                    if container is None:
-                        data, positions = value, (mark, {}, {})
-                    elif is_list:
-                        marks.append(mark)
-                        container.append(value)
-                    else:
-                        container[key] = value
-                        key = None
-                elif kind is MappingStartEvent or kind is SequenceStartEvent:
-                    nodes += 1
-                    if anchor is not None or tag is not None or nodes > MAX_NODES or len(stack) >= MAX_DEPTH - 1:
-                        raise _Uncommon  # (the stack holds the containers around the open one)
-                    if container is not None:
-                        if is_list:
-                            marks.append(mark)
-                        elif key is None:  # a list or mapping as a key
-                            raise _Uncommon
-                        stack.append((container, marks, containers, start, key, is_list))
-                    is_list = kind is SequenceStartEvent
-                    container, marks, containers, start, key = ([], [], {}, mark, None) if is_list else ({}, {}, {}, mark, None)
-                elif kind is MappingEndEvent or kind is SequenceEndEvent:
-                    value, where = container, (start, marks, containers)
-                    if not stack:
-                        data, positions, container = value, where, None
-                        continue
-                    container, marks, containers, start, key, is_list = stack.pop()
-                    if is_list:
-                        containers[len(container)] = where
-                        container.append(value)
-                    else:
-                        containers[key] = where
-                        container[key] = value
-                        key = None
-                elif kind is DocumentStartEvent:
-                    documents += 1
-                    if documents > 1:
-                        raise _Uncommon
-                elif kind is AliasEvent:
+        parser = CParser(text)
+        while (event := parser.get_event()) is not None:
+            kind = type(event)
+            if kind is ScalarEvent:
+                raw, anchor, tag, style, mark = event.value, event.anchor, event.tag, event.style, event.start_mark
+                nodes += 1
+                if anchor is not None or tag is not None or nodes > MAX_NODES:
                     raise _Uncommon
+                if key is None and not is_list and container is not None:  # a key: as written
+                    if raw in container or (not style and (raw == "<<" or len(raw) > MAX_NUMBER_LENGTH)):
+                        raise _Uncommon
+                    marks[raw] = mark
+                    key = raw
+                    continue
+                if style or (raw and raw[0] not in _STARTS_NON_TEXT):  # most scalars: text as written
+                    value = raw
+                elif len(raw) > MAX_NUMBER_LENGTH:
+                    raise _Uncommon
+                else:
+                    value = _resolve_plain(raw)
+                if container is None:
+                    data, positions = value, (mark, {}, {})
+                elif is_list:
+                    marks.append(mark)
+                    container.append(value)
+                else:
+                    container[key] = value
+                    key = None
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                nodes += 1
+                mark = event.start_mark
+                if event.anchor is not None or event.tag is not None or nodes > MAX_NODES or len(stack) >= MAX_DEPTH - 1:
+                    raise _Uncommon  # (the stack holds the containers around the open one)
+                if container is not None:
+                    if is_list:
+                        marks.append(mark)
+                    elif key is None:  # a list or mapping as a key
+                        raise _Uncommon
+                    stack.append((container, marks, containers, start, key, is_list))
+                is_list = kind is SequenceStartEvent
+                container, marks, containers, start, key = ([], [], {}, mark, None) if is_list else ({}, {}, {}, mark, None)
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                value, where = container, (start, marks, containers)
+                if not stack:
+                    data, positions, container = value, where, None
+                    continue
+                container, marks, containers, start, key, is_list = stack.pop()
+                if is_list:
+                    containers[len(container)] = where
+                    container.append(value)
+                else:
+                    containers[key] = where
+                    container[key] = value
+                    key = None
+            elif kind is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _Uncommon
+            elif kind is AliasEvent:
+                raise _Uncommon
     except (_Uncommon, YAMLError):
         return None
     return Document(data, text, positions)
 
 
-def _events(text: str, pure: bool) -> Any:
+def _events(text: str) -> Any:
     """The parser's events for ``text``: straight from libyaml's C parser where it is installed.
 
-    (``YAML().parse`` would build a loader class and a resolver for every file; that
-    costs a third of the time of reading a manifest.)
+    (``yaml.parse`` would build a loader for every file.)
     """
-    if pure or c_parser.CParser is None:
-        yield from YAML(typ="safe", pure=True).parse(io.StringIO(text))
+    if CParser is None:
+        yield from yaml.parse(text, Loader=yaml.SafeLoader)
         return
-    parser = c_parser.CParser(text)
-    try:
-        while parser.check_event():
-            yield parser.get_event()
-    finally:
-        parser.dispose()
+    parser = CParser(text)
+    while (event := parser.get_event()) is not None:
+        yield event
 
 
 def _position(mark: Any) -> Location:
@@ -327,7 +332,7 @@ class _Node:
     value: Any
     start: Any  # the parser's mark
     anchor: str | None
-    marks: dict[str, Any] | list[Any]  # of a mapping's keys, of a list's items
+    marks: Any  # a mapping's: dict of its keys' marks; a list's: list of its items' marks (as value is)
     containers: dict[Any, Positions] = field(default_factory=dict)
     size: int = 1
     key: str | None = None  # mappings: the key whose value comes next
@@ -360,7 +365,7 @@ class _Builder:
                 self.fail(
                     f"the file holds more than {MAX_NODES:,} keys and values",
                     event.start_mark,
-                    "a manifest is far smaller than this; check that this is the file you meant",
+                    "a manifest has far fewer: check that this is the file you meant",
                 )
                 return
         if self.skip_depth:

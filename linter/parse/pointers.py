@@ -9,6 +9,10 @@ PathPart = str | int
 NodePath = tuple[PathPart, ...]
 
 
+class UnknownNode(LookupError):
+    """A pointer that names no node of its document: a check's mistake (raised where asked to be strict)."""
+
+
 def escape_pointer_token(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 

@@ -87,18 +87,25 @@ def discover(
         key = root_relative(path, root)
         if force_exclude and excluded and excluded.matches(key):
             continue
-        if path.is_dir() and not is_manifest_name(path.name):  # a directory named like a manifest is an error
+        try:
+            is_directory = path.is_dir()
+            exists = is_directory or path.exists()
+        except OSError as error:  # a name too long, a directory above that cannot be searched
+            shown = Path(given).as_posix()
+            targets.setdefault(shown, Target(path, shown, f"cannot read path: {error.strerror or error}", key))
+            continue
+        if is_directory and not is_manifest_name(path.name):  # a directory named like a manifest is an error
             if excluded and excluded.matches(key, is_dir=True):
                 continue
             unreadable: list[OSError] = []
             ignored = GitIgnored.above(path) if respect_gitignore else None
             for found, found_key in _walk(path, root, included, excluded, ignored, unreadable.append):
                 add(found, found_key)
-            for error in unreadable:  # a directory that cannot be listed is not silently skipped
-                where = Path(error.filename)
-                problem = f"cannot read directory: {error.strerror or error}"
+            for refused in unreadable:  # a directory that cannot be listed is not silently skipped
+                where = Path(refused.filename)
+                problem = f"cannot read directory: {refused.strerror or refused}"
                 targets.setdefault(display_path(where), Target(where, display_path(where), problem, root_relative(where, root)))
-        elif path.exists():
+        elif exists:
             add(path, key)
         else:
             shown = Path(given).as_posix()

@@ -14,9 +14,9 @@ log, grouped per file, and the job summary (``$GITHUB_STEP_SUMMARY``) has them a
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import groupby
 from typing import TYPE_CHECKING
 
+from privlint.report import Write, render_through
 from privlint.report.escape import line_start, printable
 from privlint.report.text import summary_lines
 from privlint.rules import Finding, Rule, Severity
@@ -80,20 +80,75 @@ def log_line(finding: Finding) -> str:
 
 
 def render(findings: Sequence[Finding], summary: Summary, rules: Sequence[Rule], *, color: bool = False) -> str:
-    findings = list(findings)
-    chosen, left_out = annotated(findings)
-    lines = []
-    position = 0
-    for file, group in groupby(findings, key=lambda finding: finding.file):
-        lines.append(f"::group::{escape_data(printable(file))}")
-        for finding in group:
-            lines.append(annotation(finding) if position in chosen else log_line(finding))
-            position += 1
-        lines.append("::endgroup::")
-    if left_out:
-        lines.append(command("notice", {"title": "privlint"}, (
-            f"{left_out} more finding{'s' if left_out != 1 else ''} not annotated: GitHub shows "
-            f"{ANNOTATIONS_PER_LEVEL} annotations of each level per step. All are in the log above and in the job summary."
-        )))
-    lines.extend(summary_lines(summary))
-    return "\n".join(lines) + "\n"
+    return render_through(Stream, findings, summary, rules, color=color)
+
+
+class Stream:
+    """The commands written as findings arrive, annotating as ``annotated`` chooses.
+
+    Whether the tenth notice keeps its annotation depends on whether any finding
+    goes without one, which may be known only at the end: from that notice on,
+    the lines wait (a few dozen at most: the next finding without an annotation
+    settles it).
+    """
+
+    def __init__(self, write: Write, rules: Sequence[Rule], *, color: bool = False) -> None:
+        self.write = write
+        self.used = dict.fromkeys(Severity, 0)
+        self.left_out = 0
+        self.waiting: list[str] | None = None  # the lines from the tenth notice on, while it is unsettled
+        self.tenth_notice: Finding | None = None
+        self.wrote = False
+
+    def add(self, findings: Sequence[Finding]) -> None:
+        if not findings:
+            return
+        self.line(f"::group::{escape_data(printable(findings[0].file))}")
+        for finding in findings:
+            level = finding.severity
+            if self.used[level] >= ANNOTATIONS_PER_LEVEL:
+                self.left_out += 1
+                self.settle(keep=False)
+                self.line(log_line(finding))
+                continue
+            self.used[level] += 1
+            if level is Severity.info and self.used[level] == ANNOTATIONS_PER_LEVEL:
+                if self.left_out:  # it makes way for the notice that says so
+                    self.left_out += 1
+                    self.line(log_line(finding))
+                else:
+                    self.tenth_notice, self.waiting = finding, []
+                continue
+            self.line(annotation(finding))
+        self.line("::endgroup::")
+
+    def finish(self, summary: Summary) -> None:
+        self.settle(keep=True)
+        if self.left_out:
+            self.line(command("notice", {"title": "privlint"}, (
+                f"{self.left_out} more finding{'s' if self.left_out != 1 else ''} not annotated: GitHub shows "
+                f"{ANNOTATIONS_PER_LEVEL} annotations of each level per step. All are in the log above and in the job summary."
+            )))
+        for line in summary_lines(summary):
+            self.line(line)
+        if not self.wrote:
+            self.write("\n")
+
+    def line(self, text: str) -> None:
+        if self.waiting is not None:
+            self.waiting.append(text)
+        else:
+            self.write(text + "\n")
+            self.wrote = True
+
+    def settle(self, keep: bool) -> None:
+        """The tenth notice keeps its annotation only if no finding goes without one."""
+        if self.waiting is None or self.tenth_notice is None:
+            return
+        waiting, notice = self.waiting, self.tenth_notice
+        self.waiting = self.tenth_notice = None
+        if not keep:
+            self.left_out += 1
+        self.line(annotation(notice) if keep else log_line(notice))
+        for text in waiting:
+            self.line(text)

@@ -7,14 +7,19 @@ its identity when lines move.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from privlint.report.escape import undecodable
-from privlint.rules import Severity
+from privlint.rules import Finding, Rule, Severity
+
+if TYPE_CHECKING:
+    from privlint.run.linter import Summary
 
 SEVERITIES = {Severity.error: "major", Severity.warning: "minor", Severity.info: "info"}
 
 
-def issue(finding) -> dict:
+def issue(finding: Finding) -> dict[str, Any]:
     return {
         "description": f"{finding.code} {finding.rule}: {finding.message}",
         "check_name": finding.rule,
@@ -24,5 +29,5 @@ def issue(finding) -> dict:
     }
 
 
-def render(findings, summary, rules, *, color: bool = False) -> str:
+def render(findings: Sequence[Finding], summary: Summary, rules: Sequence[Rule], *, color: bool = False) -> str:
     return undecodable(json.dumps([issue(finding) for finding in findings], indent=2, ensure_ascii=False)) + "\n"

@@ -5,13 +5,18 @@ Keys are only ever added, never renamed or removed.
 
 from __future__ import annotations
 
-import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from privlint import __version__
-from privlint.report.escape import undecodable
+from privlint.report import JsonList, Write, render_through
+
+if TYPE_CHECKING:
+    from privlint.rules import Finding, Rule
+    from privlint.run.linter import Summary
 
 
-def finding_record(finding) -> dict:
+def finding_record(finding: Finding) -> dict[str, Any]:
     return {
         "file": finding.file,
         "line": finding.line,
@@ -26,17 +31,33 @@ def finding_record(finding) -> dict:
     }
 
 
-def render(findings, summary, rules, *, color: bool = False) -> str:
-    document = {
-        "version": __version__,
-        "findings": [finding_record(finding) for finding in findings],
-        "summary": {
+def render(findings: Sequence[Finding], summary: Summary, rules: Sequence[Rule], *, color: bool = False) -> str:
+    return render_through(Stream, findings, summary, rules, color=color)
+
+
+class Stream:
+    """The document written as findings arrive: the summary, which comes last, at the end."""
+
+    def __init__(self, write: Write, rules: Sequence[Rule], *, color: bool = False) -> None:
+        self.findings = JsonList(write, indent=4)
+        self.findings.head(_document(None))
+
+    def add(self, findings: Sequence[Finding]) -> None:
+        self.findings.items(map(finding_record, findings))
+
+    def finish(self, summary: Summary) -> None:
+        self.findings.tail(_document(summary))
+
+
+def _document(summary: Summary | None) -> dict[str, Any]:
+    document: dict[str, Any] = {"version": __version__, "findings": JsonList.PLACE}
+    if summary is not None:
+        document["summary"] = {
             "files": summary.files,
             "findings": summary.total,
             **{severity.value: count for severity, count in summary.counts.items()},
             "suppressed": summary.suppressed,
             "baselined": summary.baselined,
             "baseline_gone": summary.baseline_gone,
-        },
-    }
-    return undecodable(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
+        }
+    return document

@@ -12,16 +12,21 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from privlint.report.escape import printable
-from privlint.rules import Severity
+from privlint.rules import Finding, Rule, Severity
 from privlint.rules.engine import ALWAYS_ON, INTERNAL_ERROR, RUN_FAILURES
 
 _ERRORS = RUN_FAILURES
 _NOT_CHECKED = frozenset(rule.name for rule in ALWAYS_ON) - {INTERNAL_ERROR.name}
 
+if TYPE_CHECKING:
+    from privlint.run.linter import Summary
 
-def _details(findings) -> str:
+
+def _details(findings: Iterable[Finding]) -> str:
     return "\n".join(
         f"{printable(f.file)}:{f.line}:{f.column}: {f.code} {f.rule} [{f.severity.value}] {printable(f.message)}"
         + (f"\n    hint: {printable(f.hint)}" if f.hint else "")
@@ -29,7 +34,7 @@ def _details(findings) -> str:
     )
 
 
-def _case(suite: ET.Element, file: str, rule, findings, checked: bool) -> str:
+def _case(suite: ET.Element, file: str, rule: Rule, findings: Sequence[Finding], checked: bool) -> str:
     case = ET.SubElement(suite, "testcase", {"classname": printable(file), "name": f"{rule.code} {rule.name}"})
     failing = [f for f in findings if f.severity is not Severity.info]
     if any(f.rule in _ERRORS for f in findings):
@@ -48,8 +53,8 @@ def _case(suite: ET.Element, file: str, rule, findings, checked: bool) -> str:
     return "passed"
 
 
-def render(findings, summary, rules, *, color: bool = False) -> str:
-    by_file: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+def render(findings: Sequence[Finding], summary: Summary, rules: Sequence[Rule], *, color: bool = False) -> str:
+    by_file: dict[str, dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
     for finding in findings:
         by_file[finding.file][finding.rule].append(finding)
     files = list(summary.paths) or sorted(by_file)

@@ -12,12 +12,13 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 from privlint.report.escape import printable
-from privlint.report.statistics import counts
+from privlint.report.statistics import counts, ranked
 from privlint.report.text import summary_lines
 from privlint.rules import Finding, Rule
 
@@ -40,22 +41,56 @@ def render(findings: Sequence[Finding], summary: Summary, rules: Sequence[Rule],
 
 
 def render_chunks(findings: Sequence[Finding], summary: Summary, rules: Sequence[Rule], *, color: bool = False) -> Iterator[str]:
+    yield from _head(summary, counts(findings, list(rules) + _engine_rules()))
+    for _, group in groupby(findings, key=lambda finding: finding.file):
+        yield _section(list(group))
+
+
+def _head(summary: Summary, rows: list[tuple[int, Rule]]) -> Iterator[str]:
+    """The title, the counts and the table of rules with findings."""
     yield "## privlint\n\n"
     yield "".join(f"{line}\n" for line in summary_lines(dataclasses.replace(summary, quiet=False))) + "\n"
-    rows = counts(findings, list(rules) + _engine_rules())
     if rows:
         yield "| Rule | Code | Severity | Findings |\n|---|---|---|---:|\n"
         yield "".join(f"| `{rule.name}` | {rule.code} | {rule.severity.value} | {count} |\n" for count, rule in rows)
         yield "\n"
-    for file, group in groupby(findings, key=lambda finding: finding.file):
-        lines = [f"### {escape(file)}\n\n"]
-        for finding in group:
-            hint = f" — hint: {escape(finding.hint)}" if finding.hint else ""
-            lines.append(
-                f"- **{finding.severity.value}** line {finding.line}, column {finding.column}: "
-                f"`{finding.code}` {finding.rule}: {escape(finding.message)}{hint}\n"
-            )
-        yield "".join(lines) + "\n"
+
+
+def _section(findings: Sequence[Finding]) -> str:
+    """One file's findings."""
+    lines = [f"### {escape(findings[0].file)}\n\n"]
+    for finding in findings:
+        hint = f" — hint: {escape(finding.hint)}" if finding.hint else ""
+        lines.append(
+            f"- **{finding.severity.value}** line {finding.line}, column {finding.column}: "
+            f"`{finding.code}` {finding.rule}: {escape(finding.message)}{hint}\n"
+        )
+    return "".join(lines) + "\n"
+
+
+class StepSummary:
+    """The job summary, gathered as findings arrive: the counts per rule, and the files' sections
+    while they fit in a job summary (the rest would be cut anyway)."""
+
+    def __init__(self, path: str, rules: Sequence[Rule]) -> None:
+        self.path, self.rules = path, rules
+        self.counted: Counter[str] = Counter()
+        self.sections: list[str] = []
+        self.size = 0
+
+    def add(self, findings: Sequence[Finding]) -> None:
+        if not findings:
+            return
+        self.counted.update(finding.rule for finding in findings)
+        if self.size <= MAX_SUMMARY_BYTES:
+            section = _section(findings)
+            self.sections.append(section)
+            self.size += len(section.encode("utf-8"))
+
+    def finish(self, summary: Summary) -> str | None:
+        """Append it to the job summary file; a note if it cannot be written, else None."""
+        rows = ranked(self.counted, list(self.rules) + _engine_rules())
+        return _append(self.path, [*_head(summary, rows), *self.sections])
 
 
 def _engine_rules() -> list[Any]:
@@ -66,9 +101,13 @@ def _engine_rules() -> list[Any]:
 
 def append_step_summary(path: str, findings: Sequence[Finding], summary: Summary, rules: Sequence[Rule]) -> str | None:
     """Append the report to GitHub's job summary file; a note if it cannot be written, else None."""
+    return _append(path, render_chunks(findings, summary, rules))
+
+
+def _append(path: str, chunks: Iterable[str]) -> str | None:
     budget = MAX_SUMMARY_BYTES
     parts = []
-    for chunk in render_chunks(findings, summary, rules):
+    for chunk in chunks:
         size = len(chunk.encode("utf-8"))
         if size > budget - 200:
             parts.append("\n_The report is longer than a job summary may be: the rest is in the log._\n")

@@ -8,13 +8,15 @@ fingerprint, so an alert survives edits above it).
 
 from __future__ import annotations
 
-import json
 import re
+import tempfile
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from privlint import __version__
-from privlint.report.escape import undecodable
-from privlint.rules import Severity
+from privlint.report import JsonList, Write, render_through
+from privlint.rules import Finding, Rule, Severity
 from privlint.rules.docs import rule_page
 from privlint.rules.engine import RUN_FAILURES
 
@@ -24,6 +26,9 @@ FINGERPRINT_KEY = "privlint/v1"
 LEVELS = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note"}
 _FAILURES = RUN_FAILURES
 
+if TYPE_CHECKING:
+    from privlint.run.linter import Summary
+
 
 def what_it_does(doc: str) -> str:
     """The text of a rule's "What it does" section, as one paragraph."""
@@ -31,7 +36,7 @@ def what_it_does(doc: str) -> str:
     return " ".join((found.group(1) if found else doc).split())
 
 
-def rule_descriptor(rule) -> dict:
+def rule_descriptor(rule: Rule) -> dict[str, Any]:
     page = rule_page(rule)
     return {
         "id": rule.code,
@@ -44,15 +49,14 @@ def rule_descriptor(rule) -> dict:
     }
 
 
-def artifact_location(file: str) -> dict:
-    """The file as a URI: a byte of its name that is not UTF-8 is percent-encoded as it is."""
+def artifact_location(file: str) -> dict[str, Any]:
     if file.startswith("/"):
         return {"uri": "file://" + quote(file, errors="surrogateescape")}
     return {"uri": quote(file, errors="surrogateescape"), "uriBaseId": "%SRCROOT%"}
 
 
-def result(finding, index: dict[str, int]) -> dict:
-    record = {"ruleId": finding.code}
+def result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
+    record: dict[str, Any] = {"ruleId": finding.code}
     if finding.code in index:
         record["ruleIndex"] = index[finding.code]
     record.update({
@@ -70,10 +74,39 @@ def result(finding, index: dict[str, int]) -> dict:
     return record
 
 
-def render(findings, summary, rules, *, color: bool = False) -> str:
-    rules = list(rules)
-    index = {rule.code: position for position, rule in enumerate(rules)}
-    document = {
+def render(findings: Sequence[Finding], summary: Summary, rules: Sequence[Rule], *, color: bool = False) -> str:
+    return render_through(Stream, findings, summary, rules, color=color)
+
+
+class Stream:
+    """The document written as findings arrive. Whether the run succeeded comes before the results in
+    the document, and is known at the end: the results wait in a temporary file, not in memory."""
+
+    def __init__(self, write: Write, rules: Sequence[Rule], *, color: bool = False) -> None:
+        self.write, self.rules = write, list(rules)
+        self.index = {rule.code: position for position, rule in enumerate(self.rules)}
+        self.spool = tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogatepass")
+        self.results = JsonList(self.spool.write, indent=8)
+        self.succeeded = True
+
+    def add(self, findings: Sequence[Finding]) -> None:
+        if self.succeeded and any(finding.rule in _FAILURES for finding in findings):
+            self.succeeded = False
+        self.results.items(result(finding, self.index) for finding in findings)
+
+    def finish(self, summary: Summary) -> None:
+        document = _document(self.rules, self.succeeded)
+        with self.spool:
+            JsonList(self.write, indent=8).head(document)
+            self.spool.seek(0)
+            while chunk := self.spool.read(1 << 16):
+                self.write(chunk)
+            self.results.write = self.write  # the end of the list, after the results
+            self.results.tail(document)
+
+
+def _document(rules: Sequence[Rule], succeeded: bool) -> dict[str, Any]:
+    return {
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
@@ -86,9 +119,8 @@ def render(findings, summary, rules, *, color: bool = False) -> str:
                     "rules": [rule_descriptor(rule) for rule in rules],
                 },
             },
-            "invocations": [{"executionSuccessful": not any(f.rule in _FAILURES for f in findings)}],
+            "invocations": [{"executionSuccessful": succeeded}],
             "columnKind": "unicodeCodePoints",
-            "results": [result(finding, index) for finding in findings],
+            "results": JsonList.PLACE,
         }],
     }
-    return undecodable(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"

@@ -10,17 +10,26 @@ from typing import Any
 
 def counts(findings: Iterable[Any], rules: Sequence[Any]) -> list[tuple[int, Any]]:
     """(count, rule) for each rule with findings, most first, then by code."""
+    return ranked(Counter(finding.rule for finding in findings), rules)
+
+
+def ranked(counted: Counter[str], rules: Sequence[Any]) -> list[tuple[int, Any]]:
+    """(count, rule) for each rule counted (by name), most first, then by code."""
     by_name = {rule.name: rule for rule in rules}
-    counted = Counter(finding.rule for finding in findings)
     known = [(count, by_name[name]) for name, count in counted.items() if name in by_name]
     return sorted(known, key=lambda item: (-item[0], item[1].code))
 
 
 def render_statistics(findings: Iterable[Any], rules: Sequence[Any], output_format: str = "text") -> str:
+    return render_counted(Counter(finding.rule for finding in findings), rules, output_format)
+
+
+def render_counted(counted: Counter[str], rules: Sequence[Any], output_format: str = "text") -> str:
+    """``render_statistics`` from the number of findings of each rule (by name)."""
     from privlint.rules.engine import ENGINE_RULES
 
     known = {rule.name: rule for rule in [*ENGINE_RULES, *rules]}
-    rows = counts(findings, list(known.values()))
+    rows = ranked(counted, list(known.values()))
     if output_format == "json":
         records = [
             {"code": rule.code, "name": rule.name, "severity": rule.severity.value, "count": count, "fixable": rule.fixable}

@@ -18,5 +18,5 @@ from privlint.rules.api import (
 )
 
 __all__ = [
-    "Check", "Context", "Edit", "Finding", "Fix", "Option", "Problem", "Rule", "RelatedFileError", "RuleInfo", "Severity", "nearest",
+    "Check", "Context", "Edit", "Finding", "Fix", "Option", "Problem", "RelatedFileError", "Rule", "RuleInfo", "Severity", "nearest",
 ]

@@ -14,6 +14,9 @@ same words are not hedges when they
   kan ... nodig hebben", "elk lid kan de ledenlijst inzien");
 - state a purpose or a result ("om ... te kunnen", "zodat wij ... kunnen", "zo kunnen we zien");
 - mean "any" ("eventuele klachten") or "as" ("zoals beschreven", "zoals u die invult");
+- state a maximum ("kunnen wij tot 12 maanden bewaren") or a necessity ("moeten wij inzage kunnen
+  hebben"), or give examples of an occasion ("bijvoorbeeld als ...", "als dat nodig is, bijvoorbeeld
+  voor ...") or end a list in a category of its own ("en andere contactgegevens");
 - give examples inside a category that is itself complete ("toezichthouders zoals de AP",
   "financiële diensten, zoals betaaldiensten") or of things a statement need not list (security
   measures, the company's services), or come before a list the sentence closes ("..., we send no
@@ -158,7 +161,7 @@ DEPENDING = (("afhankelijk", "van"), ("depending", "on"))
 AS_WORDS = frozenset({
     "hierboven", "hieronder", "beschreven", "vermeld", "bedoeld", "aangegeven", "toegestaan", "vereist", "vastgesteld",
     "bepaald", "omschreven", "gedefinieerd", "genoemd", "afgesproken", "overeengekomen", "vastgelegd", "voorgeschreven",
-    "besproken", "toegelicht", "uitgelegd", "gezegd", "eerder", "voorschrijft", "vereist", "bepaalt", "toestaat",
+    "besproken", "toegelicht", "uitgelegd", "gezegd", "eerder", "voorschrijft", "bepaalt", "toestaat",
     "verlangt", "eist", "aangeduid", "opgenomen", "staat", "staan", "gebruikelijk", "al",
 })
 EXCEPTIONS = frozenset({"uitzondering", "behalve", "tenzij", "except", "unless", "other", "than", "dan"})
@@ -245,8 +248,10 @@ def _is_hedge(words: Words, sentence: Span, index: int, length: int, sort: Sort,
     if sort is Sort.others:
         following = [w for w in _next_words(words, index + length, sentence[1], 3) if w not in DETERMINERS]
         if not following or not (is_data_word(following[0]) or is_recipient_word(following[0]) or following[0] in GENERIC_NOUNS
-                                 or _generic_compound(following[0])):
+                                 or _generic_compound(following[0]) or following[1:2] and following[1] in CATEGORY_HEADS):
             return False  # "cookies of andere traceringstechnologieën": not data or recipients
+        if _names_category(following):
+            return False  # "e-mailadres, telefoonnummer en andere contactgegevens": the list ends in a category of its own
         return _subject(words, sentence, clause, index, names) in HEDGED_ROLES
     if clause.kind is Kind.condition:
         return False  # judge the main clause: "als uw gesprek kan worden opgenomen, informeren wij u"
@@ -316,6 +321,10 @@ def _modal_hedge(words: Words, sentence: Span, clause: Clause, index: int, names
         return False  # "zo kunnen we zien ...", "op basis van deze gegevens kunnen wij ...": what the data make possible
     if any(w in OBLIGATIONS for w in rest[:8]):
         return False  # "kunnen wij verplicht zijn", "wij kunnen worden verplicht"
+    if any(w in NECESSITY for w in words_in(words, clause.start, index)):
+        return False  # "moeten wij inzage kunnen hebben": what the controller needs, not whether it does it
+    if _keeps_at_most(rest):
+        return False  # "kunnen wij tot 12 maanden bewaren": a maximum, not a hedge
     if ("termijn" in rest[:20] or "deadline" in rest[:20]) and any(w.startswith(("verleng", "extend")) for w in rest[:20]):
         return False  # extending the answer period is not processing
     if _channel_menu(rest):
@@ -331,6 +340,30 @@ def _modal_hedge(words: Words, sentence: Span, clause: Clause, index: int, names
     if word not in MAY_WORDS and not strong and _after_condition(words, sentence, clause, index):
         return False  # "als u toestemming geeft, kunnen we ...": the condition settles it
     return True
+
+
+NECESSITY = frozenset({"moeten", "moet", "dienen", "dient", "must"})
+KEEPING_VERBS = frozenset({"bewaren", "bewaard", "bewaart", "opslaan", "opgeslagen", "keep", "kept", "retain", "retained",
+                           "store", "stored"})
+UP_TO = (("tot",), ("up", "to"), ("maximaal",), ("ten", "hoogste"), ("hooguit",), ("at", "most"), ("no", "longer", "than"),
+         ("niet", "langer", "dan"), ("uiterlijk",), ("for", "up", "to"), ("a", "maximum", "of"), ("maximum",),
+         ("no", "more", "than"), ("niet", "meer", "dan"), ("max.",), ("een", "maximum", "van"))
+TIME_UNITS = ("dag", "dagen", "week", "weken", "maand", "maanden", "jaar", "jaren", "day", "days", "week", "weeks",
+              "month", "months", "year", "years", "uur", "hours")
+
+
+def _keeps_at_most(clause_words: list[str]) -> bool:
+    """Whether the modal's clause only keeps data, for at most a stated time: "(kunnen wij) tot 12 maanden ... bewaren",
+    "(we may) keep your data for up to two years"; not when it also shares or records them."""
+    if not any(w in KEEPING_VERBS for w in clause_words) or _strong(clause_words):
+        return False
+    for position in range(len(clause_words)):
+        for phrase in UP_TO:
+            if tuple(clause_words[position : position + len(phrase)]) == phrase:
+                after = clause_words[position + len(phrase) : position + len(phrase) + 3]
+                if len(after) >= 2 and any(w in TIME_UNITS for w in after[1:]):
+                    return True
+    return False
 
 
 CONTACT_VERBS = frozenset({"benaderen", "informeren", "bellen", "mailen", "e-mailen", "bereiken", "contacteren",
@@ -445,7 +478,7 @@ ADVERBIAL_OPENERS = frozenset({
     "with", "under", "within", "during", "tijdens", "binnen", "onder", "waar", "because", "omdat", "ten", "om",
     "nadat", "voordat", "als", "indien", "wanneer", "zodra", "tenzij", "if", "when", "unless", "additionally",
     "furthermore", "moreover", "hiermee", "daarmee", "hierdoor", "daardoor", "tenslotte", "slot", "niettegenstaande",
-    "possibly", "perhaps", "wellicht", "misschien", "mogelijkerwijs", "evt.", "soms", "hier", "daar", "nu",
+    "possibly", "perhaps", "wellicht", "misschien", "mogelijkerwijs", "evt.", "hier", "daar", "nu",
 })
 PREPOSITIONS = frozenset({"met", "aan", "van", "voor", "bij", "door", "over", "naar", "to", "with", "from", "for", "of",
                           "by", "about", "tegen", "om"})
@@ -456,7 +489,7 @@ MODALS = frozenset({"kan", "kunnen", "kunt", "may", "might", "could", "can"})
 
 def _subject(words: Words, sentence: Span, clause: Clause, index: int, names: Names, inherit: bool = True) -> Role | None:
     """Who acts in the clause of ``index``: a subject after an inverted verb, one before it, or the sentence's."""
-    first, last = sentence
+    first, _ = sentence
     start = clause.start + (1 if clause.kind is not Kind.main and clause.opener else 0)
     if clause.kind is Kind.relative and clause.opener not in ("dat", "that", "of", "whether"):
         own = _pronoun_subject(words, start, clause.end)
@@ -598,6 +631,9 @@ def _open_list(words: Words, sentence: Span, clause: Clause, index: int, length:
     if own in (Role.person, Role.other) or own is None and _subject(words, sentence, clause, index, names) is Role.person:
         return False  # "u kunt ons via verschillende kanalen (zoals ...) benaderen"; "een bestelling kan ons bijvoorbeeld ..."
     following = _next_words(words, index + length, last, 8)
+    if following[:1] and following[0] in OCCASION_WORDS or _exemplifies_condition(words, first, index):
+        return False  # "bijvoorbeeld als een partner een aanbieding heeft", "als dat nodig is, bijvoorbeeld voor ...":
+        # examples of when an act that is itself stated happens, not of what is done or with whom
     if marker == "zoals":
         if index > first and words[index - 1].lower in ("en", "of"):
             return False  # "waar en zoals toegestaan"
@@ -617,8 +653,8 @@ def _open_list(words: Words, sentence: Span, clause: Clause, index: int, length:
         return False  # "alle gegevens die wij wettelijk moeten afgeven, zoals ...": a category the law sets
     about_data = any(is_data_word(w) or is_recipient_word(w)
                      for w in words_in(words, max(first, index - 2 * WINDOW), min(last, index + 2 * WINDOW)))
-    if following[:1] and following[0] in CONDITION_WORDS or clause.kind is Kind.reason:
-        # "geven we uw gegevens door, bijvoorbeeld als ...", "omdat wij bijvoorbeeld ...": the occasions are open
+    if clause.kind is Kind.reason:
+        # "omdat wij bijvoorbeeld ...": the reasons are open
         return about_data and _subject(words, sentence, clause, index, names) in HEDGED_ROLES
     negated = max((position for position, w in enumerate(before) if w in NEGATIONS), default=-1)
     if negated >= 0 and not any(w in EXCEPTIONS for w in before[negated:]):
@@ -658,6 +694,21 @@ def _open_list(words: Words, sentence: Span, clause: Clause, index: int, length:
         ("aan" in following or "with" in following or ":" in following)
 
 
+#: Words that start an occasion: "bijvoorbeeld als ...", "for example when ...", "bijvoorbeeld tijdens ...".
+OCCASION_WORDS = (CONDITION_WORDS - {"waar", "where", "wherever", "tenzij", "unless", "mits", "provided"}) | {
+    "tijdens", "during"}
+
+
+def _exemplifies_condition(words: Words, first: int, index: int) -> bool:
+    """Whether the example marker at ``index`` follows a short condition just before a comma: "(contact opnemen) als dat
+    noodzakelijk is, bijvoorbeeld voor ...", where the examples are of the occasion, not of the data or recipients."""
+    if index - 1 <= first or words[index - 1].lower != ",":
+        return False
+    before = words_in(words, max(first, index - 8), index - 1)
+    return any(w in ("als", "indien", "wanneer", "if", "when", "whenever") for w in before[-6:]) and \
+        any(w in ("nodig", "noodzakelijk", "vereist", "necessary", "needed", "required") for w in before[-3:])
+
+
 def _defines(words: Words, sentence: Span, index: int) -> bool:
     """Whether the sentence around ``index`` says what data are ("dit zijn bijvoorbeeld gegevens zoals ...", "... zijn
     persoonsgegevens") and nothing done with them; not "dit zijn onder andere: ...", which lists what is processed."""
@@ -690,9 +741,25 @@ GENERIC_DATA_PREFIXES = frozenset({"persoons", "klant", "klanten", "gebruikers",
 #: Words before "data", "details", "gegevens" that do not name a category: "personal data", "relevante gegevens".
 GENERIC_QUALIFIERS = frozenset({
     "personal", "persoonlijke", "relevant", "relevante", "necessary", "noodzakelijke", "benodigde", "required",
-    "such", "any", "more", "further", "extra", "more", "meer", "andere", "overige", "your", "uw", "jouw", "je",
+    "such", "any", "more", "further", "extra", "meer", "andere", "overige", "your", "uw", "jouw", "je",
     "identifying", "identificerende", "all", "alle",
 })
+
+
+CATEGORY_HEADS = ("data", "details", "information", "gegevens", "informatie")
+
+
+def _names_category(following: list[str]) -> bool:
+    """Whether the words after "en andere" name a category with a name of its own ("contactgegevens", "contact details",
+    "betaalgegevens"), which the items before it illustrate and it closes; not "gegevens", "personal data",
+    "partners" or "persoonsgegevens", which leave the list open."""
+    if not following:
+        return False
+    word = following[0]
+    if word.endswith("gegevens") and word != "gegevens":
+        return not _generic_compound(word)
+    return len(following) > 1 and following[1] in CATEGORY_HEADS and word.isalpha() and word not in GENERIC_QUALIFIERS \
+        and word not in OPEN_MODIFIERS and word not in GENERIC_NOUNS
 
 
 def _named_category(words: Words, index: int, first: int) -> bool:
@@ -804,7 +871,7 @@ def _has(words: Words, clause: Clause, vocabulary: frozenset[str]) -> bool:
 def _contains(sequence: list[str], phrases: Iterable[tuple[str, ...]]) -> bool:
     for phrase in phrases:
         size = len(phrase)
-        for start in range(0, len(sequence) - size + 1):
+        for start in range(len(sequence) - size + 1):
             if tuple(sequence[start : start + size]) == phrase:
                 return True
     return False

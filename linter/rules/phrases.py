@@ -19,7 +19,7 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib.resources import files
 from itertools import product
 from pathlib import Path
@@ -107,9 +107,9 @@ def _source(phrases: set[str]) -> str:
     for phrase in sorted(phrases, key=len, reverse=True):  # a node's first phrase is its longest
         node = tree
         for word in phrase.split():
-            entry = node.get(word)
-            if entry is None:
-                entry = node[word] = _Node(len(phrase))
+            if word not in node:
+                node[word] = _Node(len(phrase))
+            entry = node[word]
             node = entry.next
         entry.ends = True
     # Only where a phrase can start: the look-ahead saves trying every phrase at every position.
@@ -123,7 +123,7 @@ class _Node:
     """A word in the tree (as written in the phrases): whether a phrase ends here, the words that may
     follow, the longest phrase through it. (A plain class: a tree has thousands of them.)"""
 
-    __slots__ = ("ends", "next", "longest")
+    __slots__ = ("ends", "longest", "next")
 
     def __init__(self, longest: int):
         self.ends = False
@@ -174,7 +174,7 @@ def _group(alternatives: list[str]) -> str:
     return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _word(word: str) -> str:
     # A trailing '*' matches any word ending: 'mogelijk*' finds 'mogelijkerwijs'.
     return re.escape(word[:-1]) + r"\w*" if word.endswith("*") else re.escape(word)
@@ -199,7 +199,8 @@ def _digest(phrases: set[str]) -> str:
 @lru_cache(maxsize=1)
 def _stored_expressions() -> dict[str, str]:
     try:
-        return json.loads(files("privlint.data").joinpath(STORE).read_text(encoding="utf-8"))
+        stored: dict[str, str] = json.loads(files("privlint.data").joinpath(STORE).read_text(encoding="utf-8"))
+        return stored
     except (OSError, ValueError):  # missing or damaged: every expression is built instead
         return {}
 

@@ -29,7 +29,7 @@ from privlint.rules.wording import (
 )
 
 if TYPE_CHECKING:  # the models are not loaded to read rules, nor on a run the cache answers
-    from privlint.model.manifest import Manifest, Purpose, Retention
+    from privlint.model.manifest import Manifest, Purpose, RetentionTerms
 
 _NECESSARY_EN = ("necessary", "needed", "required")
 
@@ -177,7 +177,7 @@ PERSON_SUBJECTS = PERSON_PRONOUNS | PERSON_NOUNS | frozenset({"donateur", "donat
 NEGATIONS = frozenset({"niet", "not", "geen", "no", "never"})
 TIME_UNITS = frozenset({
     "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "jaar", "jaren", "maand",
-    "maanden", "week", "weken", "dag", "dagen", "uur", "uren",
+    "maanden", "weken", "dag", "dagen", "uur", "uren",
 })
 
 
@@ -195,12 +195,12 @@ CONCRETE_RETENTION = Phrases(
 )
 
 
-def is_unbounded_retention(retention: Retention | None, bases: Iterable[Any] = ()) -> bool:
+def is_unbounded_retention(retention: RetentionTerms | None, bases: Iterable[Any] = ()) -> bool:
     """Whether the retention has no end (see ``unbounded_phrase``)."""
     return unbounded_phrase(retention, bases) is not None
 
 
-def unbounded_phrase(retention: Retention | None, bases: Iterable[Any] = ()) -> str | None:
+def unbounded_phrase(retention: RetentionTerms | None, bases: Iterable[Any] = ()) -> str | None:
     """The words that make the retention endless, as written, or None.
 
     Endless is: for ever ("voor onbepaalde tijd", "never deleted"); a minimum with no maximum
@@ -240,7 +240,24 @@ def unbounded_words(text: str | None, bases: Iterable[Any] = ()) -> str | None:
     return None
 
 
-def _person_end(words: list[Token]) -> tuple[int, int] | None:
+def deferred_phrase(retention: RetentionTerms | None) -> str | None:
+    """The words that put deletion off beyond a stated period until the person acts, or None: "3 jaar na de beëindiging
+    [...]. In dat geval worden de Persoonsgegevens pas verwijderd na de nodige betalingen aan Optimile" keeps the data
+    of someone who never pays for ever, whatever the period says for the others."""
+    if retention is None or not _has_period(retention) or retention.statutory_source is not None:
+        return None
+    text = statement_words(retention, "criteria")[1]
+    if not text:
+        return None
+    words = tokens(text)
+    found = _person_end(words, deferred_only=True)
+    if found is None:
+        return None
+    start = next(i for i in range(found[0] - 1, max(-1, found[0] - 5), -1) if words[i].lower in DEFERRALS)
+    return text[words[start].start : words[found[1] - 1].end]
+
+
+def _person_end(words: list[Token], deferred_only: bool = False) -> tuple[int, int] | None:
     """Where only the person's act ends the retention: their request or objection after "until" or "unless"
     ("totdat de donateur verzoekt om verwijdering", "tenzij u ons vraagt ze te wissen"), or deletion put off until
     they ask or pay ("pas verwijderd nadat u ons daarom vraagt", "pas verwijderd na de nodige betalingen")."""
@@ -248,6 +265,8 @@ def _person_end(words: list[Token]) -> tuple[int, int] | None:
         if token.lower not in END_OPENERS:
             continue
         deferred = any(word.lower in DEFERRALS for word in words[max(0, index - 4) : index])
+        if deferred_only and not deferred:
+            continue
         if token.lower not in UNTIL_OPENERS and not deferred:
             continue  # "wanneer u een verzoek indient, verwijderen wij ...": erasure on request, not the retention
         following: list[str] = []
@@ -267,7 +286,7 @@ def _person_end(words: list[Token]) -> tuple[int, int] | None:
 
 def _bounded(words: list[Token]) -> bool:
     """Whether the text gives a maximum: a ceiling word followed by a period ("maximaal 2 jaar", "within 30 days")."""
-    for first, last in MAXIMUM.matches(words):
+    for _, last in MAXIMUM.matches(words):
         following = [token.lower for token in words[last : last + 5]]
         if any(word in TIME_UNITS for word in following):
             return True
@@ -289,12 +308,12 @@ def _rests_on_consent(bases: Iterable[Any], words: list[Token]) -> bool:
     return any(token.lower in ("toestemming", "consent") for token in words)
 
 
-def is_vague_retention(retention: Retention | None) -> bool:
+def is_vague_retention(retention: RetentionTerms | None) -> bool:
     """Whether the retention is only "as long as necessary": no period, maximum, law, unit of time or end event."""
     return vague_phrase(retention) is not None
 
 
-def vague_phrase(retention: Retention | None) -> str | None:
+def vague_phrase(retention: RetentionTerms | None) -> str | None:
     """The "as long as necessary" words of a retention that says nothing more, as written, or None.
 
     A law named in ``statutory_source`` is something a person can look up, so it is not vague.
@@ -348,12 +367,12 @@ STILL_VAGUE = Phrases(combine(("nog", "still", "daarna", "thereafter"), ("zolang
                       + VAGUE_PERIODS)
 
 
-def _has_period(retention: Retention) -> bool:
+def _has_period(retention: RetentionTerms) -> bool:
     # Any bound, minimum or end event: what the fields leave open is unbounded-retention's structural finding.
     return is_concrete(retention)
 
 
-def covers(retention: Retention | None) -> bool:
+def covers(retention: RetentionTerms | None) -> bool:
     """Whether a retention tells a person how long: a period, maximum or criteria that are not only vague."""
     return retention is not None and retention.is_stated and not is_vague_retention(retention)
 
@@ -380,6 +399,15 @@ def _covered_data(manifest: Manifest) -> frozenset[str]:
     if last is None or last[0] is not manifest:
         last = _last_covered = (manifest, frozenset(c.id for c in manifest.data_categories if covers(c.retention)))
     return last[1]
+
+
+def gives_own_retentions(manifest: Manifest) -> bool:
+    """Whether any purpose or data category says for itself how long: the statement's general "as long as necessary"
+    is then a principle the periods after it make concrete, not the statement's answer (the purposes left without one
+    are missing-retention's)."""
+    return any(covers(purpose.retention) for purpose in manifest.purposes) or any(
+        covers(category.retention) for category in manifest.data_categories
+    )
 
 
 def relies_on_statement_retention(manifest: Manifest, purpose: Purpose) -> bool:

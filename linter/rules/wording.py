@@ -111,7 +111,7 @@ DATA_NOUNS = frozenset({
     "gesprekken", "call", "calls", "foto", "foto's", "photo", "photos", "beelden", "images", "locatie", "location",
     "profiel", "profielen", "profile", "profiles", "identifiers", "history", "geschiedenis", "cookies", "bestanden",
     "files", "documenten", "documents", "e-mailadres", "e-mailadressen", "telefoonnummer", "telefoonnummers",
-    "number", "numbers", "e-mail", "email", "ip", "cv", "gegeven", "contact", "contactinformatie",
+    "number", "numbers", "e-mail", "email", "ip", "gegeven", "contact", "contactinformatie",
 })
 _DATA_SUFFIXES = ("gegevens", "adres", "adressen", "nummer", "nummers", "gedrag", "geschiedenis", "beelden", "opname",
                   "opnamen", "opnames", "gesprek", "gesprekken", "data")
@@ -314,7 +314,7 @@ def name_tuples(names: Iterable[str]) -> tuple[tuple[str, ...], ...]:
 
 
 LEGAL_FORMS = frozenset({"b.v.", "b.v", "bv", "n.v.", "nv", "gmbh", "ltd", "limited", "inc", "sa", "bvba", "srl", "llc",
-                         "plc", "ag", "se", "vof", "cv", "stichting", "vereniging", "vzw", "asbl", "cvba", "bvba",
+                         "plc", "ag", "se", "vof", "cv", "stichting", "vereniging", "vzw", "asbl", "cvba",
                          "commv", "comm.v.", "coöperatie", "cooperatie", "u.a.", "ua"})
 #: Kinds of organisation a name may say the controller is, by which the statement refers back to it: "de gemeente".
 ORGANISATION_NOUNS = frozenset({

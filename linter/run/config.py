@@ -2,12 +2,15 @@
 
 The file is found by walking up from the working directory (in each directory:
 ``.privlint.toml``, then ``privlint.toml``, then a ``pyproject.toml`` that has a
-``[tool.privlint]`` table); ``--config PATH`` names one instead. Its directory
+``[tool.privlint]`` table), stopping at the top of the git work tree, so that a
+file above the repository never configures it; ``--config PATH`` names one instead. Its directory
 is the project root: ``include``, ``exclude`` and ``per-file-ignores`` globs,
 and the file names in fingerprints, are relative to it.
 
-Every value is validated here, with the key named in the message, so a typo is
-a configuration error (exit code 2), never a silently ignored setting. The
+Every value is validated here, with the key named in the message, so a typo or a
+value of the wrong type is a configuration error (exit code 2), never a silently
+ignored setting or a traceback. A configuration file is at most ``MAX_SIZE``
+bytes and ``MAX_NESTING`` levels deep, and must be a regular file. The
 command line overrides the file; :class:`Configuration` remembers where each
 value came from, for ``privlint config``.
 """
@@ -16,16 +19,18 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import json
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from privlint.fileio import read_regular_file
 from privlint.read.discovery import DEFAULT_INCLUDE
 from privlint.read.files import DEFAULT_MAX_FILE_SIZE
-from privlint.read.paths import project_root, root_relative
+from privlint.read.paths import project_root, root_relative, work_tree_top
 from privlint.rules import Option, Rule, Severity
 from privlint.rules.selection import RuleSelection, enabled_rules, is_always_on
 from privlint.run.linter import Settings
@@ -41,6 +46,8 @@ KEYS = (
     "include", "exclude", "respect-gitignore", "today", "max-file-size",
 )
 DEFAULT = "default"
+MAX_SIZE = 1024 * 1024  # bytes; a configuration is a few hundred
+MAX_NESTING = 16  # tables and arrays within each other; privlint's own keys need 4
 
 
 class ConfigError(ValueError):
@@ -63,11 +70,13 @@ class ConfigFile:
 
 
 def find_config_file(start: Path | None = None) -> Path | None:
-    """The nearest configuration file at or above ``start`` (default: the working directory)."""
+    """The nearest configuration file at or above ``start`` (default: the working directory),
+    up to the top of its git work tree (outside a work tree: up to the file system's root)."""
     start = (start or Path.cwd()).absolute()
+    top = work_tree_top(start)
     for directory in (start, *start.parents):
         found = config_in(directory)
-        if found is not None:
+        if found is not None or str(directory) == top:
             return found
     return None
 
@@ -76,38 +85,74 @@ def config_in(directory: Path) -> Path | None:
     """The configuration file in ``directory`` itself, if there is one."""
     for name in CONFIG_NAMES:
         candidate = directory / name
-        if candidate.is_file() and (name != "pyproject.toml" or has_privlint_table(candidate)):
+        if _is_file(candidate) and (name != "pyproject.toml" or has_privlint_table(candidate)):
             return candidate
     return None
 
 
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a name too long, a directory that cannot be searched: no configuration there
+        return False
+
+
 def has_privlint_table(pyproject: Path) -> bool:
     try:
-        return "privlint" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {})
+        text = read_regular_file(pyproject, MAX_SIZE).decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return False
-    except tomllib.TOMLDecodeError:  # broken: report it if it looks like ours
-        return "[tool.privlint" in pyproject.read_text(encoding="utf-8", errors="replace")
+    try:
+        tool = tomllib.loads(text).get("tool")
+        return isinstance(tool, dict) and "privlint" in tool
+    except (tomllib.TOMLDecodeError, RecursionError):  # broken: report it if it looks like ours
+        return "[tool.privlint" in text
 
 
 def read_config_file(path: str | Path) -> ConfigFile:
     path = Path(path)
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
+        document = tomllib.loads(read_regular_file(path, MAX_SIZE).decode("utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"configuration file {str(path)!r} does not exist") from None
-    except (OSError, UnicodeDecodeError) as error:
+    except OSError as error:
+        raise ConfigError(f"cannot read configuration file {str(path)!r}: {error.strerror or error}") from None
+    except UnicodeDecodeError as error:
         raise ConfigError(f"cannot read configuration file {str(path)!r}: {error}") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{root_relative(path)} is not valid TOML: {error}") from None
+    except RecursionError:
+        raise ConfigError(f"{root_relative(path)}: nested more than {MAX_NESTING} levels deep") from None
     if path.name == "pyproject.toml":
-        table = document.get("tool", {}).get("privlint")
+        tool = document.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(f"{root_relative(path)}: tool must be a table, not {_kind(tool)}")
+        table = tool.get("privlint")
         if table is None:
             raise ConfigError(f"{root_relative(path)} has no [tool.privlint] table")
         if not isinstance(table, dict):
             raise ConfigError(f"{root_relative(path)}: tool.privlint must be a table")
-        return ConfigFile(path, table)
-    return ConfigFile(path, document)
+    else:
+        table = document
+    if _nesting(table) > MAX_NESTING:
+        raise ConfigError(f"{root_relative(path)}: nested more than {MAX_NESTING} levels deep")
+    return ConfigFile(path, table)
+
+
+def _nesting(value: Any) -> int:
+    """How many tables and arrays deep ``value`` goes (without recursion: any depth is measured)."""
+    deepest, pending = 0, [(value, 1)]
+    while pending:
+        value, depth = pending.pop()
+        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else None
+        if children is not None:
+            deepest = max(deepest, depth)
+            pending.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def _kind(value: Any) -> str:
+    return {bool: "a boolean", int: "a number", float: "a number", str: "a text", list: "an array"}.get(type(value), type(value).__name__)
 
 
 @dataclass(frozen=True)
@@ -173,7 +218,7 @@ def resolve(
     )
     checked = _Checker(rules)
 
-    def put(key: str, default: Any, check) -> Any:
+    def put(key: str, default: Any, check: Callable[[Any, str], Any]) -> Any:
         in_file = check(table[key], f"{where}: {key}") if key in table else None  # checked even when overridden
         if key in command_line:
             raw, flag = command_line[key]
@@ -223,7 +268,7 @@ def resolve(
             if key in table and key != rule_name:
                 raise ConfigError(f"{where}: {name!r} is set both on its own and under {rule_name!r}; keep one")
             table[key] = in_rule_table[name]
-        value = put(key, option.default, lambda value, at, option=option: _check_option(option, value, at))
+        value = put(key, option.default, functools.partial(_check_option, option))
         configuration.options[key] = value
     return configuration
 

@@ -32,6 +32,7 @@ import secrets
 import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -157,7 +158,7 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
     if not spans:
         return text
     ordered = sorted(spans.items())
-    if any(end > next_start for ((_, end), _), ((next_start, _), _) in zip(ordered, ordered[1:])):
+    if any(end > next_start for ((_, end), _), ((next_start, _), _) in pairwise(ordered)):
         raise CannotFix("two fixes change the same text")
     fixed = text
     for (start, end), replacement in reversed(ordered):

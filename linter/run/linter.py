@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from privlint.parse.pointers import UnknownNode
 from privlint.read.discovery import DEFAULT_INCLUDE, Target
 from privlint.read.files import (
     DEFAULT_MAX_FILE_SIZE,
@@ -31,6 +32,7 @@ from privlint.read.globs import PatternList, compiled
 from privlint.read.history import History
 from privlint.read.related import RelatedFiles
 from privlint.rules import Context, Finding, Fix, Problem, Rule, Severity
+from privlint.rules.containment import describe, is_contained
 from privlint.rules.engine import (
     ALWAYS_ON,
     ENGINE_RULES,
@@ -42,6 +44,7 @@ from privlint.rules.engine import (
     UNUSED_SUPPRESSION,
     YAML_SYNTAX,
 )
+from privlint.rules.registry import PluginNotLoaded
 from privlint.rules.selection import (
     RuleSelection,
     enabled_rules,
@@ -54,6 +57,7 @@ from privlint.suppress.fingerprints import with_fingerprints
 if TYPE_CHECKING:
     from privlint.model.manifest import Manifest
     from privlint.parse.loader import Document
+    from privlint.run.cache import Cache
 
 _ENGINE_NAMES = frozenset(rule.name for rule in ENGINE_RULES)
 _ALWAYS_ON_NAMES = frozenset(rule.name for rule in ALWAYS_ON)
@@ -91,6 +95,10 @@ class Settings:
 
 _FINDING_FIELDS = tuple(field.name for field in dataclasses.fields(Finding))
 _SEVERITIES = {severity.value: severity for severity in Severity}
+_FIELD_KINDS = tuple(  # (index, the types a record's value may have) for every field but the severity
+    (index, (int,) if name in ("line", "column") else (str, type(None)) if name == "hint" else (str,))
+    for index, name in enumerate(_FINDING_FIELDS) if name != "severity"
+)
 
 
 @dataclass(frozen=True)
@@ -122,9 +130,11 @@ class FileResult:
             values = finding.__dict__
             values.update(zip(_FINDING_FIELDS, row))
             values["severity"] = _SEVERITIES[values["severity"]]
-            if not (type(values["line"]) is int and type(values["column"]) is int and type(values["message"]) is str):
+            if not all(type(row[index]) in kinds for index, kinds in _FIELD_KINDS):
                 raise ValueError("a malformed record")  # a damaged cache entry must not pass for findings
             findings.append(finding)
+        if type(record["suppressed"]) is not int:
+            raise ValueError("a malformed record")
         return cls(findings, record["suppressed"])
 
 
@@ -167,9 +177,9 @@ class Linter:
         self.rule_options = self._options()
         self.context = Context(today=settings.today)
         self._contexts = {name: Context(settings.today, options) for name, options in self.rule_options.items()}
-        self.history = History(settings.diff_base)
+        self.history = History(settings.diff_base, settings.max_file_size)
         self.related = RelatedFiles(settings.root, settings.max_file_size)
-        self.cache: Any = None  # a privlint.run.cache.Cache, when the command line opens one
+        self.cache: Cache | None = None  # when the command line opens one
         self.fixes: list[tuple[str, str, str, Fix]] | None = None  # (file, rule, pointer, fix), when --fix collects them
         self._per_file_ignores = _per_file_ignores(settings.per_file_ignores)
         self._active: dict[str, list[Rule]] = {}
@@ -216,7 +226,9 @@ class Linter:
     def lint_file(self, target: Target) -> FileResult:
         try:
             return self._lint_file(target)
-        except Exception as error:  # a bug in privlint must not hide the other files
+        except BaseException as error:  # noqa: B036 - a bug in privlint or a plugin must not hide the other files
+            if not is_contained(error):
+                raise
             return self._crashed(target.display, error)
 
     def _lint_file(self, target: Target) -> FileResult:
@@ -244,7 +256,7 @@ class Linter:
         return [self._cached(target) for target in targets]
 
     def _cached(self, target: Target) -> FileResult | None:
-        if target.problem:
+        if target.problem or self.cache is None:
             return None
         try:
             content = read_bytes(target.path, self.settings.max_file_size)  # keyed on bytes: nothing to decode
@@ -255,11 +267,14 @@ class Linter:
     def lint_text(self, text: str, display: str, key: str | None = None) -> list[Finding]:
         try:
             return self._lint_text(text, display, key or display, None).findings
-        except Exception as error:  # a bug in privlint must not hide the other files
+        except BaseException as error:  # noqa: B036 - a bug in privlint or a plugin must not hide the other files
+            if not is_contained(error):
+                raise
             return self._crashed(display, error).findings
 
-    def _crashed(self, display: str, error: Exception) -> FileResult:
-        message = f"privlint failed on this file: {type(error).__name__}: {error}"
+    def _crashed(self, display: str, error: BaseException) -> FileResult:
+        self._refuse_unknown_node(error)
+        message = f"privlint failed on this file: {describe(error)}"
         return FileResult([_finding(display, INTERNAL_ERROR, 1, 1, message, hint="please report this with the manifest")])
 
     def _lint_text(self, text: str, display: str, key: str, file: tuple[Path, bytes] | None) -> FileResult:
@@ -291,21 +306,35 @@ class Linter:
         related: Callable[[str], str] | None = None,
     ) -> list[Finding]:
         findings = []
-        for rule in (rule for rule in active if rule.check is not None):
+        for rule in active:
+            check = rule.check
+            if check is None:
+                continue
             context = self._contexts.get(rule.name, self.context)
             if previous is not None and related is not None:
                 context = Context(context.today, context.options, previous, related)
             elif previous is not None:
                 context = Context(context.today, context.options, previous)
             try:
-                for problem in rule.check(manifest, context):
+                for count, problem in enumerate(check(manifest, context)):
+                    wrong = _wrong_type(problem) or (count >= MAX_PROBLEMS_PER_CHECK and f"more than {MAX_PROBLEMS_PER_CHECK:,} problems")
+                    if wrong:
+                        raise CheckContractError(f"it yielded {wrong}")
                     findings.append(self._locate(display, document, rule, problem))
                     if problem.fix is not None and self.fixes is not None and rule.fixable:
                         self.fixes.append((display, rule.name, problem.pointer, problem.fix))
-            except Exception as error:  # a failing check must not take the others down
-                message = f"check {rule.name!r} failed: {type(error).__name__}: {error}"
-                findings.append(_finding(display, INTERNAL_ERROR, 1, 1, message, hint="please report this with the manifest"))
+            except BaseException as error:  # noqa: B036 - a failing check (even one raising SystemExit) must not take the others down
+                if not is_contained(error):
+                    raise
+                self._refuse_unknown_node(error)
+                findings.append(_finding(display, INTERNAL_ERROR, 1, 1, _check_failed(rule, error), hint=_report_hint(rule)))
         return findings
+
+    def _refuse_unknown_node(self, error: BaseException) -> None:
+        """With ``strict_pointers`` (privlint's own tests), a check that points at no node fails the
+        run instead of becoming an internal-error finding that a test might not look at."""
+        if self.settings.strict_pointers and isinstance(error, UnknownNode):
+            raise error
 
     def _suppress(self, findings: list[Finding], display: str, key: str, document: Document, active: list[Rule]) -> FileResult:
         if any(f.rule == INVALID_MANIFEST.name for f in findings):
@@ -366,6 +395,46 @@ class Linter:
         pointer = problem.pointer
         line, column = document.locate(pointer, strict=self.settings.strict_pointers)
         return _finding(display, rule, line, column, problem.message, pointer, problem.hint)
+
+
+MAX_PROBLEMS_PER_CHECK = 100_000  # as many as a file under the limits has nodes: more means a runaway check
+
+
+class CheckContractError(TypeError):
+    """A check yielded something other than problems, or without end."""
+
+
+def _wrong_type(problem: Any) -> str | None:
+    """What is wrong with what a check yielded, if it is not a well-formed Problem."""
+    if not isinstance(problem, Problem):
+        return f"a {type(problem).__name__} instead of a Problem"
+    path = problem.path
+    if not isinstance(path, tuple) or not all(type(part) in (str, int) for part in path):
+        return "a problem whose path is not a tuple of keys and indexes"
+    if not isinstance(problem.message, str):
+        return "a problem whose message is not text"
+    if problem.hint is not None and not isinstance(problem.hint, str):
+        return "a problem whose hint is not text"
+    if problem.fix is not None and not isinstance(problem.fix, Fix):
+        return "a problem whose fix is not a Fix"
+    return None
+
+
+def _check_failed(rule: Rule, error: BaseException) -> str:
+    if isinstance(error, PluginNotLoaded):
+        return str(error)
+    origin = "" if _is_built_in(rule) else f" (plugin {rule.origin})"
+    return f"check {rule.name!r}{origin} failed: {describe(error)}"
+
+
+def _is_built_in(rule: Rule) -> bool:
+    return rule.origin == "privlint" or rule.origin.startswith("privlint.")
+
+
+def _report_hint(rule: Rule) -> str:
+    if _is_built_in(rule):
+        return "please report this with the manifest"
+    return f"report this to the authors of the plugin {rule.origin.partition('.')[0]!r}, or uninstall it"
 
 
 def _per_file_ignores(table: Mapping[str, tuple[str, ...]]) -> list[tuple[PatternList, bool, tuple[str, ...]]]:

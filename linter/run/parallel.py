@@ -52,7 +52,7 @@ def _linted(linter: Any, targets: Sequence[Any], jobs: int) -> Iterator[Any]:
     if not targets:
         return
     # The YAML parser and the models: loaded once, here, rather than in every worker.
-    import privlint.model.validation  # noqa: F401
+    import privlint.model.validation
     import privlint.parse.loader  # noqa: F401
 
     processes = process_count(len(targets), jobs)

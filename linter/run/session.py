@@ -154,7 +154,7 @@ def run_lint(options: LintOptions, streams: Streams | None = None, rules: Sequen
 
     streams = streams or Streams()
     check_options(options)
-    rules = list(rules) if rules is not None else load_rules()
+    rules = list(rules) if rules is not None else load_rules(contain_failures=True)
     configuration = load_configuration(rules, options.config_path, options.command_line_values())
     if options.show_settings:
         streams.stdout.write(render(configuration, rules))
@@ -171,6 +171,7 @@ def run_lint(options: LintOptions, streams: Streams | None = None, rules: Sequen
     except SettingsError as error:
         raise UsageError(str(error)) from None
     targets = find_targets(options, linter.settings, streams)
+    refuse_writing_over_manifests(options, targets)
     if options.show_files:
         from privlint.report.escape import line_start
 
@@ -191,17 +192,18 @@ def run_lint(options: LintOptions, streams: Streams | None = None, rules: Sequen
         if not options.quiet:
             streams.note(outcome.describe(would=False))
     results = lint_targets(linter, targets, options)
-    findings = [finding for result in results for finding in result.findings]
-    findings, baselined, gone = apply_baseline(findings, targets, options, streams)
-    return report(options, streams, linter, targets, results, findings, baselined, gone)
+    matcher, results = apply_baseline(results, targets, options, streams)
+    return report(options, streams, linter, targets, results, matcher)
 
 
-def load_rules() -> list[Any]:
+def load_rules(contain_failures: bool = False) -> list[Any]:
+    """The registered rules; a plugin that cannot be loaded is a UsageError, or with ``contain_failures``
+    a stand-in whose check fails on every file (linting reports it as an internal error)."""
     from privlint.rules.registry import RegistryError
     from privlint.rules.registry import load_rules as load
 
     try:
-        return load()
+        return load(contain_failures=contain_failures)
     except RegistryError as error:
         raise UsageError(str(error)) from None
 
@@ -239,8 +241,17 @@ def find_targets(options: LintOptions, settings: Any, streams: Streams) -> list[
     return discover(options.paths or ["."], settings=settings, force_exclude=options.force_exclude)
 
 
-def lint_targets(linter: Any, targets: Sequence[Target], options: LintOptions) -> list[Any]:
-    """Every target's result: from the cache where it holds one, in several processes when there are many."""
+def refuse_writing_over_manifests(options: LintOptions, targets: Sequence[Target]) -> None:
+    """--output-file and --create-baseline must not name a manifest being linted (UsageError)."""
+    from privlint.fileio import same_file
+
+    for flag, path in (("--output-file", options.output_file), ("--create-baseline", options.create_baseline)):
+        if path is not None and same_file(path, [target.path for target in targets]):  # --stdin-filename too
+            raise UsageError(f"{flag} {str(path)!r} is a manifest being linted; privlint never writes to a manifest")
+
+
+def lint_targets(linter: Any, targets: Sequence[Target], options: LintOptions) -> Iterable[Any]:
+    """Every target's result, in order: from the cache where it holds one, in several processes when there are many."""
     from privlint.run.parallel import lint_files
 
     if options.reads_stdin:
@@ -250,21 +261,23 @@ def lint_targets(linter: Any, targets: Sequence[Target], options: LintOptions) -
 
         directory = options.cache_dir or (linter.settings.root or Path.cwd()) / DEFAULT_DIRECTORY
         linter.cache = open_cache(directory, linter)
-    return list(lint_files(linter, targets, options.jobs))
+    return lint_files(linter, targets, options.jobs)
 
 
 def apply_baseline(
-    findings: list[Any], targets: Sequence[Target], options: LintOptions, streams: Streams
-) -> tuple[list[Any], int, int]:
-    """Record and/or filter by a baseline: (findings to report, baselined, gone)."""
+    results: Iterable[Any], targets: Sequence[Target], options: LintOptions, streams: Streams
+) -> tuple[Any, Iterable[Any]]:
+    """The baseline's matcher (None without one) and the results: a baseline is recorded before the report,
+    from every finding, so creating one holds them all; reading one holds only the baseline."""
     if not (options.baseline or options.create_baseline):
-        return findings, 0, 0
+        return None, results
     from privlint.suppress import baseline
 
-    keys = {target.display: target.key or target.display for target in targets}
     try:
         if options.create_baseline:
-            recorded = baseline.create(findings, keys)
+            results = list(results)
+            keys = {target.display: target.key or target.display for target in targets}
+            recorded = baseline.create((finding for result in results for finding in result.findings), keys)
             baseline.write(recorded, options.create_baseline)
             streams.note(f"recorded {len(recorded.entries)} findings in baseline {options.create_baseline}")
         else:
@@ -274,61 +287,165 @@ def apply_baseline(
         raise UsageError(str(error)) from None
     except OSError as error:
         raise UsageError(f"cannot write baseline {str(options.create_baseline)!r}: {error.strerror or error}") from None
-    filtered = baseline.apply(recorded, findings, keys)
-    return filtered.new, filtered.baselined, filtered.gone
+    return baseline.Matcher(recorded), results
 
 
 def report(
-    options: LintOptions, streams: Streams, linter: Any, targets: Sequence[Target], results: Sequence[Any],
-    findings: list[Any], baselined: int, gone: int,
+    options: LintOptions, streams: Streams, linter: Any, targets: Sequence[Target], results: Iterable[Any], matcher: Any,
 ) -> int:
-    """Write the report(s) and return the exit code."""
-    from privlint.report import chunked_reporter, reporter
+    """Write the report(s) as the results arrive, and return the exit code.
+
+    Nothing grows with the number of files but the list of their names (SARIF,
+    GitLab and JUnit, which name files from the project root, are held whole only
+    where that order differs from the files' order).
+    """
+    from privlint.report import open_stream
     from privlint.run.linter import Summary, exit_code
 
-    summary = Summary.of(
-        findings, len(targets), paths=tuple(target.display for target in targets),
-        suppressed=sum(result.suppressed for result in results), baselined=baselined, baseline_gone=gone,
-    )
     rules = linter.enabled
     in_actions = streams.environ.get("GITHUB_ACTIONS") == "true"
     terminal_default = "github" if in_actions else "text"
+    paths = tuple(target.display for target in targets)
+    keys = {target.display: target.key or target.display for target in targets}
+    sinks: list[tuple[Any, bool]] = []  # (a report stream, whether it gets the quiet summary)
+    output = None
     if options.output_file is not None:
-        from privlint.fileio import write_atomic
+        from privlint.fileio import AtomicWriter
 
         name = options.output_format or "text"
-        file_findings, file_summary = for_format(name, findings, summary, targets)
         try:
-            write_atomic(options.output_file, reporter(name)(file_findings, file_summary, rules, color=False))
+            output = AtomicWriter(options.output_file)
         except OSError as error:
             raise UsageError(f"cannot write {str(options.output_file)!r}: {error.strerror or error}") from None
+        sinks.append((_for_format(name, open_stream(name, output.write, rules), keys, paths), False))
         terminal_format = terminal_default
     else:
         terminal_format = options.output_format or terminal_default
     if options.statistics:
-        from privlint.report.statistics import render_statistics
-
-        streams.stdout.write(render_statistics(findings, rules, terminal_format if terminal_format in STATISTICS_FORMATS else "text"))
+        statistics_format = terminal_format if terminal_format in STATISTICS_FORMATS else "text"
+        sinks.append((_Statistics(streams.stdout.write, rules, statistics_format), True))
     else:
         color = terminal_format == "text" and use_color(options.color, streams.stdout, streams.environ)
-        shown, shown_summary = for_format(terminal_format, findings, dataclasses.replace(summary, quiet=options.quiet), targets)
-        for chunk in chunked_reporter(terminal_format)(shown, shown_summary, rules, color=color):
-            streams.stdout.write(chunk)  # a long report is never held whole
+        stream = open_stream(terminal_format, streams.stdout.write, rules, color=color)
+        sinks.append((_for_format(terminal_format, stream, keys, paths), True))
     summary_file = streams.environ.get("GITHUB_STEP_SUMMARY")
+    step_summary = None
     if summary_file:
-        from privlint.report.markdown import append_step_summary
+        from privlint.report.markdown import StepSummary
 
-        problem = append_step_summary(summary_file, findings, summary, rules)
-        if problem:
-            streams.note(problem)
-    return exit_code(findings, options.exit_zero)
+        step_summary = StepSummary(summary_file, rules)
+        sinks.append((step_summary, False))
+
+    counts = _Counts()
+    try:
+        for result in results:
+            findings = result.findings if matcher is None else matcher.new(result.findings)
+            counts.add(findings, result.suppressed)
+            for sink, _ in sinks:
+                sink.add(findings)
+        summary = Summary(
+            len(targets), counts.by_severity(), paths=paths, suppressed=counts.suppressed,
+            baselined=matcher.baselined if matcher else 0, baseline_gone=matcher.gone(keys) if matcher else 0,
+        )
+        for sink, terminal in sinks:
+            if sink is step_summary:
+                problem = step_summary.finish(summary)
+                if problem:
+                    streams.note(problem)
+            else:
+                sink.finish(dataclasses.replace(summary, quiet=options.quiet) if terminal else summary)
+        if output is not None:
+            try:
+                output.commit()
+            except OSError as error:
+                raise UsageError(f"cannot write {str(options.output_file)!r}: {error.strerror or error}") from None
+            output = None
+    finally:
+        if output is not None:  # interrupted: the file is left as it was
+            output.abort()
+    return exit_code(counts.witnesses, options.exit_zero)
 
 
-def for_format(name: str, findings: list[Any], summary: Any, targets: Sequence[Target]) -> tuple[list[Any], Any]:
-    """Findings and summary as a format shows them: SARIF, GitLab and JUnit name files relative to the
+class _Counts:
+    """What the summary and the exit code need of the findings, counted as they pass."""
+
+    def __init__(self) -> None:
+        from privlint.rules import Severity
+        from privlint.rules.engine import RUN_FAILURES
+
+        self.severities = list(Severity)
+        self.counts = dict.fromkeys(self.severities, 0)
+        self.run_failures = RUN_FAILURES
+        self.suppressed = 0
+        self.witnesses: list[Any] = []  # a finding that fails the run and one that is not info, if any
+
+    def add(self, findings: Sequence[Any], suppressed: int) -> None:
+        self.suppressed += suppressed
+        if not findings:
+            return
+        severities = [finding.severity for finding in findings]  # counted by list.count, in C
+        for severity in self.severities:
+            self.counts[severity] += severities.count(severity)
+        if len(self.witnesses) < 2:
+            self.witnesses = _witnesses([*self.witnesses, *findings], self.run_failures)
+
+    def by_severity(self) -> dict[Any, int]:
+        return dict(self.counts)
+
+
+def _witnesses(findings: Sequence[Any], run_failures: frozenset[str]) -> list[Any]:
+    """The first finding of a run failure and the first that is not info: the exit code depends on them only."""
+    from privlint.rules import Severity
+
+    failure = next((f for f in findings if f.rule in run_failures), None)
+    serious = next((f for f in findings if f.severity is not Severity.info), None)
+    return [f for f in (failure, serious) if f is not None]
+
+
+class _Statistics:
+    """``--statistics``: findings counted per rule, printed at the end."""
+
+    def __init__(self, write: Any, rules: Sequence[Any], output_format: str) -> None:
+        from collections import Counter
+
+        self.write, self.rules, self.format = write, rules, output_format
+        self.counted: Counter[str] = Counter()
+
+    def add(self, findings: Sequence[Any]) -> None:
+        self.counted.update(finding.rule for finding in findings)
+
+    def finish(self, summary: Any) -> None:
+        from privlint.report.statistics import render_counted
+
+        self.write(render_counted(self.counted, self.rules, self.format))
+
+
+def _for_format(name: str, stream: Any, keys: Mapping[str, str], paths: tuple[str, ...]) -> Any:
+    """The stream as the format sees findings: SARIF, GitLab and JUnit name files relative to the
     project root, whatever the working directory; the others as the terminal does."""
     if name not in ROOT_RELATIVE_FORMATS:
-        return findings, summary
-    keys = {target.display: target.key or target.display for target in targets}
-    moved = sorted((dataclasses.replace(f, file=keys.get(f.file, f.file)) for f in findings), key=lambda f: f.sort_key)
-    return moved, dataclasses.replace(summary, paths=tuple(keys.get(path, path) for path in summary.paths))
+        return stream
+    return _RootRelative(stream, keys, in_order=[keys.get(path, path) for path in paths] == sorted(keys.get(path, path) for path in paths))
+
+
+class _RootRelative:
+    """Findings named by their root-relative path and sorted by it: passed on as they come where
+    the files' order is that order already, else held and sorted at the end."""
+
+    def __init__(self, stream: Any, keys: Mapping[str, str], in_order: bool) -> None:
+        self.stream, self.keys, self.in_order = stream, keys, in_order
+        self.held: list[Any] = []
+
+    def add(self, findings: Sequence[Any]) -> None:
+        moved = [dataclasses.replace(f, file=self.keys.get(f.file, f.file)) for f in findings]
+        if self.in_order:
+            self.stream.add(moved)
+        else:
+            self.held.extend(moved)
+
+    def finish(self, summary: Any) -> None:
+        from itertools import groupby
+
+        for _, group in groupby(sorted(self.held, key=lambda f: f.sort_key), key=lambda f: f.file):
+            self.stream.add(list(group))
+        self.stream.finish(dataclasses.replace(summary, paths=tuple(self.keys.get(path, path) for path in summary.paths)))

@@ -16,11 +16,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from privlint.fileio import write_atomic
+from privlint.fileio import read_regular_file, write_atomic
 from privlint.rules import Finding
 from privlint.rules.engine import ALWAYS_ON
 
 FORMAT = 1
+MAX_SIZE = 64 * 1024 * 1024  # bytes: about 250,000 findings
 _NEVER_BASELINED = frozenset(rule.name for rule in ALWAYS_ON)
 
 
@@ -82,13 +83,17 @@ def write(baseline: Baseline, path: str | Path) -> None:
 
 def read(path: str | Path) -> Baseline:
     try:
-        document = json.loads(Path(path).read_text(encoding="utf-8"))
+        document = json.loads(read_regular_file(path, MAX_SIZE).decode("utf-8"))
     except FileNotFoundError:
         raise BaselineError(f"baseline {str(path)!r} does not exist (create it with --create-baseline)") from None
-    except (OSError, UnicodeDecodeError) as error:
+    except OSError as error:
+        raise BaselineError(f"cannot read baseline {str(path)!r}: {error.strerror or error}") from None
+    except UnicodeDecodeError as error:
         raise BaselineError(f"cannot read baseline {str(path)!r}: {error}") from None
     except json.JSONDecodeError as error:
         raise BaselineError(f"baseline {str(path)!r} is not JSON: {error}") from None
+    except RecursionError:
+        raise BaselineError(f"baseline {str(path)!r} is nested too deeply to be a privlint baseline") from None
     if not isinstance(document, dict) or document.get("privlint-baseline") != FORMAT:
         raise BaselineError(f"{str(path)!r} is not a privlint baseline (format {FORMAT})")
     records = document.get("findings")
@@ -105,9 +110,28 @@ def apply(baseline: Baseline, findings: Sequence[Finding], keys: dict[str, str])
 
     ``keys`` maps each linted file (as findings name it) to its root-relative path.
     """
-    known = baseline.fingerprints
-    new = [f for f in findings if f.fingerprint not in known or not can_be_baselined(f)]
-    seen = {f.fingerprint for f in findings}
-    linted = set(keys.values())
-    gone = sum(1 for e in baseline.entries if e.file in linted and e.fingerprint not in seen)
-    return Filtered(new, len(findings) - len(new), gone)
+    matcher = Matcher(baseline)
+    new = matcher.new(findings)
+    return Filtered(new, matcher.baselined, matcher.gone(keys))
+
+
+class Matcher:
+    """``apply`` one file's findings at a time: a run need not hold every finding."""
+
+    def __init__(self, baseline: Baseline) -> None:
+        self.baseline = baseline
+        self.known = baseline.fingerprints
+        self.seen: set[str] = set()  # the baseline's fingerprints found so far
+        self.baselined = 0
+
+    def new(self, findings: Sequence[Finding]) -> list[Finding]:
+        known = self.known
+        new = [f for f in findings if f.fingerprint not in known or not can_be_baselined(f)]
+        self.seen.update(f.fingerprint for f in findings if f.fingerprint in known)
+        self.baselined += len(findings) - len(new)
+        return new
+
+    def gone(self, keys: dict[str, str]) -> int:
+        """Baseline entries for the linted files that no finding matched."""
+        linted = set(keys.values())
+        return sum(1 for e in self.baseline.entries if e.file in linted and e.fingerprint not in self.seen)

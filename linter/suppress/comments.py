@@ -7,21 +7,22 @@
 * ``# privlint: disable-file=...`` applies to the whole file; it must come
   before the first line of content.
 
-Rules are named by name, code or code prefix. Comments are found with
-ruamel.yaml's scanner, so a ``#`` inside a quoted or block scalar is text, not
-a comment. A suppression without a reason still takes effect, and is reported;
-a suppression that suppresses nothing is reported too.
+Rules are named by name, code or code prefix. Comments are found by a scanner
+that follows quoted, block and flow scalars line by line, so a ``#`` inside a
+quoted or block scalar is text, not a comment. A suppression without a reason
+still takes effect, and is reported; a suppression that suppresses nothing is
+reported too.
 """
 
 from __future__ import annotations
 
 import bisect
 import difflib
-import io
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from privlint.read.files import split_lines
 from privlint.rules import Finding, Rule
 
 DIRECTIVE = re.compile(r"^#\s*privlint\s*:\s*(?P<body>.*?)\s*$")
@@ -52,33 +53,196 @@ class Comment:
 
 
 def comments(text: str) -> list[Comment]:
-    """Every comment in a YAML document that parses, in file order."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.tokens import CommentToken
+    """Every comment in a YAML document that parses, in file order: one pass, one line at a time."""
+    scanner = _Scanner()
+    found = []
+    for number, line in enumerate(split_lines(text), 1):
+        index = scanner.line(line)
+        if index >= 0:
+            found.append(Comment(number, index + 1, line[index:], not line[:index].strip()))
+    return found
 
-    lines = text.splitlines()
-    found: dict[tuple[int, int], Comment] = {}
 
-    def collect(node: object) -> Iterator[CommentToken]:
-        if isinstance(node, CommentToken):
-            yield node
-        elif isinstance(node, list):
-            for item in node:
-                yield from collect(item)
+_BLANK = " \t"
+_PLAIN_END = re.compile(r":(?=[ \t]|$)|(?<=[ \t])#")  # block context: a key's ':' or a comment
+_COMMENT = re.compile(r"(?<=[ \t])#")
+_FLOW_STOP = re.compile(r"""[\[\]{},:?#'"]""")
+_BLOCK_HEADER = re.compile(r"[|>](?:[1-9][+-]?|[+-][1-9]?)?(?=[ \t]|$)")
+_DOUBLE_QUOTED = re.compile(r'[\\"]')
 
-    for token in YAML(typ="rt").scan(io.StringIO(text)):
-        for comment in collect(getattr(token, "comment", None)):
-            # One token may hold several comment lines; read each from the source.
-            for offset in range(comment.value.count("\n") + 1):
-                index = comment.start_mark.line + offset
-                if index >= len(lines):
-                    break
-                source = lines[index]
-                start = comment.start_mark.column if offset == 0 else source.find("#")
-                if start < 0 or not source[start:].startswith("#"):
-                    continue
-                found[(index + 1, start + 1)] = Comment(index + 1, start + 1, source[start:], not source[:start].strip())
-    return [found[key] for key in sorted(found)]
+
+class _Scanner:
+    """Finds the comment on each line of a YAML text that parses, in one pass (see ``comments``).
+
+    A ``#`` starts a comment where it follows a blank or starts a line, outside quoted
+    and block scalars. So the scanner follows what a line leaves open for the next: a
+    quoted scalar, flow collections (``[...]``, ``{...}``), a block scalar (``|``, ``>``:
+    its lines are those indented more than its parent), a plain scalar (its
+    continuation lines start no quoted scalar).
+    """
+
+    def __init__(self) -> None:
+        self.quote = ""  # the quote of an open quoted scalar
+        self.quote_column = 0  # where it started (block context: its collection's column)
+        self.depth = 0  # open flow collections
+        self.flow_column = 0
+        self.expect_node = True  # flow: only blanks, anchors and tags since the last indicator
+        self.block: tuple[int, int | None] | None = None  # an open block scalar: parent's column, its lines' indentation
+        self.plain: int | None = None  # a plain scalar continues on lines indented more than this
+
+    def line(self, line: str) -> int:
+        """The index of the '#' that starts this line's comment, or -1."""
+        stripped = line.lstrip(" ")
+        indent = len(line) - len(stripped)
+        if self.block is not None:
+            parent, indentation = self.block
+            if not stripped.strip(_BLANK):
+                return -1
+            if indentation is None and indent > max(parent, 0):
+                self.block = (parent, indent)
+                return -1
+            if indentation is not None and indent >= indentation:
+                return -1
+            self.block = None
+        if self.quote:
+            end = self._close(line, 0)
+            if end < 0:
+                return -1
+            return self._flow(line, end) if self.depth else self._after(line, end, self.quote_column)
+        if self.depth:
+            return self._flow(line, 0)
+        if self.plain is not None:
+            continues = indent > self.plain and stripped[:1] not in ("", "#")
+            self.plain = None
+            if continues:
+                return self._comment(line, indent)
+        if line[:3] in ("---", "...") and line[3:4] in ("", " ", "\t"):
+            return self._node(line, 3, -1)
+        if line[:1] == "%":  # a directive such as %YAML 1.2
+            return self._comment(line, 0)
+        return self._node(line, indent, indent)
+
+    @staticmethod
+    def _comment(line: str, start: int) -> int:
+        """A comment after ``start``: a '#' that follows a blank."""
+        found = _COMMENT.search(line, start)
+        return -1 if found is None else found.start()
+
+    def _node(self, line: str, at: int, column: int) -> int:
+        """Block context, where a node can start; ``column`` is the open collection's."""
+        end = len(line)
+        while True:
+            while at < end and line[at] in _BLANK:
+                at += 1
+            if at >= end:
+                return -1
+            char = line[at]
+            if char == "#":
+                return at
+            if char in "-?:" and line[at + 1 : at + 2] in ("", " ", "\t"):
+                if char == "-":
+                    column = at
+                at += 1
+                continue
+            if char == "'" or char == '"':
+                self.quote, self.quote_column = char, column
+                close = self._close(line, at + 1)
+                return -1 if close < 0 else self._after(line, close, at)
+            if char == "[" or char == "{":
+                self.depth, self.flow_column, self.expect_node = 1, at, True
+                return self._flow(line, at + 1)
+            if char == "|" or char == ">":
+                header = _BLOCK_HEADER.match(line, at)
+                if header is not None:
+                    digits = [c for c in header.group() if c.isdigit()]
+                    self.block = (column, max(column, 0) + int(digits[0]) if digits else None)
+                    return self._comment(line, header.end())
+            if char == "&" or char == "!":  # an anchor or a tag: the node follows
+                while at < end and line[at] not in _BLANK:
+                    at += 1
+                continue
+            stop = _PLAIN_END.search(line, at)
+            if stop is None:
+                self.plain = column
+                return -1
+            if stop.group() == "#":
+                return stop.start()
+            column, at = at, stop.end()  # a key: its value follows
+
+    def _after(self, line: str, at: int, column: int) -> int:
+        """Block context, after a quoted scalar or a flow collection that started at ``column``."""
+        end = len(line)
+        while at < end and line[at] in _BLANK:
+            at += 1
+        if line[at : at + 1] == ":" and line[at + 1 : at + 2] in ("", " ", "\t"):
+            return self._node(line, at + 1, column)
+        if line[at : at + 1] == "#" and line[at - 1] in _BLANK:
+            return at
+        return self._comment(line, at)
+
+    def _close(self, line: str, at: int) -> int:
+        """Where the open quoted scalar ends on this line (the index after its quote), or -1."""
+        if self.quote == "'":
+            while True:
+                at = line.find("'", at)
+                if at < 0:
+                    return -1
+                if line[at + 1 : at + 2] != "'":
+                    self.quote, self.expect_node = "", False
+                    return at + 1
+                at += 2
+        while True:
+            found = _DOUBLE_QUOTED.search(line, at)
+            if found is None:
+                return -1
+            at = found.start()
+            if line[at] == "\\":
+                at += 2
+                continue
+            self.quote, self.expect_node = "", False
+            return at + 1
+
+    def _flow(self, line: str, at: int) -> int:
+        """Inside ``[...]`` or ``{...}``."""
+        after_quote = at > 0 and line[at - 1] in "'\"" and not self.quote
+        while True:
+            stop = _FLOW_STOP.search(line, at)
+            if stop is None:
+                if line[at:].strip() and not _only_properties(line[at:]):
+                    self.expect_node = False
+                return -1
+            index, char = stop.start(), stop.group()
+            if self.expect_node and line[at:index].strip() and not _only_properties(line[at:index]):
+                self.expect_node = False
+            at = index + 1
+            if char == "#":
+                if index == 0 or line[index - 1] in _BLANK:
+                    return index
+            elif char in "[{":
+                self.depth += 1
+                self.expect_node = True
+            elif char in "]}":
+                self.depth -= 1
+                self.expect_node = False
+                if not self.depth:
+                    return self._after(line, at, self.flow_column)
+            elif char == ",":
+                self.expect_node = True
+            elif char in ":?":
+                if after_quote or line[at : at + 1] in ("", " ", "\t", ",", "[", "]", "{", "}"):
+                    self.expect_node = True
+            elif self.expect_node:  # a quote that starts a quoted scalar
+                self.quote = char
+                close = self._close(line, at)
+                if close < 0:
+                    return -1
+                at, after_quote, self.expect_node = close, True, False
+                continue
+            after_quote = False
+
+
+def _only_properties(text: str) -> bool:
+    return all(word[0] in "&!" for word in text.split())
 
 
 def parse_directives(text: str) -> list[Directive]:
@@ -86,7 +250,7 @@ def parse_directives(text: str) -> list[Directive]:
         return []
     all_comments = comments(text)
     comment_lines = {c.line for c in all_comments if c.own_line}
-    lines = text.splitlines()
+    lines = split_lines(text)
     content_lines = [
         number for number, line in enumerate(lines, 1)
         if line.strip() and number not in comment_lines and line.strip() not in ("---", "...")
@@ -124,30 +288,45 @@ class Outcome:
 
 
 def apply(findings: Sequence[Finding], directives: Sequence[Directive], rules: Sequence[Rule]) -> Outcome:
-    """Drop the findings that directives suppress, and record which selectors were used."""
+    """Drop the findings that directives suppress, and record which selectors were used.
+
+    One look-up a finding: the directives of its line, and those of the whole file
+    (matched against each rule once).
+    """
     by_name = {rule.name: rule for rule in rules}
+    on_line: dict[int, list[Directive]] = {}
+    whole_file = []
+    for directive in directives:
+        if directive.kind == "disable" and directive.target_line is not None:
+            on_line.setdefault(directive.target_line, []).append(directive)
+        elif directive.kind == "disable-file" and directive.at_top:
+            whole_file.append(directive)
+    file_wide: dict[str, bool] = {}  # rule name -> whether a disable-file directive suppresses it
     kept, suppressed = [], 0
     for finding in findings:
         rule = by_name.get(finding.rule)
-        hit = False
-        for directive in directives:
-            if not _applies(directive, finding):
-                continue
-            for selector in directive.selectors:
-                if rule is not None and rule.matches(selector):
-                    directive.used.add(selector)
-                    hit = True
-        if hit:
+        if rule is None:
+            kept.append(finding)
+            continue
+        hit = file_wide.get(rule.name)
+        if hit is None:
+            hit = file_wide[rule.name] = _use(whole_file, rule)
+        if _use(on_line.get(finding.line, ()), rule) or hit:
             suppressed += 1
         else:
             kept.append(finding)
     return Outcome(kept, suppressed, list(directives))
 
 
-def _applies(directive: Directive, finding: Finding) -> bool:
-    if directive.kind == "disable":
-        return directive.target_line == finding.line
-    return directive.kind == "disable-file" and directive.at_top
+def _use(directives: Iterable[Directive], rule: Rule) -> bool:
+    """Whether any of the directives names the rule; the selectors that do are marked used."""
+    hit = False
+    for directive in directives:
+        for selector in directive.selectors:
+            if rule.matches(selector):
+                directive.used.add(selector)
+                hit = True
+    return hit
 
 
 @dataclass(frozen=True)
