@@ -23,9 +23,9 @@ import datetime as dt
 import json
 import random
 import re
-import resource
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -97,11 +97,31 @@ def many_items(size: int) -> str:
 
 def name_as_interest(size: int) -> str:
     """The controller's name (with its legal form) as long as the interest, which repeats it."""
-    name = repeated("Voorbeeld Holding ", size // 3) + " B.V."
+    name = repeated("Voorbeeld Holding ", size // 2 - 400) + " B.V."
     data = one_purpose("x")
     data["controller"] = {"name": name}  # its only name: every variant of it shares the long start
     data["purposes"][0]["legitimate_interest"] = "het gerechtvaardigd belang van " + name
     return json.dumps(data, ensure_ascii=False)
+
+
+def seeds_at(size: int) -> str:
+    """The largest seed with its lists (purposes, categories, recipients, ...) repeated to about ``size`` bytes."""
+    from privlint.parse.loader import load_document
+
+    seed = load_document((ROOT / "seeds" / "odido.privacy.yaml").read_text(encoding="utf-8")).data
+    seed["statement"].pop("text", None)  # a file beside the seed
+
+    def repeated_lists(copies: int) -> str:
+        data = dict(seed)
+        for key, value in seed.items():
+            if isinstance(value, list) and value and isinstance(value[0], dict) and "id" in value[0]:
+                data[key] = [item if n == 0 else {**item, "id": f"{item['id']}-{n}"} for n in range(copies) for item in value]
+        return json.dumps(data, ensure_ascii=False)
+
+    copies = max(1, size // len(repeated_lists(1).encode("utf-8")))
+    while copies > 1 and len(repeated_lists(copies).encode("utf-8")) > size:
+        copies -= 1
+    return repeated_lists(copies)
 
 
 CASES: dict[str, Callable[[int], str]] = {
@@ -134,16 +154,23 @@ def lint_seconds(text: str) -> float:
     return spent
 
 
+#: Runs a command and prints its peak memory: a process's own peak (ru_maxrss) would count the memory
+#: of the process it was forked from, so a small parent in between runs it.
+_MEASURING_PARENT = """
+import resource, subprocess, sys
+subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
 def peak_memory(text: str) -> int:
     """Peak memory (bytes) of ``privlint`` linting ``text`` from a file, in a process of its own."""
-    import tempfile
-
     with tempfile.TemporaryDirectory() as directory:
         path = Path(directory) / "adversarial.privacy.yaml"
         path.write_text(text, encoding="utf-8")
-        subprocess.run([sys.executable, "-m", "privlint", "--no-cache", "--today", str(TODAY), "--format", "json", str(path)],
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+        command = [sys.executable, "-m", "privlint", "--no-cache", "--today", str(TODAY), "--format", "json", str(path)]
+        measured = subprocess.run([sys.executable, "-c", _MEASURING_PARENT, *command], capture_output=True, text=True, check=True)
+    return int(measured.stdout) * (1 if sys.platform == "darwin" else 1024)
 
 
 def main(argv: list[str] | None = None) -> int:
