@@ -53,6 +53,8 @@ PLACES = {
     "unstated-legitimate-interest": lambda item: {
         "general_legal_bases": [{"basis": "contract"}, {"basis": "legitimate_interests", "description": item["text"]}],
         "purposes": [_purpose(item)]},
+    "missing-requirement-notice": lambda item: {"statement": {"requirement_notice": item["text"]}},
+    "narrowed-right": lambda item: {"purposes": [_purpose(item)], "rights": {"narrowed": {"erasure": item["text"]}}},
     "missing-data-categories": lambda item: {"data_categories": [{"id": "category", "items": [item["text"]],
                                                                   "from_others": True, "source": "elders"}]},
 }

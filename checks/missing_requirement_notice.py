@@ -4,6 +4,12 @@ Reports a statement that does not say whether providing the personal data is req
 by law or by a contract (or needed to enter into one), whether people are obliged to
 provide it, and what happens if they do not (`statement.requirement_notice`).
 
+A notice that says only which data are needed or required ("we need your name and address to
+deliver your order", "de gegevens zijn nodig om de overeenkomst uit te voeren") and never what
+happens if they are not given is reported too; one that gives the consequence ("zonder deze
+gegevens kunnen wij uw bestelling niet leveren", "if you do not provide ..., we cannot ...") or
+says the data are not required ("optioneel", "you are not obliged") is not.
+
 ## Why it matters
 Art. 13(2)(e) requires this for data collected from the person. Someone filling in a
 form should know which fields they may leave empty and what it costs them not to fill
@@ -26,6 +32,7 @@ statement:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -44,11 +51,38 @@ RULE = RuleInfo(
 )
 
 
+#: Words that give the consequence of not providing data, or say the data are not required.
+CONSEQUENCE = re.compile(
+    r"\b(?:zonder|without|gevolg\w*|consequen\w*|failure\s+to|fail\s+to|unable|cannot|can't|can\s+not|"
+    r"(?:will|would|may)\s+not\s+be\s+able|won't\s+be\s+able|not\s+(?:be\s+)?possible|niet\s+mogelijk|"
+    r"optione(?:el|le)|optional|vrijwillig\w*|voluntar\w*|niet\s+verplicht|not\s+(?:obliged|required|mandatory)|"
+    r"if\s+you\s+(?:do\s+not|don't|refuse|decline)|(?:verstrekt|geeft|geef|vult)\s+(?:u|je|jij)\b[^.;]{0,80}?\bniet\b|"
+    r"(?:als|indien|wanneer)\s+(?:u|je|jij)\b[^.;]{0,80}?\bniet\b[^.;]{0,40}?\b(?:geeft|verstrekt|opgeeft|invult|"
+    r"aanlevert)|(?:kunnen|kan|kun|kunt)\s+(?:wij|we|u|je|jij)\b[^.;]{0,80}?\bniet\b|\bgeen\s+(?:klant|contract|"
+    r"overeenkomst|abonnement|account))",
+    re.IGNORECASE,
+)
+
+
 def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
-    if manifest.statement.requirement_notice is None:
+    notice = manifest.statement.requirement_notice
+    if notice is not None and not CONSEQUENCE.search(notice):
+        yield Problem(
+            ("statement", "requirement_notice"),
+            "the statement says which data are needed or required, but not what happens if they are not given: "
+            f"{_quote(notice)}",
+            hint="say what happens without the data (no contract, no delivery, no answer), or that giving them is "
+            "optional; Art. 13(2)(e)",
+        )
+    if notice is None:
         yield Problem(
             nearest(manifest, "statement"),
             "the statement does not say which data are required by law or contract, and what happens if they are not given",
             hint="say which data people must provide and why, and the consequences of not providing them; "
             "record it as statement.requirement_notice",
         )
+
+
+def _quote(text: str) -> str:
+    text = " ".join(text.split())
+    return f'"{text}"' if len(text) <= 160 else f'"{text[:157].rstrip()}..."'

@@ -92,6 +92,8 @@ DOCUMENTED = {
             "niet voor onbepaalde tijd",
             "tot de factuur is voldaan",  # invoice data until it is paid
             "at least 7 years and at most 10 years",
+            "We keep at least your name and address.",  # a minimum of what, not of how long
+            "Wij bewaren minimaal uw naam en adres.",
             "until the end of the contract",
             "wanneer u een verzoek indient, verwijderen wij uw gegevens",  # erasure on request, not the retention
         ),
@@ -247,6 +249,25 @@ DOCUMENTED = {
         # services privlint's registry knows: test_a_documented_service_is_tracking below
         not_phrases=frozenset({"Google Analytics", "Hotjar", "Meta Pixel"}),
     ),
+    "undeclared-transfer": Documented(
+        DESCRIPTION, "/purposes/0/description",
+        reported={
+            "Google Analytics": ("Wij meten het websitebezoek met Google Analytics.", "names Google Analytics, which"),
+            "Mailchimp": ("Wij versturen de nieuwsbrief met Mailchimp.", "names Mailchimp, which"),
+            "Facebook-pixel": ("Wij plaatsen de Facebook-pixel op onze website.", "names Meta Pixel, which"),
+            "YouTube": ("Wij tonen video's via YouTube.", "names YouTube, which"),
+            "vragen via WhatsApp": ("U kunt ons vragen via WhatsApp stellen.", "names WhatsApp, which"),
+            "Zoom": ("Wij voeren gesprekken via Zoom.", "names Zoom, which"),
+            "Stripe": ("U betaalt via Stripe.", "names Stripe, which"),
+        },
+        left_alone={
+            "wij gebruiken geen Google Analytics": "Wij gebruiken geen Google Analytics.",
+            "contacten via LinkedIn": "Wij leggen contacten via LinkedIn.",
+            "via Google": "U vindt ons via Google.",
+            "lokaal gehost": "Wij gebruiken Google Fonts, lokaal gehost.",
+        },
+        near_misses=("Wij voeren gesprekken via zoom.", "Wij stripe de gegevens."),  # only with their capitals
+    ),
     "vague-language": Documented(
         DESCRIPTION, "/purposes/0/description",
         reported={
@@ -288,7 +309,6 @@ DOCUMENTED = {
             "we nemen gesprekken soms op": ("We nemen gesprekken soms op voor trainingsdoeleinden.", "('soms')"),
         },
         left_alone={
-            "informeren we je vooraf": "We nemen gesprekken soms op; in dat geval informeren we je vooraf.",
             "kunnen wij tot 12 maanden bewaren": "Uw gegevens kunnen wij tot 12 maanden bewaren.",
             "we may keep ... for up to six months": "We may keep your data for up to six months.",
             "moeten wij inzage kunnen hebben": "Daarvoor moeten wij inzage kunnen hebben in uw gegevens.",

@@ -261,6 +261,9 @@ NEAR_MISSES = {
                                    "het belang van onze leden interest of our users ",
     "unstated-legitimate-interest": "omdat wij daar een gerechtvaardigd belang voor hebben om fraude te voorkomen "
                                     "our legitimate interests het belang van onze leden ",
+    "missing-requirement-notice": "wij hebben uw gegevens nodig kunnen wij geef je als u niet verstrekt u kunt "
+                                  "we need your data if you can ",
+    "narrowed-right": "behalve wat de wet ons verplicht bijvoorbeeld omdat wettelijk for example legal claims zolang ",
     "missing-data-categories": "wij ontvangen bepaalde gegevens over u van partners informatie over uw kredietwaardigheid "
                                "data about you persoonsgegevens ",
 }

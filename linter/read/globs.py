@@ -199,7 +199,9 @@ def _tokens(glob: str) -> list[object]:
     index = 0
     while index < len(glob):
         char = glob[index]
-        if char == "\\" and index + 1 < len(glob):
+        if char == "\\":
+            if index + 1 == len(glob):
+                raise _NeverMatches(glob)  # a lone backslash at the end: git's wildmatch matches nothing
             tokens.append(re.escape(glob[index + 1]))
             index += 2
             continue
@@ -237,8 +239,8 @@ def _bracket(glob: str, start: int) -> tuple[str, int]:
         low, index = _bracket_char(glob, index)
         if glob.startswith("-", index) and index + 1 < len(glob) and glob[index + 1] != "]":
             high, index = _bracket_char(glob, index + 1)
-            if low <= high:
-                members.append(f"{re.escape(low)}-{re.escape(high)}")
+            # a reversed range adds nothing but its first character, as in git's wildmatch
+            members.append(f"{re.escape(low)}-{re.escape(high)}" if low <= high else re.escape(low))
             continue
         members.append(re.escape(low))
     if index >= len(glob):
@@ -246,7 +248,7 @@ def _bracket(glob: str, start: int) -> tuple[str, int]:
     body = "".join(members)
     if negate:
         return f"[^/{body}]", index + 1
-    return (f"[{body}]" if body else "(?!)"), index + 1
+    return (f"(?!/)[{body}]" if body else "(?!)"), index + 1  # a set never matches the '/' between names
 
 
 def _bracket_char(glob: str, index: int) -> tuple[str, int]:

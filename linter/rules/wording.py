@@ -130,7 +130,7 @@ _RECIPIENT_SUFFIXES = ("partijen", "partij", "partners", "partner", "dienstverle
 GENERIC_NOUNS = frozenset({
     "gegevens", "persoonsgegevens", "data", "informatie", "information", "details", "derden", "partijen", "parties",
     "partners", "organisaties", "organisations", "organizations", "bedrijven", "companies", "ondernemingen",
-    "dienstverleners", "providers", "ontvangers", "recipients", "bronnen", "sources", "doeleinden", "doelen",
+    "anderen", "others", "dienstverleners", "providers", "ontvangers", "recipients", "bronnen", "sources", "doeleinden", "doelen",
     "purposes", "documenten", "documents", "bestanden", "files", "belangen", "interests", "belang", "interest",
     "categorieën", "categories", "verwerkingen", "activiteiten", "activities", "kanalen", "channels",
 })
