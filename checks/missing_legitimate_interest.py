@@ -118,6 +118,9 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
             )
 
 
+MAX_NAME_LENGTH = 1_000  # characters: the longest name of a company looked for in the text
+
+
 @dataclass(frozen=True)
 class CompanyNames:
     pattern: LowerCasePattern  # with and without legal form, compiled on first use
@@ -131,7 +134,9 @@ def company_names(manifest: Manifest) -> CompanyNames:
     variants |= {f"{variant}{ending}" for variant in variants for ending in ("'s", "’s")}
     # Each name in a group of its own: Python's parser factors out a prefix that alternatives share,
     # in time that grows with the square of its length (seconds for a name of 100 KB); groups share none.
-    alternatives = "|".join(f"({re.escape(name.lower())})" for name in sorted(variants, key=lambda name: (-len(name), name)))
+    # A "name" longer than MAX_NAME_LENGTH is no name: compiled, it would take hundreds of bytes a character.
+    alternatives = "|".join(f"({re.escape(name.lower())})" for name in sorted(variants, key=lambda name: (-len(name), name))
+                            if len(name) <= MAX_NAME_LENGTH)
     return CompanyNames(
         LowerCasePattern(rf"(?<!\w)(?:{alternatives})(?!\w)" if alternatives else r"(?!)"),
         frozenset(_WORD.findall(" ".join(variants).lower())),
