@@ -270,7 +270,8 @@ def _events(text: str) -> Any:
 
 def _packed(mark: Any) -> int:
     """A parser's mark as one number: a fraction of the memory of the mark, kept for every node of a file."""
-    return mark.line << 32 | mark.column
+    packed: int = mark.line << 32 | mark.column
+    return packed
 
 
 def _position(mark: Any) -> Location:
