@@ -134,7 +134,7 @@ def same_file(path: str | Path, others: Iterable[str | Path]) -> bool:
 
 def _existing(target: Path) -> os.stat_result | None:
     """What is at ``target`` now (None: nothing), refusing what must not be written to or replaced."""
-    _refuse_links_below_the_working_directory(target.parent)
+    refuse_links_below_the_working_directory(target.parent)
     try:
         status = os.lstat(target)
     except FileNotFoundError:
@@ -151,7 +151,7 @@ def _existing(target: Path) -> os.stat_result | None:
     return status
 
 
-def _refuse_links_below_the_working_directory(directory: Path) -> None:
+def refuse_links_below_the_working_directory(directory: Path) -> None:
     """A folder on the way to ``directory`` that is a symbolic link inside the working directory (where a
     repository can commit one) is an OSError: the write would land wherever the link points."""
     if _is_special_path(directory):

@@ -161,7 +161,7 @@ READ_CASES = [  # (name, flag, file name, make, message)
     ("config-nested-too-deeply", "--config", "privlint.toml", _deep_toml, "nested more than 16 levels deep"),
     ("pyproject-tool-is-a-number", "--config", "pyproject.toml", _parent_tool_is_a_number, "tool must be a table, not a number"),
     ("baseline-fifo", "--baseline", "baseline.json", _fifo, "not a regular file (a pipe, socket or device)"),
-    ("baseline-over-the-size-limit", "--baseline", "baseline.json", _big, "larger than the limit of 67,108,864 bytes"),
+    ("baseline-over-the-size-limit", "--baseline", "baseline.json", _big, "larger than the limit of 16,777,216 bytes"),
     ("baseline-nested-too-deeply", "--baseline", "baseline.json", _deep_json, "nested too deeply"),
 ]
 
@@ -596,3 +596,46 @@ def test_a_key_file_others_may_read_is_not_trusted(project, default_cache, tmp_p
     assert cached_run(project) == reference_output(project)
     assert not list(default_cache.glob("v*/*/*.json"))
     assert key.read_text(encoding="utf-8") == "0" * 64 + "\n"
+
+
+def test_a_cache_directory_below_a_planted_folder_link_is_not_used(project, tmp_path):
+    (project / ".cache").symlink_to(project.parent / "outside", target_is_directory=True)
+    result = run("--cache-dir", ".cache/privlint", "statement.privacy.yaml")
+    assert (result.exit_code, result.output) == reference_output(project)
+    assert untouched(project)
+
+
+def test_schema_output_makes_no_folder_through_a_planted_link(project):
+    (project / ".privlint").symlink_to(project.parent / "outside", target_is_directory=True)
+    result = CliRunner().invoke(main, ["schema", "--output", ".privlint/new/privacy-statement.schema.json"])
+    assert_clean_error(result, 2, ".privlint is a symbolic link; privlint writes nothing through links")
+    assert untouched(project)
+
+
+def test_init_makes_no_folder_through_a_planted_link(project):
+    (project / "legal").symlink_to(project.parent / "outside", target_is_directory=True)
+    result = CliRunner().invoke(main, ["init", "legal/new"])
+    assert_clean_error(result, 2, "legal is a symbolic link; privlint writes nothing through links")
+    assert untouched(project)
+
+
+@pytest.mark.parametrize("redirect", ["2>&-", "2>/dev/full"])
+def test_standard_error_closed_or_full_does_not_stop_the_run(project, redirect):
+    if "full" in redirect and not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    line = " ".join([sys.executable, "-m", "privlint", "--today", TODAY, "--no-cache", "--create-baseline", "b.json", "statement.privacy.yaml"])
+    normal = subprocess.run(["sh", "-c", line], capture_output=True, cwd=project, timeout=100)
+    assert b"findings in baseline b.json" in normal.stderr  # a note to lose
+    muted = subprocess.run(["sh", "-c", f"{line} {redirect}"], capture_output=True, cwd=project, timeout=100)
+    assert (muted.returncode, muted.stdout) == (normal.returncode, normal.stdout) and normal.returncode == 0
+
+
+def test_run_directories_of_an_older_cache_layout_are_pruned_too(project, default_cache):
+    old_run = default_cache / "v1" / ("2" * 24)
+    old_run.mkdir(parents=True)
+    (old_run / ("d" * 64 + ".json")).write_text("{}", encoding="utf-8")
+    (default_cache / "v1" / ("3" * 24)).symlink_to(project.parent / "outside", target_is_directory=True)
+    os.utime(old_run, (0, 0))
+    cached_run(project)
+    assert [path.name for path in (default_cache / "v1").iterdir()] == ["3" * 24]  # the link itself is not a run directory
+    assert untouched(project)

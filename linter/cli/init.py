@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from privlint.fileio import write_atomic
+from privlint.fileio import refuse_links_below_the_working_directory, write_atomic
 from privlint.model.schema import SCHEMA_FILE, render_schema
 from privlint.read.discovery import DEFAULT_INCLUDE, MANIFEST_SUFFIXES
 from privlint.rules import Rule
@@ -128,6 +128,7 @@ def _create(path: Path, text: str) -> bool:
 
 def init(directory: Path, name: str, rules: Sequence[Rule], today: dt.date) -> list[Created]:
     """Create ``NAME.privacy.yaml``, its schema and ``privlint.toml`` in ``directory`` where they do not exist."""
+    refuse_links_below_the_working_directory(Path(os.path.abspath(directory)))  # before making folders
     directory.mkdir(parents=True, exist_ok=True)
     manifest = directory / manifest_name(name)
     results = [Created(manifest, _create(manifest, manifest_text(today)))]

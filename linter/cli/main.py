@@ -76,6 +76,8 @@ def run() -> NoReturn:
         with contextlib.suppress(AttributeError, ValueError):
             if isinstance(stream, io.TextIOWrapper):
                 stream.reconfigure(errors="backslashreplace")  # a name that cannot be encoded is shown escaped
+    # Standard error carries notes: closed or full, it must not stop a run whose report gets out.
+    sys.stderr = _NotesStream(sys.stderr if sys.stderr is not None else open(os.devnull, "w", encoding="utf-8"))
     if sys.stdout is None:
         _say("privlint: error: standard output is closed; nothing could be reported")
         os._exit(EXIT_USAGE)
@@ -109,6 +111,25 @@ def _os_error(error: BaseException) -> str:
     if isinstance(error, OSError) and error.filename is None:
         return f"cannot write to standard output: {error.strerror or error}"
     return str(error)
+
+
+class _NotesStream:
+    """Standard error, where a write that fails (the stream full or gone) is dropped, not raised."""
+
+    def __init__(self, stream: Any):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        with contextlib.suppress(OSError, ValueError):
+            return int(self._stream.write(text))
+        return len(text)
+
+    def flush(self) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            self._stream.flush()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def _say(message: str) -> None:
@@ -262,9 +283,10 @@ def schema(output: Path | None) -> None:
     if output is None:
         click.echo(render_schema(), nl=False)
         return
-    from privlint.fileio import write_atomic
+    from privlint.fileio import refuse_links_below_the_working_directory, write_atomic
 
     try:
+        refuse_links_below_the_working_directory(Path(os.path.abspath(output.parent)))  # before making folders
         output.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(output, render_schema())
     except OSError as error:

@@ -90,9 +90,9 @@ def discover(
         try:
             is_directory = path.is_dir()
             exists = is_directory or path.exists()
-        except OSError as error:  # a name too long, a directory above that cannot be searched
+        except OSError as failure:  # a name too long, a directory above that cannot be searched
             shown = Path(given).as_posix()
-            targets.setdefault(shown, Target(path, shown, f"cannot read path: {error.strerror or error}", key))
+            targets.setdefault(shown, Target(path, shown, f"cannot read path: {failure.strerror or failure}", key))
             continue
         if is_directory and not is_manifest_name(path.name):  # a directory named like a manifest is an error
             if excluded and excluded.matches(key, is_dir=True):

@@ -46,7 +46,7 @@ def describe(error: BaseException) -> str:
         text = str(error)
         if not isinstance(text, str):
             raise TypeError
-    except BaseException:  # noqa: B036 - a hostile __str__ may raise anything
+    except BaseException:  # a hostile __str__ may raise anything
         text = "(its message cannot be shown)"
     name = type(error).__name__
     return f"{name}: {text}" if text else name

@@ -50,7 +50,7 @@ def load_rules(extra_modules: Iterable[ModuleType] = (), contain_failures: bool 
         try:
             module = entry_point.load()
             rules.append(Rule.from_module(module))
-        except BaseException as error:  # noqa: B036 - a broken plugin must not end the run nor hide the reason
+        except BaseException as error:  # a broken plugin must not end the run nor hide the reason
             if not is_contained(error):
                 raise
             message = f"cannot load check {entry_point.name!r} ({entry_point.value}): {describe(error)}"

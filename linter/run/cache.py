@@ -64,18 +64,20 @@ from pathlib import Path
 from typing import Any
 
 from privlint import __version__
+from privlint.fileio import refuse_links_below_the_working_directory
 from privlint.read.related import RelatedFiles
 from privlint.rules.engine import INTERNAL_ERROR
 from privlint.run.linter import FileResult
 
 DEFAULT_DIRECTORY = ".privlint_cache"
 FORMAT = "2"  # the layout of entries; bump when it changes
-MAX_ENTRY = 128 * 1024 * 1024  # bytes: a larger entry is a miss, not read
+MAX_ENTRY = 32 * 1024 * 1024  # bytes (100,000 findings): a larger entry is a miss, not read
 UNUSED_FOR = 7 * 24 * 3600  # seconds after which a run directory is removed
 _GITIGNORE = "# Created by privlint: the cache is local, not for version control.\n*\n"
 _CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# Created by privlint: a cache directory (https://bford.info/cachedir/).\n"
 _ENTRY_NAME = re.compile(r"[0-9a-f]{64}\.json|\.[0-9a-f]{64}\.json\.[0-9a-f]{12}\.tmp")  # what pruning may remove
 _RUN_DIRECTORY_NAME = re.compile(r"[0-9a-f]{24}")
+_LAYOUT_NAME = re.compile(r"v[0-9]{1,4}")
 _DIRECTORY_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
 _SUPPORTED = os.open in os.supports_dir_fd and hasattr(os, "O_NOFOLLOW") and os.scandir in os.supports_fd
 
@@ -193,6 +195,8 @@ class Cache:
             body = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
         except (TypeError, ValueError):
             return
+        if len(body) > MAX_ENTRY - 65:  # it would never be read back (65: the signature line)
+            return
         with contextlib.suppress(OSError):
             _write_entry(self._descriptor, f"{entry_key}.json", self.seal(body))
 
@@ -272,6 +276,7 @@ def open_cache(directory: Path, linter: Any) -> Cache | None:
         return None
     run_key = run_fingerprint(linter)
     try:
+        refuse_links_below_the_working_directory(Path(os.path.abspath(directory)))
         directory.parent.mkdir(parents=True, exist_ok=True)
         with contextlib.suppress(FileExistsError):
             os.mkdir(directory)
@@ -287,6 +292,7 @@ def open_cache(directory: Path, linter: Any) -> Cache | None:
             _prune(versions, keep=run_key[:24])
         finally:
             os.close(versions)
+        _prune_other_layouts(top)
     except OSError:
         return None
     finally:
@@ -352,6 +358,21 @@ def _prune(versions: int, keep: str) -> None:
                 finally:
                     os.close(descriptor)
                 os.rmdir(run.name, dir_fd=versions)
+
+
+def _prune_other_layouts(top: int) -> None:
+    """The run directories of other layouts (``v1``, ...) not used for a week, as ``_prune`` removes them."""
+    with contextlib.suppress(OSError):
+        for layout in os.scandir(top):
+            if not _LAYOUT_NAME.fullmatch(layout.name) or layout.name == f"v{FORMAT}" or not layout.is_dir(follow_symlinks=False):
+                continue
+            with contextlib.suppress(OSError):
+                descriptor = os.open(layout.name, _DIRECTORY_FLAGS, dir_fd=top)
+                try:
+                    _prune(descriptor, keep="")
+                finally:
+                    os.close(descriptor)
+                os.rmdir(layout.name, dir_fd=top)  # only once it is empty
 
 
 def user_key() -> bytes | None:

@@ -226,7 +226,7 @@ class Linter:
     def lint_file(self, target: Target) -> FileResult:
         try:
             return self._lint_file(target)
-        except BaseException as error:  # noqa: B036 - a bug in privlint or a plugin must not hide the other files
+        except BaseException as error:  # a bug in privlint or a plugin must not hide the other files
             if not is_contained(error):
                 raise
             return self._crashed(target.display, error)
@@ -267,7 +267,7 @@ class Linter:
     def lint_text(self, text: str, display: str, key: str | None = None) -> list[Finding]:
         try:
             return self._lint_text(text, display, key or display, None).findings
-        except BaseException as error:  # noqa: B036 - a bug in privlint or a plugin must not hide the other files
+        except BaseException as error:  # a bug in privlint or a plugin must not hide the other files
             if not is_contained(error):
                 raise
             return self._crashed(display, error).findings
@@ -323,7 +323,7 @@ class Linter:
                     findings.append(self._locate(display, document, rule, problem))
                     if problem.fix is not None and self.fixes is not None and rule.fixable:
                         self.fixes.append((display, rule.name, problem.pointer, problem.fix))
-            except BaseException as error:  # noqa: B036 - a failing check (even one raising SystemExit) must not take the others down
+            except BaseException as error:  # a failing check (even one raising SystemExit) must not take the others down
                 if not is_contained(error):
                     raise
                 self._refuse_unknown_node(error)
@@ -408,14 +408,18 @@ def _wrong_type(problem: Any) -> str | None:
     """What is wrong with what a check yielded, if it is not a well-formed Problem."""
     if not isinstance(problem, Problem):
         return f"a {type(problem).__name__} instead of a Problem"
-    path = problem.path
+    # Typed as what a plugin may really have put there, whatever Problem's annotations say.
+    path: object = problem.path
+    message: object = problem.message
+    hint: object = problem.hint
+    fix: object = problem.fix
     if not isinstance(path, tuple) or not all(type(part) in (str, int) for part in path):
         return "a problem whose path is not a tuple of keys and indexes"
-    if not isinstance(problem.message, str):
+    if type(message) is not str:  # exactly: a subclass could change how reports show it
         return "a problem whose message is not text"
-    if problem.hint is not None and not isinstance(problem.hint, str):
+    if hint is not None and type(hint) is not str:
         return "a problem whose hint is not text"
-    if problem.fix is not None and not isinstance(problem.fix, Fix):
+    if fix is not None and not isinstance(fix, Fix):
         return "a problem whose fix is not a Fix"
     return None
 
