@@ -315,6 +315,17 @@ def test_explicit_consent_alone_needs_withdrawal(lint_rule):
     assert "data category 'health' (explicit consent) relies on consent" in findings[0].message
 
 
+def test_cookies_placed_with_consent_need_withdrawal_unless_a_cookie_statement_explains_them(lint_rule):
+    cookies = "cookies:\n  - name: _ga\n    consent: opt_in\n  - name: session\n    consent: not_asked\n"
+    findings = lint_rule("missing-consent-withdrawal", "privlint: 1\n" + cookies)
+    assert located(findings) == [("missing-consent-withdrawal", 1, 1)]
+    assert "cookie '_ga' relies on consent" in findings[0].message
+    assert "session" not in findings[0].message
+    assert not lint_rule("missing-consent-withdrawal", "privlint: 1\n" + cookies + "cookie_statement:\n  url: /cookies\n")
+    assert not lint_rule("missing-consent-withdrawal",
+                         "privlint: 1\n" + cookies + "rights:\n  offered: [withdraw_consent]\n")
+
+
 def test_no_consent_needs_no_withdrawal(lint_rule):
     text = "privlint: 1\npurposes:\n  - id: a\n    legal_bases: [contract]\nrights:\n  offered: [access]\n"
     assert lint_rule("missing-consent-withdrawal", text) == []
