@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING
 from privlint.checks.missing_right import offered_pointer
 from privlint.model.vocabulary import CookieConsent, LegalBasis, Right
 from privlint.rules import Context, Problem, RuleInfo
+from privlint.rules.cookies import label
 from privlint.rules.rights import reliance
 
 if TYPE_CHECKING:
@@ -79,7 +80,7 @@ def _cookies_on_consent(manifest: Manifest) -> list[str]:
     if manifest.cookie_statement is not None:
         return []
     return [
-        f"cookie {cookie.name or cookie.id or index + 1!r}"
+        label(cookie, index)
         for index, cookie in enumerate(manifest.cookies)
         if cookie.consent is CookieConsent.opt_in
     ]
