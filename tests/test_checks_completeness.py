@@ -315,6 +315,17 @@ def test_explicit_consent_alone_needs_withdrawal(lint_rule):
     assert "data category 'health' (explicit consent) relies on consent" in findings[0].message
 
 
+def test_cookies_placed_with_consent_need_withdrawal_unless_a_cookie_statement_explains_them(lint_rule):
+    cookies = "cookies:\n  - name: _ga\n    consent: opt_in\n  - name: session\n    consent: not_asked\n"
+    findings = lint_rule("missing-consent-withdrawal", "privlint: 1\n" + cookies)
+    assert located(findings) == [("missing-consent-withdrawal", 1, 1)]
+    assert "cookie '_ga' relies on consent" in findings[0].message
+    assert "session" not in findings[0].message
+    assert not lint_rule("missing-consent-withdrawal", "privlint: 1\n" + cookies + "cookie_statement:\n  url: /cookies\n")
+    assert not lint_rule("missing-consent-withdrawal",
+                         "privlint: 1\n" + cookies + "rights:\n  offered: [withdraw_consent]\n")
+
+
 def test_no_consent_needs_no_withdrawal(lint_rule):
     text = "privlint: 1\npurposes:\n  - id: a\n    legal_bases: [contract]\nrights:\n  offered: [access]\n"
     assert lint_rule("missing-consent-withdrawal", text) == []
@@ -360,8 +371,8 @@ def test_human_intervention_false_is_reported_at_that_key(lint_rule):
 def test_decision_without_id_is_named_by_position(lint_rule):
     text = (
         "privlint: 1\nautomated_decisions:\n"
-        "  - {id: a, logic: x, significance: y, human_intervention: true}\n"
-        "  - {logic: x, human_intervention: true}\n"
+        "  - {id: a, logic: x, significance: y, human_intervention: true, contest: true}\n"
+        "  - {logic: x, human_intervention: true, contest: true}\n"
     )
     findings = lint_rule("incomplete-automated-decision", text)
     assert located(findings) == [("incomplete-automated-decision", 4, 5)]
@@ -417,6 +428,21 @@ def test_extension_beyond_two_months_is_reported(lint_rule, extension):
 
 def test_no_response_time_is_not_this_rules_business(lint_rule):
     assert lint_rule("late-response-time", "privlint: 1\nrights:\n  offered: [access]\n") == []
+
+
+def test_human_intervention_without_a_way_to_contest_is_one_finding_and_without_either_also_one(lint_rule):
+    base = "privlint: 1\nautomated_decisions:\n  - id: score\n    logic: x\n    significance: y\n"
+    findings = lint_rule("incomplete-automated-decision", base + "    human_intervention: true\n")
+    assert located(findings) == [("incomplete-automated-decision", 6, 5)]
+    assert findings[0].message == (
+        "automated decision 'score' offers human intervention but does not say the person can contest the decision")
+    findings = lint_rule("incomplete-automated-decision", base + "    human_intervention: true\n    contest: false\n")
+    assert located(findings) == [("incomplete-automated-decision", 7, 5)]
+    assert not lint_rule("incomplete-automated-decision", base + "    human_intervention: true\n    contest: true\n")
+    assert not lint_rule("incomplete-automated-decision",
+                         base + "    human_intervention: true\n    legal_effect: false\n")
+    [finding] = lint_rule("incomplete-automated-decision", base)
+    assert "does not say whether the person can obtain human intervention" in finding.message
 
 
 def test_profiling_without_legal_effect_needs_no_human_intervention(lint):

@@ -22,12 +22,14 @@ CATALOGUE = {
     "PL512": ("example-safeguard", "error", "Art. 13(1)(f)"),
     "PL513": ("possible-transfer", "warning", "Art. 13(1)(f)"),
     "PL514": ("undeclared-transfer", "error", "Art. 13(1)(f)"),
+    "PL516": ("missing-safeguard-copy", "warning", "Art. 13(1)(f)"),
 }
 
 #: rule name -> (line, column) of each finding expected in examples/rules/<name>/fail.privacy.yaml
 FAIL_EXAMPLES = {
     "unspecified-transfer": [(4, 5)],
     "example-safeguard": [(7, 5)],
+    "missing-safeguard-copy": [(7, 5)],
     "possible-transfer": [(6, 5)],
     "undeclared-transfer": [(5, 5), (5, 5), (8, 5), (12, 5)],
     "cookie-without-consent": [(11, 5), (13, 5)],
@@ -120,6 +122,26 @@ def test_one_sentence_can_leave_open_where_how_and_whether(lint):
     rules = {f.rule for f in lint(text, select=("unspecified-transfer", "possible-transfer", "example-safeguard",
                                                 "transfer-without-safeguard"))}
     assert rules == {"unspecified-transfer", "possible-transfer", "example-safeguard"}
+
+
+# -- PL516 missing-safeguard-copy --------------------------------------------------------------
+
+
+def test_an_article_46_or_47_safeguard_needs_a_way_to_its_copy_and_adequacy_or_a_derogation_does_not(lint_rule):
+    text = (
+        "privlint: 1\ntransfers:\n"
+        "  - destination: US\n    safeguard: standard_contractual_clauses\n"
+        "  - destination: US\n    safeguard: [adequacy_decision, binding_corporate_rules, certification]\n"
+        "    safeguard_named_as: alternatives\n"
+        "  - destination: US\n    safeguard: standard_contractual_clauses\n    copy_available: Vraag een kopie.\n"
+        "  - destination: GB\n    safeguard: adequacy_decision\n"
+        "  - destination: US\n    safeguard: derogation\n"
+        "  - destination: US\n"
+    )
+    findings = lint_rule("missing-safeguard-copy", text)
+    assert located(findings) == [("missing-safeguard-copy", 4, 5), ("missing-safeguard-copy", 6, 5)]
+    assert findings[0].message.startswith("transfer 1 to 'US' rests on standard contractual clauses without saying")
+    assert "rests on binding corporate rules or certification without" in findings[1].message
 
 
 # -- PL514 undeclared-transfer ------------------------------------------------------------------

@@ -75,6 +75,7 @@ PLACES = {
     "missing-consent-withdrawal": [("/rights/offered", 8, 3)],
     "missing-cookie-information": [("/data_categories/0/items/1", 9, 23)],
     "missing-data-categories": [("/data_categories/0", 4, 5)],
+    "missing-safeguard-copy": [("/transfers/0/safeguard", 7, 5)],
     "missing-data-source": [("/data_categories/0", 4, 5)],
     "missing-dpo-contact": [("/dpo", 3, 1)],
     "missing-last-changed": [("/statement", 3, 1)],

@@ -316,3 +316,14 @@ def test_the_readme_documents_render():
     for words in ("privlint render", "--template", "statement.text", "quote:", "--format html"):
         assert words in readme, words
     assert Path(ROOT / "docs" / "img" / "statement.png").is_file() and Path(ROOT / "docs" / "img" / "report.png").is_file()
+
+
+
+@pytest.mark.parametrize("output_format", ["md", "html"])
+def test_the_statement_promises_a_way_to_contest_a_decision_only_where_the_manifest_records_one(complete, output_format):
+    decisions = [decision.model_copy(update={"contest": False}) for decision in complete.automated_decisions]
+    reviewed = complete.model_copy(update={"automated_decisions": decisions})
+    reviewed_text = plain(render_statement(reviewed, "en", output_format).text, output_format)
+    contested_text = plain(render_statement(complete, "en", output_format).text, output_format)
+    assert "review the decision." in reviewed_text and "contest it" not in reviewed_text
+    assert "give your point of view and contest it" in contested_text

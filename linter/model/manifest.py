@@ -623,6 +623,11 @@ class AutomatedDecision(Model):
         "significant effects (Art. 22(1)), such as refusing a contract; false for profiling that only selects offers.",
     )
     human_intervention: StrictBool | None = Field(None, description="Whether the person can obtain human intervention (Art. 22(3)).")
+    contest: StrictBool | None = Field(
+        None,
+        description="Whether the statement says the person can contest the decision (Art. 22(3), recital 71: "
+        "'to challenge the decision'), not only ask questions about it or speak to someone.",
+    )
     quote: Quote | None = Field(None, description="The statement's own words on this decision, exactly as published; several passages as a list.")
 
 
