@@ -76,6 +76,7 @@ PLACES = {
     "missing-cookie-information": [("/data_categories/0/items/1", 9, 23)],
     "missing-data-categories": [("/data_categories/0", 4, 5)],
     "missing-safeguard-copy": [("/transfers/0/safeguard", 7, 5)],
+    "missing-joint-arrangement": [("/services/0/role", 8, 5)],
     "missing-data-source": [("/data_categories/0", 4, 5)],
     "missing-dpo-contact": [("/dpo", 3, 1)],
     "missing-last-changed": [("/statement", 3, 1)],

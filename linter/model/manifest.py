@@ -352,6 +352,13 @@ class Disclosure(Model):
     law: Text | None = Field(None, description="The law that requires or allows the disclosure, where the statement names one.")
 
 
+#: What ``arrangement`` holds, for recipients and services alike.
+ARRANGEMENT = (
+    "Where it is a joint controller (role: joint_controller, Art. 26): the essence of the arrangement between the "
+    "controllers (who does what, where to exercise one's rights), or where it is made available, in the statement's words."
+)
+
+
 class Recipient(Model):
     """A recipient, or a category of recipients."""
 
@@ -359,6 +366,7 @@ class Recipient(Model):
     name: Text | None = Field(None, description="Name of the recipient, or of the category of recipients.")
     description: Text | None = Field(None, description="What the statement says about the recipient, in its own words.")
     role: RecipientRole | None = Field(None, description="Its role under the GDPR, such as processor or controller.")
+    arrangement: Text | None = Field(None, description=ARRANGEMENT)
     country: CountryCode | None = Field(None, description="Where the recipient processes the data: a country code such as US.")
     all_purposes: StrictBool = Field(
         False, description="The statement names this recipient for its processing as a whole, not for particular purposes."
@@ -466,6 +474,7 @@ class Service(Model):
         "name does not tell privlint's registry of services.",
     )
     role: RecipientRole | None = Field(None, description="Its role under the GDPR, such as processor or controller.")
+    arrangement: Text | None = Field(None, description=ARRANGEMENT)
     country: CountryCode | None = Field(
         None, description="Where the service processes the data, where the statement says: a country code such as US."
     )
