@@ -157,6 +157,19 @@ class Audience(Model):
     text: Text | None = Field(None, description="The statement's own words.")
 
 
+class Children(Model):
+    """What the statement says about children's consent to an online service (Art. 8)."""
+
+    consent_age: int | None = Field(
+        None,
+        ge=0,
+        le=18,
+        description="The age from which the statement lets a person consent alone; below it a parent consents or the "
+        "service is not offered ('jonger dan 16 jaar': 16; 'under 13': 13).",
+    )
+    text: Text | None = Field(None, description="The statement's own words on children.")
+
+
 class Statement(Model):
     """The privacy statement as published."""
 
@@ -196,6 +209,9 @@ class Statement(Model):
         None,
         description="The people the statement says it is for ('klanten, bezoekers van onze website en sollicitanten'), "
         "where it names them; leave it out where it is for everyone whose data it processes.",
+    )
+    children: Children | None = Field(
+        None, description="What the statement says about children's consent (Art. 8), where it says anything."
     )
 
 
