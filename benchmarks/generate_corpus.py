@@ -15,14 +15,23 @@ The random seed is fixed, and file ``i`` depends only on ``i``: the 200-file
 corpus is the first 200 files of the 2,000-file one, and reruns write the same
 bytes.
 
-    python benchmarks/generate_corpus.py [--out benchmarks/.corpus] [--sizes 200,2000]
+Beside them (``--variants``): ``200-commented``, the 200 files with suppression
+comments (one ``disable-file`` at the top and a ``disable`` every hundred lines)
+and ``200-invalid``, the same without them, both with a few files that are not
+valid YAML; ``20000``, 20,000 names for the 2,000 files (hard links: the same
+findings per file as the corpus, for measuring memory); and ``large``, one
+manifest of just under 5 MiB (about 5,800 purposes) made of the corpus's files.
+
+    python benchmarks/generate_corpus.py [--out benchmarks/.corpus] [--sizes 200,2000] [--variants]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -316,15 +325,95 @@ def write_corpus(out: Path, size: int) -> Path:
     return directory
 
 
+BROKEN_YAML = (  # as people break YAML: a tab, an unclosed quote, a list item in a mapping
+    ("\n    name: ", "\n\tname: "),
+    ("\n    name: ", "\n    name: \"unclosed "),
+    ("\npurposes:\n", "\npurposes:\n  oops\n"),
+)
+BROKEN_YAML_EVERY = 40  # one file in this many is not valid YAML in the commented corpus
+
+
+def with_suppressions(text: str) -> str:
+    """The manifest with a ``disable-file`` comment at the top and a ``disable`` comment every hundred lines."""
+    lines = text.split("\n")
+    for number in range(50, len(lines), 100):
+        if lines[number].strip() and "#" not in lines[number]:
+            lines[number] += "  # privlint: disable=vague-language -- reviewed with legal"
+    return "# privlint: disable-file=stale-last-changed -- the statement is archived\n" + "\n".join(lines)
+
+
+def write_variants(out: Path) -> list[Path]:
+    """The commented and invalid 200-file corpora, 20,000 names for the 2,000 files, one large manifest."""
+    written = []
+    source = out / "200"
+    for name, transform in (("200-commented", with_suppressions), ("200-invalid", lambda text: text)):
+        directory = out / name
+        directory.mkdir(parents=True, exist_ok=True)
+        for index, path in enumerate(sorted(source.glob("*.privacy.yaml"))):
+            text = path.read_text(encoding="utf-8")
+            if index % BROKEN_YAML_EVERY == BROKEN_YAML_EVERY - 1:
+                old, new = BROKEN_YAML[index // BROKEN_YAML_EVERY % len(BROKEN_YAML)]
+                text = text.replace(old, new, 1)
+            (directory / path.name).write_text(transform(text), encoding="utf-8")
+        written.append(directory)
+    many = out / "20000"
+    many.mkdir(parents=True, exist_ok=True)
+    originals = sorted((out / "2000").glob("*.privacy.yaml"))
+    for index in range(20_000):
+        link = many / f"statement-{index:05d}.privacy.yaml"
+        if not link.exists():
+            try:
+                os.link(originals[index % len(originals)], link)
+            except OSError:  # no hard links here: a copy
+                shutil.copyfile(originals[index % len(originals)], link)
+    written.append(many)
+    large = out / "large"
+    large.mkdir(parents=True, exist_ok=True)
+    (large / "large.privacy.yaml").write_text(large_manifest(), encoding="utf-8")
+    written.append(large)
+    return written
+
+
+def large_manifest(limit: int = 5 * 1024 * 1024 - 64 * 1024) -> str:
+    """One manifest of just under ``limit`` bytes: file 0 with the purposes and data categories of files 1, 2, ..."""
+    document = manifest(0)
+    size = len(render(document, 0).encode("utf-8"))
+    index = 1
+    while True:
+        extra = manifest(index)
+        renamed = {category["id"]: f"{category['id']}-{index}" for category in extra["data_categories"]}
+        for category in extra["data_categories"]:
+            category["id"] = renamed[category["id"]]
+        for purpose in extra["purposes"]:
+            purpose["id"] = f"{purpose['id']}-{index}"
+            purpose["data"] = [renamed[data] for data in purpose["data"]]
+            purpose.pop("recipients", None)  # file 0 has its own
+        piece = {"purposes": extra["purposes"], "data_categories": extra["data_categories"]}
+        added = len(render(piece, 0).encode("utf-8"))
+        if size + added > limit:
+            break
+        document["purposes"] += extra["purposes"]
+        document["data_categories"] += extra["data_categories"]
+        size += added
+        index += 1
+    Manifest.model_validate(document)
+    return render(document, 0)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"where to write (default {DEFAULT_OUT})")
     parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="corpus sizes, comma-separated")
+    parser.add_argument("--variants", action="store_true", help="also the commented, invalid, 20,000-file and large corpora")
     args = parser.parse_args(argv)
-    for size in (int(s) for s in args.sizes.split(",")):
+    for size in (int(s) for s in args.sizes.split(",") if s):
         directory = write_corpus(args.out, size)
         total = sum(path.stat().st_size for path in directory.iterdir())
         print(f"{directory}: {size} files, {total / size / 1024:.0f} KB each on average", file=sys.stderr)
+    if args.variants:
+        for directory in write_variants(args.out):
+            files = list(directory.glob("*.privacy.yaml"))
+            print(f"{directory}: {len(files)} files, {sum(f.stat().st_size for f in files[:2000]) / min(len(files), 2000) / 1024:.0f} KB each on average", file=sys.stderr)
     return 0
 
 

@@ -80,7 +80,8 @@ BARE_WORDS = (
     # the article
     "art.", "article", "artikel", "6(1)(f)", "6 lid 1 sub f", "6 lid 1 onder f", "6.1.f", "gdpr", "avg",
 )
-LEGAL_FORM = re.compile(r"[\s,]+(b\.?v\.?|n\.?v\.?|gmbh|ltd\.?|limited|inc\.?|s\.?a\.?|bvba|bv|srl|llc|plc|ag|se)$", re.IGNORECASE)
+# (?<![\s,]): from the start of a run of spaces and commas only, or a long run is read again from each of its characters
+LEGAL_FORM = re.compile(r"(?<![\s,])[\s,]+(b\.?v\.?|n\.?v\.?|gmbh|ltd\.?|limited|inc\.?|s\.?a\.?|bvba|bv|srl|llc|plc|ag|se)$", re.IGNORECASE)
 
 
 BARE = Phrases(BARE_WORDS)
@@ -117,6 +118,9 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
             )
 
 
+MAX_NAME_LENGTH = 1_000  # characters: the longest name of a company looked for in the text
+
+
 @dataclass(frozen=True)
 class CompanyNames:
     pattern: LowerCasePattern  # with and without legal form, compiled on first use
@@ -128,7 +132,11 @@ def company_names(manifest: Manifest) -> CompanyNames:
     names = [controller.name or "", *controller.other_entities, *controller.trade_names] if controller else []
     variants = {variant for name in names if name for variant in (name, LEGAL_FORM.sub("", name))}
     variants |= {f"{variant}{ending}" for variant in variants for ending in ("'s", "’s")}
-    alternatives = "|".join(re.escape(name.lower()) for name in sorted(variants, key=lambda name: (-len(name), name)))
+    # Each name in a group of its own: Python's parser factors out a prefix that alternatives share,
+    # in time that grows with the square of its length (seconds for a name of 100 KB); groups share none.
+    # A "name" longer than MAX_NAME_LENGTH is no name: compiled, it would take hundreds of bytes a character.
+    alternatives = "|".join(f"({re.escape(name.lower())})" for name in sorted(variants, key=lambda name: (-len(name), name))
+                            if len(name) <= MAX_NAME_LENGTH)
     return CompanyNames(
         LowerCasePattern(rf"(?<!\w)(?:{alternatives})(?!\w)" if alternatives else r"(?!)"),
         frozenset(_WORD.findall(" ".join(variants).lower())),

@@ -194,7 +194,7 @@ def _build_common(text: str) -> Document | None:
         while (event := parser.get_event()) is not None:
             kind = type(event)
             if kind is ScalarEvent:
-                raw, anchor, tag, style, mark = event.value, event.anchor, event.tag, event.style, event.start_mark
+                raw, anchor, tag, style, mark = event.value, event.anchor, event.tag, event.style, _packed(event.start_mark)
                 nodes += 1
                 if anchor is not None or tag is not None or nodes > MAX_NODES:
                     raise _Uncommon
@@ -220,7 +220,7 @@ def _build_common(text: str) -> Document | None:
                     key = None
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 nodes += 1
-                mark = event.start_mark
+                mark = _packed(event.start_mark)
                 if event.anchor is not None or event.tag is not None or nodes > MAX_NODES or len(stack) >= MAX_DEPTH - 1:
                     raise _Uncommon  # (the stack holds the containers around the open one)
                 if container is not None:
@@ -268,7 +268,15 @@ def _events(text: str) -> Any:
         yield event
 
 
+def _packed(mark: Any) -> int:
+    """A parser's mark as one number: a fraction of the memory of the mark, kept for every node of a file."""
+    packed: int = mark.line << 32 | mark.column
+    return packed
+
+
 def _position(mark: Any) -> Location:
+    if type(mark) is int:
+        return (mark >> 32) + 1, (mark & 0xFFFFFFFF) + 1
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 

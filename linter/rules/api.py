@@ -42,7 +42,7 @@ import enum
 import inspect
 import types
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from privlint.model.types import Duration
@@ -261,9 +261,4 @@ class Finding:
         return (self.file, self.line, self.column, self.code, self.pointer, self.message)
 
     def with_fingerprint(self, fingerprint: str) -> Finding:
-        """``dataclasses.replace(self, fingerprint=...)``: the fields copied straight into the new
-        finding, five times as fast as the frozen dataclass's ``__init__`` (a large run makes a
-        hundred thousand findings)."""
-        finding = object.__new__(Finding)
-        finding.__dict__.update(self.__dict__, fingerprint=fingerprint)
-        return finding
+        return replace(self, fingerprint=fingerprint)

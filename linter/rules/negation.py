@@ -25,9 +25,33 @@ _CLAUSE_END = re.compile(r"[.;:!?\n]|(?<!\w)(?:maar|but|however|echter|behalve|e
 
 def is_denied(text: str, start: int, end: int) -> bool:
     """Whether the words at ``text[start:end]`` are denied in their clause (see the module's description)."""
-    clause_start = max((match.end() for match in _CLAUSE_END.finditer(text, 0, start)), default=0)
-    after = _CLAUSE_END.search(text, end)
-    clause_end = after.start() if after else len(text)
-    before = _WORD.findall(text, clause_start, start)[-WORDS_BEFORE:]
-    following = _WORD.findall(text, end, clause_end)[:WORDS_AFTER]
-    return any(word.casefold() in NEGATIONS for word in before + following)
+    return any(word.casefold() in NEGATIONS for word in _words_before(text, start) + _words_after(text, end))
+
+
+# Both read only as far as the words they need, never the whole clause: a text naming a thousand
+# services in one long clause would otherwise be read a thousand times.
+
+
+def _words_before(text: str, start: int) -> list[str]:
+    """The last WORDS_BEFORE words of the clause before ``start``."""
+    reach = 64
+    while True:
+        low = max(0, start - reach)
+        ends = [match.end() for match in _CLAUSE_END.finditer(text, low, start)]
+        if ends:  # the clause starts in this stretch (clause ends never overlap, so it is the last one)
+            return _WORD.findall(text, ends[-1], start)[-WORDS_BEFORE:]
+        words = _WORD.findall(text, low, start)
+        if low == 0 or len(words) > WORDS_BEFORE:  # the first may be cut by the stretch, or end a clause
+            return words[-WORDS_BEFORE:]
+        reach *= 2
+
+
+def _words_after(text: str, end: int) -> list[str]:
+    """The first WORDS_AFTER words of the clause after ``end``."""
+    limit = len(text)
+    for count, match in enumerate(_WORD.finditer(text, end), start=1):
+        if count == WORDS_AFTER:
+            limit = match.end()  # the words after it cannot count
+            break
+    after = _CLAUSE_END.search(text, end, limit)
+    return _WORD.findall(text, end, after.start() if after else limit)[:WORDS_AFTER]

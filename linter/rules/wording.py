@@ -286,11 +286,36 @@ def words_between(words: Sequence[Token], start: int, end: int) -> list[str]:
 
 def find_name(words: Sequence[Token], start: int, end: int, names: Iterable[tuple[str, ...]]) -> int | None:
     """The index where one of the controller's ``names`` (as lower-case word tuples) starts in ``words[start:end]``."""
-    for index in range(start, end):
-        for name in names:
-            if tuple(token.lower for token in words[index : index + len(name)]) == name:
+    by_first = _by_first_word(names)
+    if () in by_first.get("", ()):
+        return start if start < end else None  # an empty name is everywhere
+    for index in range(start, min(end, len(words))):
+        for name in by_first.get(words[index].lower, ()):  # shortest first: most names are found by their first word
+            if len(name) <= len(words) - index and all(words[index + k].lower == word for k, word in enumerate(name)):
                 return index
     return None
+
+
+_NAMES_BY_FIRST_WORD: dict[int, tuple[object, dict[str, list[tuple[str, ...]]]]] = {}
+
+
+def _by_first_word(names: Iterable[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    """The names by their first word, shortest first; made once per list of names (checks ask for it at every word)."""
+    cached = _NAMES_BY_FIRST_WORD.get(id(names))
+    if cached is not None and cached[0] is names:
+        return cached[1]
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for name in sorted(names, key=len):
+        index.setdefault(name[0] if name else "", []).append(name)
+    if len(_NAMES_BY_FIRST_WORD) >= 64:
+        _NAMES_BY_FIRST_WORD.clear()
+    _NAMES_BY_FIRST_WORD[id(names)] = (names, index)  # the names kept with it: their id cannot be reused meanwhile
+    return index
+
+
+#: A name is known by its first words: no real name has more, and comparing a longer one at every word of a
+#: text that repeats its start would take time in the square of the text.
+MAX_NAME_WORDS = 12
 
 
 def name_tuples(names: Iterable[str]) -> tuple[tuple[str, ...], ...]:
@@ -307,6 +332,7 @@ def name_tuples(names: Iterable[str]) -> tuple[tuple[str, ...], ...]:
             words = words[:-1]
         while len(words) > 1 and words[0] in LEGAL_FORMS:
             words = words[1:]
+        words = words[:MAX_NAME_WORDS]
         if words and not (len(words) == 1 and words[0] in DETERMINERS):
             found.add(words)
             found.add(words[:1]) if len(words[0]) > 3 and words[0] not in GENERIC_NOUNS else None

@@ -1,0 +1,57 @@
+"""Bounded time and memory on adversarial manifests (the cases of benchmarks/adversarial.py).
+
+Each case is linted whole, in a process of its own, at 1.6 MB: linear, the slowest takes seconds;
+quadratic, as several did before (a run of spaces took 51 s at 400 KB, services named in one clause
+18 s, a long controller name 17 s), they take many minutes. The limit is on CPU time, so a busy
+machine does not trip it, and only catches that; how fast privlint is belongs to the benchmark
+(benchmarks/RESULTS.md has its growth ratios). Memory is measured on a large manifest of the
+usual shape at the file-size limit.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT
+
+_spec = importlib.util.spec_from_file_location("adversarial", ROOT / "benchmarks" / "adversarial.py")
+adversarial = importlib.util.module_from_spec(_spec)
+sys.modules["adversarial"] = adversarial
+_spec.loader.exec_module(adversarial)
+
+SIZE = 1_600_000  # bytes: four times the size at which the quadratic cases took 17 to 51 seconds
+CPU_LIMIT = 120  # seconds of CPU: linear, the slowest case takes about 6 s here; quadratic, many minutes
+WALL_LIMIT = 1200  # seconds: only so that the test ends whatever happens
+LINT_ONE = """
+import resource, sys
+resource.setrlimit(resource.RLIMIT_CPU, ({cpu}, {cpu}))  # the kernel stops it there
+sys.path.insert(0, {benchmarks!r})
+import adversarial
+print(adversarial.lint_seconds(adversarial.CASES[sys.argv[1]](int(sys.argv[2]))))
+"""
+pytestmark = pytest.mark.timeout(WALL_LIMIT + 60)
+
+
+@pytest.mark.parametrize("case", list(adversarial.CASES))
+def test_an_adversarial_manifest_is_linted_in_linear_time(case):
+    code = LINT_ONE.format(benchmarks=str(ROOT / "benchmarks"), cpu=CPU_LIMIT)
+    done = subprocess.run([sys.executable, "-c", code, case, str(SIZE)], capture_output=True, text=True, timeout=WALL_LIMIT)
+    assert done.returncode >= 0, f"{case}: not linted within {CPU_LIMIT} s of CPU at {SIZE:,} bytes: time grows faster than the input"
+    assert done.returncode == 0, done.stderr  # also: the case is a valid manifest, linted without an internal error
+    assert float(done.stdout) < CPU_LIMIT
+
+
+def test_every_case_is_a_manifest_of_the_size_asked_for():
+    for name, make in adversarial.CASES.items():
+        for size in (10_000, 40_000):
+            assert 0.75 * size <= len(make(size).encode("utf-8")) <= 1.25 * size + 2_000, name
+
+
+def test_a_large_manifest_of_the_usual_shape_at_the_size_limit_stays_in_bounded_memory():
+    """The seeds' purposes, categories and recipients repeated up to 5 MiB: thousands of each, with texts."""
+    text = adversarial.seeds_at(adversarial.LIMIT - 4096)
+    assert 0.9 * adversarial.LIMIT < len(text.encode("utf-8")) < adversarial.LIMIT
+    assert adversarial.peak_memory(text) < 250 * 1024 * 1024  # about 120 MB
