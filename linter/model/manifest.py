@@ -32,6 +32,7 @@ from privlint.model.vocabulary import (
     DisclosureKind,
     EndedBy,
     ExclusionGround,
+    FeeGround,
     LegalBasis,
     RecipientRole,
     Right,
@@ -585,6 +586,17 @@ class RightExclusions(Model):
         return [(right, exclusion) for right in Right if (exclusion := getattr(self, right.value)) is not None]
 
 
+class RequestFee(Model):
+    """A fee the statement says it may charge for requests about rights."""
+
+    text: Text = Field(description="The statement's words on the fee.")
+    ground: FeeGround | None = Field(
+        None,
+        description="The ground the statement gives for it: unfounded_or_excessive (manifestly unfounded or excessive "
+        "requests, Art. 12(5)) or further_copies (copies beyond the first, Art. 15(3)); leave it out where it gives none.",
+    )
+
+
 class Rights(Model):
     """The rights the statement offers and how to use them (Art. 12, 13(2)(b)-(d)).
 
@@ -617,6 +629,9 @@ class Rights(Model):
     contact: Contact | None = Field(None, description="Where to send requests, where it differs from the controller.")
     response_time: IsoDuration | None = Field(None, description="The promised answer time, such as P1M.")
     response_extension: IsoDuration | None = Field(None, description="The further time the statement reserves, such as P2M.")
+    fee: RequestFee | None = Field(
+        None, description="What the statement says a request costs, where it speaks of a fee (Art. 12(5), 15(3))."
+    )
 
     def mentions(self, right: Right) -> bool:
         """Whether the statement says anything about the right: stated, narrowed, by a link, or not applicable."""
