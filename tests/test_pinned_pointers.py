@@ -79,6 +79,7 @@ PLACES = {
     "missing-joint-arrangement": [("/services/0/role", 8, 5)],
     "child-consent-age": [("/statement/children/consent_age", 8, 5)],
     "request-fee": [("/rights/fee", 6, 3)],
+    "missing-representative": [("/controller/country", 6, 3)],
     "missing-data-source": [("/data_categories/0", 4, 5)],
     "missing-dpo-contact": [("/dpo", 3, 1)],
     "missing-last-changed": [("/statement", 3, 1)],
