@@ -534,6 +534,8 @@ def test_standard_output_full_or_closed_is_a_one_line_error(project, how, comman
     redirect = "> /dev/full" if how == "full" else ">&-"
     if how == "full" and not os.path.exists("/dev/full"):
         pytest.skip("no /dev/full here")
+    if how == "closed" and "FAKETIME" in os.environ:
+        pytest.skip("libfaketime opens its shared memory on the lowest free descriptor: a closed stdout is not closed")
     line = " ".join([sys.executable, "-m", "privlint", "--today", TODAY, "--no-cache", *command]) + f" {redirect}"
     done = subprocess.run(["sh", "-c", line], capture_output=True, cwd=project, timeout=100)
     message = "No space left on device" if how == "full" else "standard output is closed"

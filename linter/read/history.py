@@ -57,11 +57,13 @@ class RevisionError(ValueError):
 
 def _git(directory: str | Path, *args: str) -> bytes | None:
     """Standard output of a successful git command, or None."""
+    command = ["git", *_OFFLINE, "-C", str(directory), *args]
+    options = {"capture_output": True, "check": False, "stdin": subprocess.DEVNULL, "env": git_environment()}
     try:
-        done = subprocess.run(
-            ["git", *_OFFLINE, "-C", str(directory), *args],
-            capture_output=True, timeout=TIMEOUT_SECONDS, check=False, stdin=subprocess.DEVNULL, env=git_environment(),
-        )
+        try:
+            done = subprocess.run(command, timeout=TIMEOUT_SECONDS, **options)  # type: ignore[call-overload]
+        except OverflowError:  # a clock the time-out cannot be counted on (a shifted monotonic clock): none then
+            done = subprocess.run(command, **options)  # type: ignore[call-overload]
     except (OSError, subprocess.SubprocessError):
         return None
     return done.stdout if done.returncode == 0 else None
