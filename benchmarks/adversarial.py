@@ -82,6 +82,11 @@ def in_every_field(text: Callable[[int], str]) -> Callable[[int], str]:
     return lambda size: json.dumps(one_purpose(text(size // FIELDS)), ensure_ascii=False)  # JSON is YAML
 
 
+def one_purpose_text(value: str) -> str:
+    """``one_purpose(value)`` as a document that a comment can follow."""
+    return json.dumps(one_purpose(value), ensure_ascii=False) + "\n"
+
+
 def many_items(size: int) -> str:
     """Tens of thousands of list items: purposes, each with a category, a recipient and a sentence."""
     count = size // 260
@@ -136,6 +141,8 @@ CASES: dict[str, Callable[[int], str]] = {
     "services named in one clause": in_every_field(lambda n: "wij gebruiken geen " + repeated(SERVICES, n)),
     "the controller's name as the interest": name_as_interest,
     "tens of thousands of list items": many_items,
+    "a suppression comment with a run of spaces": lambda n: one_purpose_text("x") + "# privlint: disable=PL001" + " " * n + "x\n",
+    "a suppression comment with a run of tabs and a dash": lambda n: one_purpose_text("x") + "# privlint: disable=PL001" + "\t" * n + "-x\n",
 }
 
 

@@ -104,7 +104,8 @@ def has_privlint_table(pyproject: Path) -> bool:
         return False
     try:
         tool = tomllib.loads(text).get("tool")
-        return isinstance(tool, dict) and "privlint" in tool
+        # a `tool` that is no table may hide a [tool.privlint]: reading it reports the error (exit 2)
+        return tool is not None and (not isinstance(tool, dict) or "privlint" in tool)
     except (tomllib.TOMLDecodeError, RecursionError):  # broken: report it if it looks like ours
         return "[tool.privlint" in text
 

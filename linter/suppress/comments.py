@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from privlint.read.files import split_lines
 from privlint.rules import Finding, Rule
 
-DIRECTIVE = re.compile(r"^#\s*privlint\s*:\s*(?P<body>.*?)\s*$")
+DIRECTIVE = re.compile(r"^#\s*privlint\s*:(?P<body>.*)$")  # the body stripped after: a lazy body before \s*$ is quadratic
 _FORM = re.compile(r"^(?P<kind>disable|disable-file)\s*=\s*(?P<rules>\S.*)$")
-_REASON = re.compile(r"\s+--(?:\s+|$)")
+_REASON = re.compile(r"(?<!\s)\s+--(?:\s+|$)")  # tried only where a run of white space starts: linear
 _QUICK = re.compile(r"#\s*privlint\s*:")
 
 
@@ -262,7 +262,7 @@ def parse_directives(text: str) -> list[Directive]:
         if not match:
             continue
         directive = Directive(comment.line, comment.column, comment.text.strip())
-        head, *reason = _REASON.split(match.group("body"), maxsplit=1)
+        head, *reason = _REASON.split(match.group("body").strip(), maxsplit=1)
         form = _FORM.match(head.strip())
         selectors = tuple(s.strip() for s in form.group("rules").split(",") if s.strip()) if form else ()
         if form and selectors:
