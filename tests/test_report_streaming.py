@@ -107,3 +107,26 @@ def test_a_baseline_matched_file_by_file_gives_what_matching_all_at_once_gives()
     assert (new, matcher.baselined, matcher.gone(keys)) == (at_once.new, at_once.baselined, at_once.gone)
     assert at_once.gone == 1 and at_once.baselined == len(findings[::2])
 
+
+
+def test_workers_are_handed_batches_a_few_at_a_time(rules, tmp_path, monkeypatch):
+    """Results cannot pile up waiting for a slow report: at most IN_FLIGHT batches a worker are out at once."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from privlint.read.discovery import discover
+    from privlint.run import parallel
+    from privlint.run.linter import Linter, Settings
+
+    for number in range(120):
+        (tmp_path / f"m{number:03d}.privacy.yaml").write_text("privlint: 1\n", encoding="utf-8")
+    settings = Settings(select=("missing-legal-basis",))
+    targets = discover([str(tmp_path)], settings=settings)
+    submitted = []
+    submit = ProcessPoolExecutor.submit
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", lambda self, *args, **kwargs: submitted.append(1) or submit(self, *args, **kwargs))
+    monkeypatch.setattr(parallel, "BATCH", 1)
+    results = parallel.lint_files(Linter(rules, settings), targets, jobs=2)
+    next(results)
+    assert len(submitted) <= 2 * parallel.IN_FLIGHT < len(targets)
+    assert len(list(results)) == len(targets) - 1
+    assert len(submitted) == len(targets)

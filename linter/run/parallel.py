@@ -7,7 +7,9 @@ from about eight files per process on (measured on two cores): below that,
 and with ``jobs=1``, everything runs here. Workers take files in small
 batches and send back each file's findings; no worker holds more than one
 manifest at a time, and the results come back in the order of the files, so
-the output is the same whatever the number of processes.
+the output is the same whatever the number of processes. Batches are handed
+out a few at a time ahead of the report, so that results cannot pile up
+while the report is slower than the workers.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import Any
 
 MIN_FILES_PER_PROCESS = 8  # fewer files per process than this, and starting it costs more than it saves
 BATCH = 4  # at most this many files a worker takes at a time (few: the workers finish close together)
+IN_FLIGHT = 8  # batches per worker handed out ahead of the report: results wait for a slower report in bounded numbers
 
 
 def available_cores() -> int:
@@ -64,7 +67,8 @@ def _linted(linter: Any, targets: Sequence[Any], jobs: int) -> Iterator[Any]:
 
 def _in_processes(linter: Any, targets: Sequence[Any], processes: int) -> Iterator[Any]:
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     from privlint.run.linter import FileResult
@@ -74,12 +78,18 @@ def _in_processes(linter: Any, targets: Sequence[Any], processes: int) -> Iterat
     pool = ProcessPoolExecutor(
         processes, mp_context=multiprocessing.get_context(method), initializer=_start_worker, initargs=(linter,)
     )
-    done = 0
+    batch = max(1, min(BATCH, len(targets) // (processes * 4)))  # small batches for few files: all workers busy
+    batches = [targets[start : start + batch] for start in range(0, len(targets), batch)]
+    waiting: deque[Future[list[Any]]] = deque()  # in the order of the files
+    handed_out = done = 0
     try:
-        batch = max(1, min(BATCH, len(targets) // (processes * 4)))  # small batches for few files: all workers busy
-        for record in pool.map(_lint, targets, chunksize=batch):
-            yield FileResult.from_record(record)
-            done += 1
+        while handed_out < len(batches) or waiting:
+            while handed_out < len(batches) and len(waiting) < processes * IN_FLIGHT:
+                waiting.append(pool.submit(_lint, batches[handed_out]))
+                handed_out += 1
+            for record in waiting.popleft().result():
+                yield FileResult.from_record(record)
+                done += 1
     except BrokenProcessPool:  # a worker died (killed, out of memory): finish here
         for target in targets[done:]:
             yield linter.lint_file(target)
@@ -96,5 +106,5 @@ def _start_worker(linter: Any) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the main process, which stops the workers
 
 
-def _lint(target: Any) -> Any:
-    return _linter.lint_file(target).to_record()  # plain values unpickle five times as fast as findings
+def _lint(targets: Sequence[Any]) -> list[Any]:
+    return [_linter.lint_file(target).to_record() for target in targets]  # plain values unpickle five times as fast as findings
