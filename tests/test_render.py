@@ -327,3 +327,12 @@ def test_the_statement_promises_a_way_to_contest_a_decision_only_where_the_manif
     contested_text = plain(render_statement(complete, "en", output_format).text, output_format)
     assert "review the decision." in reviewed_text and "contest it" not in reviewed_text
     assert "give your point of view and contest it" in contested_text
+
+
+@pytest.mark.parametrize("output_format", ["md", "html"])
+def test_a_joint_controllers_arrangement_is_in_the_statement(complete, output_format):
+    recipients = [*complete.recipients][:1]
+    joint = recipients[0].model_copy(update={"role": "joint_controller", "arrangement": "Partner X answers all requests."})
+    manifest = complete.model_copy(update={"recipients": [joint, *complete.recipients[1:]]})
+    text = plain(render_statement(manifest, "en", output_format).text, output_format)
+    assert "Partner X answers all requests." in text

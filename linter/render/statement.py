@@ -135,6 +135,8 @@ class _Words:
         text = str(recipient.name or recipient.id)
         if recipient.description:
             text += f": {recipient.description}"
+        if recipient.arrangement:  # a joint controller's arrangement (Art. 26(2)), in the manifest's words
+            text += f" {recipient.arrangement}"
         return f"{text} ({'; '.join(details)})" if details else text
 
     def duration(self, value: Duration) -> str:
