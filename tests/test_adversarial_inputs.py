@@ -55,3 +55,19 @@ def test_a_large_manifest_of_the_usual_shape_at_the_size_limit_stays_in_bounded_
     text = adversarial.seeds_at(adversarial.LIMIT - 4096)
     assert 0.9 * adversarial.LIMIT < len(text.encode("utf-8")) < adversarial.LIMIT
     assert adversarial.peak_memory(text) < 250 * 1024 * 1024  # about 120 MB
+
+
+def test_a_rule_lists_its_first_findings_in_a_file_and_then_says_how_many_more_there_are():
+    from privlint.rules.registry import load_rules
+    from privlint.run.linter import MAX_FINDINGS_PER_RULE, Linter, Settings, exit_code
+
+    text = adversarial.terse_purposes(40_000)  # over two thousand purposes with an id and nothing else
+    purposes = text.count('"id"')
+    findings = Linter(load_rules(), Settings(today=adversarial.TODAY)).lint_text(text, "terse.privacy.yaml")
+    of_one_rule = [finding for finding in findings if finding.rule == "missing-legal-basis"]
+    assert len(of_one_rule) == MAX_FINDINGS_PER_RULE + 1
+    rest = [finding for finding in of_one_rule if "more findings of this rule" in finding.message]
+    assert [finding.pointer for finding in rest] == [f"/purposes/{MAX_FINDINGS_PER_RULE}"]
+    assert rest[0].message.startswith(f"{purposes - MAX_FINDINGS_PER_RULE:,} more findings")
+    assert exit_code(findings) == 1  # a valid manifest: no internal error however many problems a rule finds
+    assert findings == Linter(load_rules(), Settings(today=adversarial.TODAY)).lint_text(text, "terse.privacy.yaml")
