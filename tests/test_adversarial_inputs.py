@@ -57,6 +57,18 @@ def test_a_large_manifest_of_the_usual_shape_at_the_size_limit_stays_in_bounded_
     assert adversarial.peak_memory(text) < 250 * 1024 * 1024  # about 120 MB
 
 
+def test_tens_of_thousands_of_terse_purposes_at_the_size_limit_do_not_balloon_with_their_findings():
+    """290,000 purposes of an id each: 2 of 11 rules find something in every one. Listing 200,000 of
+    those findings took 949 MB and ended in an internal error; a rule now lists 1,000 and a count.
+
+    The issue asks for 250 MB; this shape is not there yet (about 590 MB: the loader's positions and
+    one model object per purpose, see docs/robustness.md), so the bound holds what was won.
+    """
+    text = adversarial.terse_purposes(adversarial.LIMIT - 4096)
+    assert 0.95 * adversarial.LIMIT < len(text.encode("utf-8")) < adversarial.LIMIT
+    assert adversarial.peak_memory(text) < 700 * 1024 * 1024
+
+
 def test_a_rule_lists_its_first_findings_in_a_file_and_then_says_how_many_more_there_are():
     from privlint.rules.registry import load_rules
     from privlint.run.linter import MAX_FINDINGS_PER_RULE, Linter, Settings, exit_code
