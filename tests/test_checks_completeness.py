@@ -18,6 +18,7 @@ CATALOGUE = {
     "PL412": ("missing-consent-withdrawal", "error", "13(2)(c)"),
     "PL413": ("late-response-time", "warning", "12(3)"),
     "PL501": ("incomplete-controller", "error", "13(1)(a)"),
+    "PL518": ("missing-representative", "warning", "13(1)(a)"),
     "PL502": ("missing-dpo-contact", "error", "13(1)(b)"),
     "PL503": ("missing-recipients", "warning", "13(1)(e)"),
     "PL504": ("transfer-without-safeguard", "error", "13(1)(f)"),
@@ -28,6 +29,7 @@ CATALOGUE = {
     "PL414": ("narrowed-right", "warning", "12(1)"),
     "PL415": ("link-only-right", "error", "13(2)(b)"),
     "PL416": ("unfounded-right-exclusion", "error", "13(2)(b)"),
+    "PL419": ("request-fee", "error", "12(5)"),
     "PL520": ("contradicted-denial", "error", "12(1)"),
 }
 
@@ -37,6 +39,8 @@ FAIL_EXAMPLES = {
     "incomplete-controller": [(3, 1), (3, 1)],
     "legal-basis-without-law": [(4, 5)],
     "narrowed-right": [(10, 5), (11, 5)],
+    "request-fee": [(6, 3)],
+    "missing-representative": [(6, 3)],
     "link-only-right": [(9, 5)],
     "unfounded-right-exclusion": [(9, 5)],
     "contradicted-denial": [(9, 5), (11, 5)],
@@ -329,6 +333,43 @@ def test_cookies_placed_with_consent_need_withdrawal_unless_a_cookie_statement_e
 def test_no_consent_needs_no_withdrawal(lint_rule):
     text = "privlint: 1\npurposes:\n  - id: a\n    legal_bases: [contract]\nrights:\n  offered: [access]\n"
     assert lint_rule("missing-consent-withdrawal", text) == []
+
+
+# -- PL419 request-fee --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fee", "reported"),
+    [
+        ("  fee:\n    text: Wij kunnen een redelijke vergoeding vragen.\n", True),
+        ("  fee:\n    text: Extra kopieën kosten 5 euro.\n    ground: further_copies\n", False),
+        ("  fee:\n    text: Kosteloos, tenzij kennelijk ongegrond.\n    ground: unfounded_or_excessive\n", False),
+        ("", False),
+    ],
+)
+def test_a_fee_for_requests_needs_a_ground_the_gdpr_allows(lint_rule, fee, reported):
+    findings = lint_rule("request-fee", "privlint: 1\nrights:\n  offered: [access]\n" + fee)
+    assert located(findings) == ([("request-fee", 4, 3)] if reported else [])
+
+
+# -- PL518 missing-representative ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("controller", "reported"),
+    [
+        ("  country: US\n", True),
+        ("  country: GB\n", True),  # adequacy covers transfers, not Art. 27
+        ("  country: US\n  representative:\n    name: Rep B.V.\n", False),
+        ("  country: NL\n", False),
+        ("  country: NO\n", False),  # the EEA applies the GDPR
+        ("  country: DE-BY\n", False),
+        ("  name: Example B.V.\n", False),  # no country: nothing to judge
+    ],
+)
+def test_a_controller_outside_the_eea_names_its_representative(lint_rule, controller, reported):
+    findings = lint_rule("missing-representative", "privlint: 1\ncontroller:\n" + controller)
+    assert located(findings) == ([("missing-representative", 3, 3)] if reported else [])
 
 
 # -- PL404 missing-complaint-right ---------------------------------------------------------------

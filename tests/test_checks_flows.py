@@ -23,6 +23,7 @@ CATALOGUE = {
     "PL513": ("possible-transfer", "warning", "Art. 13(1)(f)"),
     "PL514": ("undeclared-transfer", "error", "Art. 13(1)(f)"),
     "PL516": ("missing-safeguard-copy", "warning", "Art. 13(1)(f)"),
+    "PL517": ("missing-joint-arrangement", "warning", "Art. 26(2)"),
 }
 
 #: rule name -> (line, column) of each finding expected in examples/rules/<name>/fail.privacy.yaml
@@ -30,6 +31,7 @@ FAIL_EXAMPLES = {
     "unspecified-transfer": [(4, 5)],
     "example-safeguard": [(7, 5)],
     "missing-safeguard-copy": [(7, 5)],
+    "missing-joint-arrangement": [(8, 5)],
     "possible-transfer": [(6, 5)],
     "undeclared-transfer": [(5, 5), (5, 5), (8, 5), (12, 5)],
     "cookie-without-consent": [(11, 5), (13, 5)],
@@ -142,6 +144,24 @@ def test_an_article_46_or_47_safeguard_needs_a_way_to_its_copy_and_adequacy_or_a
     assert located(findings) == [("missing-safeguard-copy", 4, 5), ("missing-safeguard-copy", 6, 5)]
     assert findings[0].message.startswith("transfer 1 to 'US' rests on standard contractual clauses without saying")
     assert "rests on binding corporate rules or certification without" in findings[1].message
+
+
+# -- PL517 missing-joint-arrangement -----------------------------------------------------------
+
+
+def test_a_joint_controller_needs_the_essence_of_the_arrangement_and_other_roles_do_not(lint_rule):
+    text = (
+        "privlint: 1\nrecipients:\n"
+        "  - id: partner\n    role: joint_controller\n"
+        "  - id: group\n    role: joint_controller\n    arrangement: Wij beantwoorden alle verzoeken.\n"
+        "  - id: hosting\n    role: processor\n"
+        "  - id: bank\n    role: controller\n"
+        "services:\n  - name: Facebook-pagina\n    role: joint_controller\n"
+    )
+    findings = lint_rule("missing-joint-arrangement", text)
+    assert located(findings) == [("missing-joint-arrangement", 4, 5), ("missing-joint-arrangement", 14, 5)]
+    assert findings[0].message.startswith("recipient 'partner' is a joint controller, and the statement gives neither")
+    assert findings[1].message.startswith("service 'Facebook-pagina' is a joint controller")
 
 
 # -- PL514 undeclared-transfer ------------------------------------------------------------------

@@ -25,6 +25,7 @@ CATALOGUE = {
     "PL508": ("vague-language", "info", "Art. 12(1)"),
     "PL601": ("special-category-without-condition", "error", "Art. 9(1)"),
     "PL602": ("national-id-without-law", "error", "Art. 87"),
+    "PL603": ("child-consent-age", "error", "Art. 8(1)"),
     "PL901": ("undefined-reference", "error", "-"),
     "PL902": ("duplicate-id", "error", "-"),
     "PL903": ("unused-definition", "info", "-"),
@@ -35,6 +36,9 @@ FAIL_EXAMPLES = {
     "special-category-without-condition": [
         (4, 5, "data category 'sick-leave' is special-category data (health) but names no Art. 9(2) condition"),
         (7, 5, "data category 'conduct' is data on criminal convictions or offences but names no law that allows it"),
+    ],
+    "child-consent-age": [
+        (8, 5, "the statement lets children consent alone from 13, but in NL the age is 16 (UAVG art. 5)"),
     ],
     "national-id-without-law": [
         (7, 5, "data category 'bsn' is a national identification number (BSN) but names no law that allows using it"),
@@ -152,6 +156,29 @@ def test_special_and_criminal_without_either_are_two_findings(lint_rule):
         "data category 'x' is data on criminal convictions or offences but names no law that allows it",
         "data category 'x' is special-category data (health) but names no Art. 9(2) condition",
     ]
+
+
+# -- PL603 child-consent-age ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("where", "age", "found"),
+    [
+        ("controller:\n  country: NL\n", 13, ["NL the age is 16"]),
+        ("controller:\n  country: NL\n", 16, []),
+        ("controller:\n  country: NL\n", 18, []),  # stricter than the law
+        ("controller:\n  country: BE\n", 13, []),
+        ("controller:\n  country: BE\n", 12, ["BE the age is 13"]),
+        ("controller:\n  country: BE\nstatement:\n  audience: [NL, BE]\n", 13, ["NL the age is 16"]),
+        ("controller:\n  country: DE\n", 13, []),  # a country privlint has no age for
+        ("", 13, []),  # no country known
+    ],
+)
+def test_a_consent_age_below_the_countrys_is_reported(lint_rule, where, age, found):
+    text = "privlint: 1\n" + where
+    text += ("" if "statement:" in where else "statement:\n") + f"  children:\n    consent_age: {age}\n"
+    findings = lint_rule("child-consent-age", text)
+    assert [next(part for part in found if part in f.message) for f in findings] == found
 
 
 # -- PL602 national-id-without-law ----------------------------------------------------------

@@ -102,7 +102,7 @@ def from_schema(node: dict) -> st.SearchStrategy:
     if kind == "boolean":
         return st.booleans()
     if kind == "integer":
-        return st.integers()
+        return st.integers(node.get("minimum"), node.get("maximum"))
     raise AssertionError(f"the schema uses a keyword this builder does not know: {sorted(node)}")
 
 

@@ -32,6 +32,7 @@ from privlint.model.vocabulary import (
     DisclosureKind,
     EndedBy,
     ExclusionGround,
+    FeeGround,
     LegalBasis,
     RecipientRole,
     Right,
@@ -157,6 +158,19 @@ class Audience(Model):
     text: Text | None = Field(None, description="The statement's own words.")
 
 
+class Children(Model):
+    """What the statement says about children's consent to an online service (Art. 8)."""
+
+    consent_age: int | None = Field(
+        None,
+        ge=0,
+        le=18,
+        description="The age from which the statement lets a person consent alone; below it a parent consents or the "
+        "service is not offered ('jonger dan 16 jaar': 16; 'under 13': 13).",
+    )
+    text: Text | None = Field(None, description="The statement's own words on children.")
+
+
 class Statement(Model):
     """The privacy statement as published."""
 
@@ -196,6 +210,9 @@ class Statement(Model):
         None,
         description="The people the statement says it is for ('klanten, bezoekers van onze website en sollicitanten'), "
         "where it names them; leave it out where it is for everyone whose data it processes.",
+    )
+    children: Children | None = Field(
+        None, description="What the statement says about children's consent (Art. 8), where it says anything."
     )
 
 
@@ -352,6 +369,13 @@ class Disclosure(Model):
     law: Text | None = Field(None, description="The law that requires or allows the disclosure, where the statement names one.")
 
 
+#: What ``arrangement`` holds, for recipients and services alike.
+ARRANGEMENT = (
+    "Where it is a joint controller (role: joint_controller, Art. 26): the essence of the arrangement between the "
+    "controllers (who does what, where to exercise one's rights), or where it is made available, in the statement's words."
+)
+
+
 class Recipient(Model):
     """A recipient, or a category of recipients."""
 
@@ -359,6 +383,7 @@ class Recipient(Model):
     name: Text | None = Field(None, description="Name of the recipient, or of the category of recipients.")
     description: Text | None = Field(None, description="What the statement says about the recipient, in its own words.")
     role: RecipientRole | None = Field(None, description="Its role under the GDPR, such as processor or controller.")
+    arrangement: Text | None = Field(None, description=ARRANGEMENT)
     country: CountryCode | None = Field(None, description="Where the recipient processes the data: a country code such as US.")
     all_purposes: StrictBool = Field(
         False, description="The statement names this recipient for its processing as a whole, not for particular purposes."
@@ -466,6 +491,7 @@ class Service(Model):
         "name does not tell privlint's registry of services.",
     )
     role: RecipientRole | None = Field(None, description="Its role under the GDPR, such as processor or controller.")
+    arrangement: Text | None = Field(None, description=ARRANGEMENT)
     country: CountryCode | None = Field(
         None, description="Where the service processes the data, where the statement says: a country code such as US."
     )
@@ -560,6 +586,17 @@ class RightExclusions(Model):
         return [(right, exclusion) for right in Right if (exclusion := getattr(self, right.value)) is not None]
 
 
+class RequestFee(Model):
+    """A fee the statement says it may charge for requests about rights."""
+
+    text: Text = Field(description="The statement's words on the fee.")
+    ground: FeeGround | None = Field(
+        None,
+        description="The ground the statement gives for it: unfounded_or_excessive (manifestly unfounded or excessive "
+        "requests, Art. 12(5)) or further_copies (copies beyond the first, Art. 15(3)); leave it out where it gives none.",
+    )
+
+
 class Rights(Model):
     """The rights the statement offers and how to use them (Art. 12, 13(2)(b)-(d)).
 
@@ -592,6 +629,9 @@ class Rights(Model):
     contact: Contact | None = Field(None, description="Where to send requests, where it differs from the controller.")
     response_time: IsoDuration | None = Field(None, description="The promised answer time, such as P1M.")
     response_extension: IsoDuration | None = Field(None, description="The further time the statement reserves, such as P2M.")
+    fee: RequestFee | None = Field(
+        None, description="What the statement says a request costs, where it speaks of a fee (Art. 12(5), 15(3))."
+    )
 
     def mentions(self, right: Right) -> bool:
         """Whether the statement says anything about the right: stated, narrowed, by a link, or not applicable."""

@@ -219,7 +219,7 @@ class LocalText(str):
         if isinstance(value, str):
             if not value:
                 raise ValueError("the text is empty")
-            return cls(value)
+            return _short_text(value) if len(value) <= 64 and cls is LocalText else cls(value)
         if isinstance(value, dict):
             if not value:
                 raise ValueError("no language given: write text, or {nl: ..., en: ...}")
@@ -282,3 +282,10 @@ def _pick(translations: tuple[tuple[str, str], ...], preferred: str | None) -> s
                 if tag.lower() == wanted:
                     return text
     return translations[0][1]
+
+
+@lru_cache(maxsize=4096)
+def _short_text(text: str) -> LocalText:
+    """One LocalText for each short text however often a manifest repeats it (an id, a name, a period):
+    a manifest of tens of thousands of entries would otherwise hold as many copies."""
+    return LocalText(text)

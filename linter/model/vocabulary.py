@@ -93,6 +93,13 @@ class RecipientRole(str, Enum):
     group_company = "group_company"
 
 
+class FeeGround(str, Enum):
+    """The grounds on which the GDPR lets a controller charge for a request about rights."""
+
+    unfounded_or_excessive = "unfounded_or_excessive"  # manifestly unfounded or excessive requests (Art. 12(5))
+    further_copies = "further_copies"  # further copies of the data (Art. 15(3))
+
+
 class SafeguardNamedAs(str, Enum):
     """How the statement names the transfer mechanism it records."""
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from sys import intern
 from typing import Any
 
 import yaml
@@ -201,11 +202,11 @@ def _build_common(text: str) -> Document | None:
                 if key is None and not is_list and container is not None:  # a key: as written
                     if raw in container or (not style and (raw == "<<" or len(raw) > MAX_NUMBER_LENGTH)):
                         raise _Uncommon
-                    marks[raw] = mark
-                    key = raw
+                    key = intern(raw)  # keys repeat in every entry of a list: one copy of each
+                    marks[key] = mark
                     continue
                 if style or (raw and raw[0] not in _STARTS_NON_TEXT):  # most scalars: text as written
-                    value = raw
+                    value = intern(raw) if len(raw) <= 16 else raw  # so do short values: ids, bases, periods
                 elif len(raw) > MAX_NUMBER_LENGTH:
                     raise _Uncommon
                 else:

@@ -12,7 +12,6 @@ the output is the same whatever the number of processes.
 
 from __future__ import annotations
 
-import gc
 import os
 import signal
 import sys
@@ -72,7 +71,6 @@ def _in_processes(linter: Any, targets: Sequence[Any], processes: int) -> Iterat
 
     # fork: workers start with everything imported. Elsewhere (macOS, Windows) fork is unsafe or absent.
     method = "fork" if sys.platform.startswith("linux") else "spawn"
-    gc.freeze()  # the workers' garbage collector then leaves the objects they share with this process alone
     pool = ProcessPoolExecutor(
         processes, mp_context=multiprocessing.get_context(method), initializer=_start_worker, initargs=(linter,)
     )
@@ -87,7 +85,6 @@ def _in_processes(linter: Any, targets: Sequence[Any], processes: int) -> Iterat
             yield linter.lint_file(target)
     finally:  # also on Ctrl-C: batches not started are dropped, not waited for
         pool.shutdown(wait=True, cancel_futures=True)
-        gc.unfreeze()
 
 
 _linter: Any = None
