@@ -100,6 +100,15 @@ def many_items(size: int) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
+def terse_purposes(size: int) -> str:
+    """Tens of thousands of purposes with an id and nothing else: every one of them missing the same things."""
+    def manifest(count: int) -> str:
+        return json.dumps({"privlint": 1, "purposes": [{"id": f"p{n}"} for n in range(count)]})
+
+    text = manifest(size // 14)  # about 18 bytes a purpose: a count that gives at least ``size``
+    return manifest(int(size // 14 * size / len(text)))
+
+
 def name_as_interest(size: int) -> str:
     """The controller's name (with its legal form) as long as the interest, which repeats it."""
     name = repeated("Voorbeeld Holding ", size // 2 - 400) + " B.V."
@@ -141,6 +150,7 @@ CASES: dict[str, Callable[[int], str]] = {
     "services named in one clause": in_every_field(lambda n: "wij gebruiken geen " + repeated(SERVICES, n)),
     "the controller's name as the interest": name_as_interest,
     "tens of thousands of list items": many_items,
+    "tens of thousands of terse purposes": terse_purposes,
     "a suppression comment with a run of spaces": lambda n: one_purpose_text("x") + "# privlint: disable=PL001" + " " * n + "x\n",
     "a suppression comment with a run of tabs and a dash": lambda n: one_purpose_text("x") + "# privlint: disable=PL001" + "\t" * n + "-x\n",
 }

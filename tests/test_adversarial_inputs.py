@@ -55,3 +55,31 @@ def test_a_large_manifest_of_the_usual_shape_at_the_size_limit_stays_in_bounded_
     text = adversarial.seeds_at(adversarial.LIMIT - 4096)
     assert 0.9 * adversarial.LIMIT < len(text.encode("utf-8")) < adversarial.LIMIT
     assert adversarial.peak_memory(text) < 250 * 1024 * 1024  # about 120 MB
+
+
+def test_tens_of_thousands_of_terse_purposes_at_the_size_limit_do_not_balloon_with_their_findings():
+    """290,000 purposes of an id each: 2 of 11 rules find something in every one. Listing 200,000 of
+    those findings took 949 MB and ended in an internal error; a rule now lists 1,000 and a count.
+
+    The issue asks for 250 MB; this shape is not there yet (about 590 MB: the loader's positions and
+    one model object per purpose, see docs/robustness.md), so the bound holds what was won.
+    """
+    text = adversarial.terse_purposes(adversarial.LIMIT - 4096)
+    assert 0.95 * adversarial.LIMIT < len(text.encode("utf-8")) < adversarial.LIMIT
+    assert adversarial.peak_memory(text) < 700 * 1024 * 1024
+
+
+def test_a_rule_lists_its_first_findings_in_a_file_and_then_says_how_many_more_there_are():
+    from privlint.rules.registry import load_rules
+    from privlint.run.linter import MAX_FINDINGS_PER_RULE, Linter, Settings, exit_code
+
+    text = adversarial.terse_purposes(40_000)  # over two thousand purposes with an id and nothing else
+    purposes = text.count('"id"')
+    findings = Linter(load_rules(), Settings(today=adversarial.TODAY)).lint_text(text, "terse.privacy.yaml")
+    of_one_rule = [finding for finding in findings if finding.rule == "missing-legal-basis"]
+    assert len(of_one_rule) == MAX_FINDINGS_PER_RULE + 1
+    rest = [finding for finding in of_one_rule if "more findings of this rule" in finding.message]
+    assert [finding.pointer for finding in rest] == [f"/purposes/{MAX_FINDINGS_PER_RULE}"]
+    assert rest[0].message.startswith(f"{purposes - MAX_FINDINGS_PER_RULE:,} more findings")
+    assert exit_code(findings) == 1  # a valid manifest: no internal error however many problems a rule finds
+    assert findings == Linter(load_rules(), Settings(today=adversarial.TODAY)).lint_text(text, "terse.privacy.yaml")

@@ -315,14 +315,21 @@ class Linter:
                 context = Context(context.today, context.options, previous, related)
             elif previous is not None:
                 context = Context(context.today, context.options, previous)
+            left_out: list[Problem] = []  # the first problem past MAX_FINDINGS_PER_RULE, and how many
+            count = 0
             try:
-                for count, problem in enumerate(check(manifest, context)):
-                    wrong = _wrong_type(problem) or (count >= MAX_PROBLEMS_PER_CHECK and f"more than {MAX_PROBLEMS_PER_CHECK:,} problems")
+                for count, problem in enumerate(check(manifest, context), 1):
+                    wrong = _wrong_type(problem) or (count > MAX_PROBLEMS_PER_CHECK and f"more than {MAX_PROBLEMS_PER_CHECK:,} problems")
                     if wrong:
                         raise CheckContractError(f"it yielded {wrong}")
+                    if count > MAX_FINDINGS_PER_RULE:
+                        left_out = left_out or [problem]
+                        continue
                     findings.append(self._locate(display, document, rule, problem))
                     if problem.fix is not None and self.fixes is not None and rule.fixable:
                         self.fixes.append((display, rule.name, problem.pointer, problem.fix))
+                if left_out:
+                    findings.append(self._locate(display, document, rule, _more_of_the_same(left_out[0], count - MAX_FINDINGS_PER_RULE)))
             except BaseException as error:  # a failing check (even one raising SystemExit) must not take the others down
                 if not is_contained(error):
                     raise
@@ -397,7 +404,22 @@ class Linter:
         return _finding(display, rule, line, column, problem.message, pointer, problem.hint)
 
 
-MAX_PROBLEMS_PER_CHECK = 100_000  # as many as a file under the limits has nodes: more means a runaway check
+#: Findings of one rule reported for one file: past it, one finding says how many more there are. A
+#: terse manifest of a hundred thousand bare purposes has that many of several rules; listing them
+#: all would take gigabytes and help no one.
+MAX_FINDINGS_PER_RULE = 1_000
+#: Problems one check may yield for one file: more than a file under the limits has nodes
+#: (privlint.parse.loader.MAX_NODES) means a runaway check, an internal error.
+MAX_PROBLEMS_PER_CHECK = 2 * DEFAULT_MAX_FILE_SIZE // 4
+
+
+def _more_of_the_same(first: Problem, more: int) -> Problem:
+    """The finding that stands for the problems of a rule past MAX_FINDINGS_PER_RULE, at the first of them."""
+    return Problem(
+        first.path,
+        f"{more:,} more findings of this rule in this file are not listed (only the first {MAX_FINDINGS_PER_RULE:,} are)",
+        hint="fix the findings listed, or switch the rule off for this file, and run privlint again",
+    )
 
 
 class CheckContractError(TypeError):
