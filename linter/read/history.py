@@ -55,15 +55,20 @@ class RevisionError(ValueError):
     """The REF given with --diff-base is not a commit in the repository."""
 
 
+def _run(command: list[str], timeout: float | None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        command, capture_output=True, timeout=timeout, check=False, stdin=subprocess.DEVNULL, env=git_environment()
+    )
+
+
 def _git(directory: str | Path, *args: str) -> bytes | None:
     """Standard output of a successful git command, or None."""
     command = ["git", *_OFFLINE, "-C", str(directory), *args]
-    options = {"capture_output": True, "check": False, "stdin": subprocess.DEVNULL, "env": git_environment()}
     try:
         try:
-            done = subprocess.run(command, timeout=TIMEOUT_SECONDS, **options)  # type: ignore[call-overload]
+            done = _run(command, TIMEOUT_SECONDS)
         except OverflowError:  # a clock the time-out cannot be counted on (a shifted monotonic clock): none then
-            done = subprocess.run(command, **options)  # type: ignore[call-overload]
+            done = _run(command, None)
     except (OSError, subprocess.SubprocessError):
         return None
     return done.stdout if done.returncode == 0 else None

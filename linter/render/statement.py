@@ -75,7 +75,7 @@ def _environment(language: str, output_format: str, template_dir: Path | None) -
         undefined=jinja2.StrictUndefined,
     )
     gettext = translations(language)
-    environment.install_gettext_translations(gettext, newstyle=True)  # type: ignore[attr-defined]
+    environment.install_gettext_translations(gettext, newstyle=True)  # type: ignore[attr-defined]  # added by jinja2.ext.i18n at run time
     environment.filters.update(
         md=markdown_text,
         date=lambda value: format_date(value, language),

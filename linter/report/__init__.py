@@ -62,9 +62,9 @@ class ReportStream(Protocol):
 def open_stream(name: str, write: Write, rules: Sequence[Rule], *, color: bool = False) -> ReportStream:
     """A report in format ``name``, written through ``write`` as findings are added."""
     module = _module(name)
-    stream: type[ReportStream] | None = getattr(module, "Stream", None)
+    stream: Callable[..., ReportStream] | None = getattr(module, "Stream", None)  # a class taking (write, rules, *, color)
     if stream is not None:
-        return stream(write, rules, color=color)  # type: ignore[call-arg]
+        return stream(write, rules, color=color)
     return _Collected(module.render, write, rules, color)
 
 
