@@ -244,6 +244,8 @@ def test_mutation_strategy_reaches_every_outcome(linter):
 # -- the same bytes give the same output in another process ---------------------
 
 
+@pytest.mark.skipif("FAKETIME" in os.environ, reason="libfaketime's clock can fail the interpreter's GIL wait in worker "
+                    "processes (take_gil: PyCOND_WAIT failed); the order of the output has nothing to do with the date")
 def test_output_is_the_same_across_processes_and_hash_seeds(tmp_path):
     """Set and dict order must never leak into the output (PYTHONHASHSEED differs per process)."""
     import random
