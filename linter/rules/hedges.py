@@ -28,6 +28,7 @@ sentence it stands in. ``names`` are the controller's names: "kan Optimile" is t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -202,6 +203,8 @@ class Hedge:
 
 def find(text: str, names: Sequence[tuple[str, ...]] = ()) -> tuple[Hedge, ...]:
     """The hedges in ``text``: each distinct phrase once per sentence, in order."""
+    if not _candidates().search(text.lower()):
+        return ()  # most texts hold no hedge's words at all: no need to read them word by word
     if len(text) <= CACHED_TEXT:  # a manifest quotes the same sentences in several fields, and files repeat them
         return _cached_find(text, tuple(names))
     return _find(text, names)
@@ -235,6 +238,33 @@ def _find(text: str, names: Sequence[tuple[str, ...]]) -> tuple[Hedge, ...]:
 
 
 _cached_find = lru_cache(maxsize=128)(_find)
+
+
+@lru_cache(maxsize=1)
+def _candidates() -> re.Pattern[str]:
+    """Finds every hedge's words in a lower-case text (and more: a word inside another, no space between words).
+
+    Tokens follow each other with nothing but white space between them, so where ``_match`` finds a hedge's words
+    this finds them too. It is one tree of alternatives, so each place is tried against a phrase's next letter only.
+    """
+    tree: _Tree = {}
+    for words in HEDGES:
+        node = tree
+        for character in " ".join(words):
+            node = node.setdefault(character, {})
+        node[""] = {}
+    return re.compile(_alternatives(tree))
+
+
+_Tree = dict[str, "_Tree"]  # a letter and the tree of what may follow it ("" where a phrase ends)
+
+
+def _alternatives(node: _Tree) -> str:
+    if "" in node:
+        return ""  # a phrase ends here: the longer ones that start with it are found with it
+    branches = [(r"\s*+" if character == " " else re.escape(character)) + _alternatives(child)
+                for character, child in sorted(node.items())]
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
 def _match(words: Words, index: int, last: int) -> tuple[int, Sort] | None:
