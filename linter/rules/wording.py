@@ -66,8 +66,8 @@ def tokens(text: str) -> tuple[Token, ...]:
 
 
 def _tokens(text: str) -> tuple[Token, ...]:
-    make = Token._make
-    return tuple([make((found := m.group(), found.lower(), *m.span())) for m in _TOKEN.finditer(text)])
+    new = tuple.__new__  # what Token(...) does, without a Python call per token
+    return tuple([new(Token, (found := m.group(), found.lower(), *m.span())) for m in _TOKEN.finditer(text)])
 
 
 _cached_tokens = lru_cache(maxsize=256)(_tokens)
@@ -411,17 +411,14 @@ class WordPhrases:
                 self._exact[words] = phrase
         self._lengths = sorted({len(words) for words in [*self._exact, *self._stems]}, reverse=True)
         self._first = {words[0] for words in self._exact}
-        self._stem_first = tuple({words[0].rstrip("*") for words in self._stems})
+        self._stem_first = {words[0].rstrip("*") for words in self._stems}
 
     def matches(self, words: Sequence[Token], start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
         """Every match in ``words[start:end]`` as (first, last + 1), not overlapping, in order."""
         end = len(words) if end is None else end
         found, index = [], start
-        first, stem_first = self._first, self._stem_first
         while index < end:
-            word = words[index].lower
-            stemmed = bool(stem_first) and word.startswith(stem_first)
-            length = self._match_at(words, index, end, stemmed) if stemmed or word in first else 0
+            length = self._match_at(words, index, end)
             if length:
                 found.append((index, index + length))
                 index += length
@@ -429,12 +426,15 @@ class WordPhrases:
                 index += 1
         return found
 
-    def _match_at(self, words: Sequence[Token], index: int, end: int, stemmed: bool) -> int:
-        """The length of the longest phrase at ``index``, whose word starts a phrase (``stemmed``: a stem's), or 0."""
+    def _match_at(self, words: Sequence[Token], index: int, end: int) -> int:
+        word = words[index].lower
+        stemmed = self._stems and any(word.startswith(stem) for stem in self._stem_first)
+        if word not in self._first and not stemmed:
+            return 0
         for length in self._lengths:
             if index + length > end:
                 continue
-            candidate = tuple([token.lower for token in words[index : index + length]])
+            candidate = tuple(token.lower for token in words[index : index + length])
             if candidate in self._exact:
                 return length
             for stem in self._stems if stemmed else ():
