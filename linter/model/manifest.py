@@ -113,9 +113,12 @@ class Model(BaseModel):
 
     An element that a statement does not mention is left out of the manifest;
     ``key:`` with nothing after it is a mistake, not a way to say "absent".
+
+    Validators are built when first needed (``defer_build``): validating a manifest builds
+    Manifest's alone, with every part inside it, instead of one for each of the thirty models.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     @model_validator(mode="before")
     @classmethod

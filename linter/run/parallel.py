@@ -62,6 +62,7 @@ def _linted(linter: Any, targets: Sequence[Any], jobs: int) -> Iterator[Any]:
         for target in targets:
             yield linter.lint_file(target)
         return
+    privlint.model.validation.build_models()  # built on first use otherwise, in every worker
     yield from _in_processes(linter, targets, processes)
 
 
