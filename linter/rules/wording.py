@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 #: Abbreviations that end in a full stop but do not end a sentence, kept as one token.
@@ -427,52 +427,33 @@ class WordPhrases:
 
     ``combine``-style lists of phrases become word tuples; matching looks each token up once per
     phrase length, so it is linear in the text. A phrase word ending in '*' matches any word it starts.
+    The tables are built when first matched: the rules declare thousands of phrases, and a manifest
+    seldom reaches them all.
     """
 
     def __init__(self, phrases: Iterable[str]):
-        self._exact: dict[tuple[str, ...], str] = {}
-        self._stems: list[tuple[str, ...]] = []
-        for phrase in phrases:
-            words = tuple(token.lower for token in tokens(phrase.replace("*", "\u2217")))
-            words = tuple(w.replace("\u2217", "*") for w in words)
-            words = _join_stars(words)
-            if any(w.endswith("*") for w in words):
-                self._stems.append(words)
-            elif words:
-                self._exact[words] = phrase
-        self._lengths = sorted({len(words) for words in [*self._exact, *self._stems]}, reverse=True)
-        self._first = {words[0] for words in self._exact}
-        self._stem_first = {words[0].rstrip("*") for words in self._stems}
+        self._phrases = tuple(phrases)
+
+    @cached_property
+    def _tables(self) -> _WordTables:
+        return _WordTables(self._phrases)
 
     def matches(self, words: Sequence[Token], start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
         """Every match in ``words[start:end]`` as (first, last + 1), not overlapping, in order."""
         end = len(words) if end is None else end
+        tables = self._tables
+        match_at, first, stem_first = tables.match_at, tables.first, tables.stem_first
         found, index = [], start
         while index < end:
-            length = self._match_at(words, index, end)
+            word = words[index].lower
+            stemmed = bool(stem_first) and word.startswith(stem_first)
+            length = match_at(words, index, end, stemmed) if stemmed or word in first else 0
             if length:
                 found.append((index, index + length))
                 index += length
             else:
                 index += 1
         return found
-
-    def _match_at(self, words: Sequence[Token], index: int, end: int) -> int:
-        word = words[index].lower
-        stemmed = self._stems and any(word.startswith(stem) for stem in self._stem_first)
-        if word not in self._first and not stemmed:
-            return 0
-        for length in self._lengths:
-            if index + length > end:
-                continue
-            candidate = tuple(token.lower for token in words[index : index + length])
-            if candidate in self._exact:
-                return length
-            for stem in self._stems if stemmed else ():
-                if len(stem) == length and all(w.startswith(s[:-1]) if s.endswith("*") else w == s
-                                               for w, s in zip(candidate, stem)):
-                    return length
-        return 0
 
     def find(self, text: str | None) -> str | None:
         """The first match in ``text``, as written, or None."""
@@ -482,6 +463,46 @@ class WordPhrases:
         for first, last in self.matches(words):
             return text[words[first].start : words[last - 1].end]
         return None
+
+
+class _WordTables:
+    """A WordPhrases' phrases as tables: exact word tuples, stems, the lengths to try, the first words."""
+
+    def __init__(self, phrases: Iterable[str]):
+        self.exact: dict[tuple[str, ...], str] = {}
+        self.stems: list[tuple[str, ...]] = []
+        for phrase in phrases:
+            words = _phrase_words(phrase)
+            if any(w.endswith("*") for w in words):
+                self.stems.append(words)
+            elif words:
+                self.exact[words] = phrase
+        self.lengths = sorted({len(words) for words in [*self.exact, *self.stems]}, reverse=True)
+        self.first = {words[0] for words in self.exact}
+        self.stem_first = tuple({words[0].rstrip("*") for words in self.stems})
+
+    def match_at(self, words: Sequence[Token], index: int, end: int, stemmed: bool) -> int:
+        """The length of the longest phrase at ``index``, whose word starts a phrase (``stemmed``: a stem's), or 0."""
+        for length in self.lengths:
+            if index + length > end:
+                continue
+            candidate = tuple([token.lower for token in words[index : index + length]])
+            if candidate in self.exact:
+                return length
+            for stem in self.stems if stemmed else ():
+                if len(stem) == length and all(w.startswith(s[:-1]) if s.endswith("*") else w == s
+                                               for w, s in zip(candidate, stem)):
+                    return length
+        return 0
+
+
+def _phrase_words(phrase: str) -> tuple[str, ...]:
+    """A phrase's words as ``tokens`` lower-cases them, with '*' kept on the word it ends."""
+    split = phrase.split()
+    if all(word.isalnum() for word in split):  # letters and digits only: the tokens are these words
+        return tuple(word.lower() for word in split)
+    words = tuple(found.group(0).lower() for found in _TOKEN.finditer(phrase.replace("*", "\u2217")))
+    return _join_stars(tuple(w.replace("\u2217", "*") for w in words))
 
 
 def _join_stars(words: tuple[str, ...]) -> tuple[str, ...]:
