@@ -203,14 +203,14 @@ class Hedge:
 
 def find(text: str, names: Sequence[tuple[str, ...]] = ()) -> tuple[Hedge, ...]:
     """The hedges in ``text``: each distinct phrase once per sentence, in order."""
-    if not _candidates().search(text.lower()):
-        return ()  # most texts hold no hedge's words at all: no need to read them word by word
     if len(text) <= CACHED_TEXT:  # a manifest quotes the same sentences in several fields, and files repeat them
         return _cached_find(text, tuple(names))
     return _find(text, names)
 
 
 def _find(text: str, names: Sequence[tuple[str, ...]]) -> tuple[Hedge, ...]:
+    if not _candidates().search(text.lower()):
+        return ()  # most texts hold no hedge's words at all: no need to read them word by word
     words = tokens(text)
     found: list[Hedge] = []
     for sentence in sentences(words):
@@ -237,7 +237,7 @@ def _find(text: str, names: Sequence[tuple[str, ...]]) -> tuple[Hedge, ...]:
     return tuple(found)
 
 
-_cached_find = lru_cache(maxsize=128)(_find)
+_cached_find = lru_cache(maxsize=512)(_find)
 
 
 @lru_cache(maxsize=1)
@@ -923,10 +923,17 @@ def _has(words: Words, clause: Clause, vocabulary: frozenset[str]) -> bool:
 
 def _contains(sequence: list[str], phrases: Iterable[tuple[str, ...]]) -> bool:
     for phrase in phrases:
-        size = len(phrase)
-        for start in range(len(sequence) - size + 1):
-            if tuple(sequence[start : start + size]) == phrase:
-                return True
+        if not phrase:
+            return True
+        start, size = 0, len(phrase)
+        try:
+            while True:  # compared only where its first word stands
+                start = sequence.index(phrase[0], start)
+                if tuple(sequence[start : start + size]) == phrase:
+                    return True
+                start += 1
+        except ValueError:
+            continue
     return False
 
 
