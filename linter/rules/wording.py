@@ -22,6 +22,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property, lru_cache
+from itertools import repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 #: Abbreviations that end in a full stop but do not end a sentence, kept as one token.
@@ -57,6 +59,7 @@ class Token(NamedTuple):  # a tuple: made by the ten thousand, and cheaper to ma
 
 
 ABBREVIATION_SET = frozenset(ABBREVIATIONS)
+_LOWER = itemgetter(1)  # a Token's lower
 #: Results for texts up to this long are remembered: several checks read the same field, and manifests repeat texts.
 CACHED_TEXT = 4096
 #: The tokens of texts and sentences up to these lengths are remembered (tokens take ~40 times a text's memory).
@@ -443,6 +446,10 @@ class WordPhrases:
         end = len(words) if end is None else end
         tables = self._tables
         match_at, first, stem_first = tables.match_at, tables.first, tables.stem_first
+        if end <= len(words):  # most stretches hold no word that starts a phrase: seen in one pass without a call per word
+            lower = [*map(_LOWER, words[start:end])]
+            if first.isdisjoint(lower) and not (stem_first and any(map(str.startswith, lower, repeat(stem_first)))):
+                return []
         found, index = [], start
         while index < end:
             word = words[index].lower
