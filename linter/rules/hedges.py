@@ -33,6 +33,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
+from itertools import compress, count
+from operator import attrgetter
 
 from privlint.rules.wording import (
     CACHED_TEXT,
@@ -213,27 +215,30 @@ def _find(text: str, names: Sequence[tuple[str, ...]]) -> tuple[Hedge, ...]:
         return ()  # most texts hold no hedge's words at all: no need to read them word by word
     words = tokens(text)
     found: list[Hedge] = []
+    # The words that start a hedge, in order (found without a call per word); matching goes on after a match.
+    starts = list(compress(count(), map(_LENGTHS.__contains__, map(attrgetter("lower"), words))))
+    position = 0
     for sentence in sentences(words):
         seen: set[str] = set()
-        index, last = sentence
-        quoted = text[words[index].start : words[min(last, index + QUOTED_WORDS) - 1].end]
-        while index < last:
-            if words[index].lower not in _LENGTHS:
-                index += 1
-                continue
-            match = _match(words, index, last)
+        first, last = sentence
+        index = first
+        while position < len(starts) and starts[position] < last:
+            start = starts[position]
+            position += 1
+            if start < index:
+                continue  # inside the previous match
+            match = _match(words, start, last)
             if match is None:
-                index += 1
                 continue
             length, sort = match
-            if _is_hedge(words, sentence, index, length, sort, names):
-                phrase = text[words[index].start : words[index + length - 1].end]
+            if _is_hedge(words, sentence, start, length, sort, names):
+                phrase = text[words[start].start : words[start + length - 1].end]
                 key = " ".join(phrase.lower().split())
                 if key not in seen:
                     seen.add(key)
-                    found.append(Hedge(phrase, quoted, words[index].start,
-                                       words[index + length - 1].end))
-            index += length
+                    quoted = text[words[first].start : words[min(last, first + QUOTED_WORDS) - 1].end]
+                    found.append(Hedge(phrase, quoted, words[start].start, words[start + length - 1].end))
+            index = start + length
     return tuple(found)
 
 
