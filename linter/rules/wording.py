@@ -21,7 +21,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from functools import cached_property
+from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 #: Abbreviations that end in a full stop but do not end a sentence, kept as one token.
 ABBREVIATIONS = (
@@ -29,19 +30,22 @@ ABBREVIATIONS = (
     "z.g.", "resp.", "art.", "nr.", "incl.", "excl.", "ca.", "o.b.v.", "a.d.h.v.", "m.n.", "vs.", "e.d.", "n.v.", "b.v",
 )
 _ABBREVIATION = "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
+# Every abbreviation starts with a few letters and a full stop: only there are its alternatives tried (trying all of
+# them at every word was most of the time a text took to read).
+_ABBREVIATION_START = rf"(?=\w{{1,{max(len(a.split('.')[0]) for a in ABBREVIATIONS)}}}\.)"
 # One pass, no nested repetition: an abbreviation, an e-mail address, a word with inner hyphens, apostrophes or
 # full stops before a lower-case letter or digit ("Bol.com", "www.gent.be", "5.000"; not "gegevens.Wij"), or one
-# other character. Each repetition starts with its own separator, so matching stays linear.
+# other character. Each repetition starts with its own separator, so matching stays linear. The address's parts
+# before "@" are possessive: a word without "@" fails at once instead of giving back its letters one by one.
 _WORD = r"\w+(?:[-'’]\w+)*(?:\.(?=(?-i:[a-z0-9à-ÿ]))\w+(?:[-'’]\w+)*)*"
-_EMAIL = r"\w+(?:[.+-]\w+)*@\w+(?:[.-]\w+)*"
-_TOKEN = re.compile(rf"(?<!\w)(?:{_ABBREVIATION})|{_EMAIL}|{_WORD}-?|[^\w\s]", re.IGNORECASE)
+_EMAIL = r"\w++(?:[.+-]\w++)*+@\w+(?:[.-]\w+)*"
+_TOKEN = re.compile(rf"(?<!\w){_ABBREVIATION_START}(?:{_ABBREVIATION})|{_EMAIL}|{_WORD}-?|[^\w\s]", re.IGNORECASE)
 
 SENTENCE_END = frozenset(".!?")
 CLAUSE_PUNCTUATION = frozenset(",;:()[]–—|/\"“”")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: made by the ten thousand, and cheaper to make than a frozen dataclass
     text: str
     lower: str
     start: int
@@ -53,10 +57,20 @@ class Token:
 
 
 ABBREVIATION_SET = frozenset(ABBREVIATIONS)
+#: Texts up to this long are remembered: several checks read the same field, and a manifest repeats its sentences.
+CACHED_TEXT = 4096
 
 
-def tokens(text: str) -> list[Token]:
-    return [Token(m.group(0), m.group(0).lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+def tokens(text: str) -> tuple[Token, ...]:
+    return _cached_tokens(text) if len(text) <= CACHED_TEXT else _tokens(text)
+
+
+def _tokens(text: str) -> tuple[Token, ...]:
+    make = Token._make
+    return tuple([make((found := m.group(), found.lower(), *m.span())) for m in _TOKEN.finditer(text)])
+
+
+_cached_tokens = lru_cache(maxsize=256)(_tokens)
 
 
 def sentences(words: Sequence[Token]) -> list[tuple[int, int]]:
@@ -396,10 +410,13 @@ class WordPhrases:
     def matches(self, words: Sequence[Token], start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
         """Every match in ``words[start:end]`` as (first, last + 1), not overlapping, in order."""
         end = len(words) if end is None else end
-        match_at = self._tables.match_at
+        tables = self._tables
+        match_at, first, stem_first = tables.match_at, tables.first, tables.stem_first
         found, index = [], start
         while index < end:
-            length = match_at(words, index, end)
+            word = words[index].lower
+            stemmed = bool(stem_first) and word.startswith(stem_first)
+            length = match_at(words, index, end, stemmed) if stemmed or word in first else 0
             if length:
                 found.append((index, index + length))
                 index += length
@@ -431,17 +448,14 @@ class _WordTables:
                 self.exact[words] = phrase
         self.lengths = sorted({len(words) for words in [*self.exact, *self.stems]}, reverse=True)
         self.first = {words[0] for words in self.exact}
-        self.stem_first = {words[0].rstrip("*") for words in self.stems}
+        self.stem_first = tuple({words[0].rstrip("*") for words in self.stems})
 
-    def match_at(self, words: Sequence[Token], index: int, end: int) -> int:
-        word = words[index].lower
-        stemmed = self.stems and any(word.startswith(stem) for stem in self.stem_first)
-        if word not in self.first and not stemmed:
-            return 0
+    def match_at(self, words: Sequence[Token], index: int, end: int, stemmed: bool) -> int:
+        """The length of the longest phrase at ``index``, whose word starts a phrase (``stemmed``: a stem's), or 0."""
         for length in self.lengths:
             if index + length > end:
                 continue
-            candidate = tuple(token.lower for token in words[index : index + length])
+            candidate = tuple([token.lower for token in words[index : index + length]])
             if candidate in self.exact:
                 return length
             for stem in self.stems if stemmed else ():
