@@ -143,6 +143,7 @@ def _no_entries() -> list[Any]:
     a hundred times a function's.)"""
     return []
 
+
 class Model(BaseModel):
     """Every mapping in a manifest: unknown keys are errors, and so is an empty value.
 
@@ -198,7 +199,7 @@ _LIST_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {}
 
 def _list_fields(model: type[BaseModel]) -> tuple[str, ...]:
     """The fields of a model that default to an empty list."""
-    names = _LIST_FIELDS[model] = tuple(name for name, field in model.model_fields.items() if field.default_factory is list)
+    names = _LIST_FIELDS[model] = tuple(name for name, field in model.model_fields.items() if field.default_factory is _no_entries)
     return names
 
 
