@@ -40,6 +40,7 @@ def render(manifest: Path, language: str | None, output_format: str, output: Pat
         _fail(f"cannot read {shown!r}: {error.strerror or error}")
     model, problems = validate(document.data)
     if model is None:
+        document.prepare(problem.pointer for problem in problems)
         _report([(shown, *document.locate(problem.pointer), problem.message) for problem in problems], EXIT_PROBLEMS)
     language = language or _declared(model.statement.language, languages())
     if language not in languages():
@@ -49,6 +50,7 @@ def render(manifest: Path, language: str | None, output_format: str, output: Pat
     except TemplateProblem as error:
         _fail(f"template: {error}")
     if rendered.text is None:
+        document.prepare(_pointer(problem.path) for problem in rendered.problems)
         _report([(shown, *document.locate(_pointer(problem.path)), problem.message) for problem in rendered.problems],
                 EXIT_PROBLEMS)
     if output is None:

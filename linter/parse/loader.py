@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from sys import intern
 from typing import Any
@@ -87,11 +88,37 @@ _NOWHERE: Positions = (None, {}, {})
 
 @dataclass
 class Document:
-    """A parsed manifest: its data, and where its nodes stand."""
+    """A parsed manifest: its data, and where its nodes stand.
+
+    The general builder keeps the position of every node. A document the common
+    builder read keeps none (a tree of them took more memory than the data): it
+    reads its text again, once, for the nodes it is asked about (``prepare``), and
+    may let go of its data, which that reading gives back along the same paths.
+    """
 
     data: Any
     text: str
-    positions: Positions = _NOWHERE
+    positions: Positions | None = _NOWHERE  # None: read again from the text for the pointers asked
+    _asked: frozenset[str] = frozenset()
+    _data_forgotten: bool = False
+
+    def forget_data(self) -> None:
+        """Let go of the data (of a document that can read it again): later, ``data`` holds only the
+        paths that ``prepare`` and ``locate`` were asked about, each with its list items' ids."""
+        if self.positions is None:
+            self.data, self._data_forgotten = None, True
+
+    def prepare(self, pointers: Iterable[str]) -> None:
+        """Read where the nodes at these pointers stand, all at once (``locate`` alone reads for each new pointer)."""
+        if self.positions is not None and not self._asked:
+            return  # kept by the general builder
+        asked = self._asked | frozenset(pointers)
+        if asked == self._asked:
+            return
+        self._asked = asked
+        data, self.positions = _read_along(self.text, asked)
+        if self._data_forgotten:
+            self.data = data
 
     def locate(self, pointer: str, strict: bool = False) -> Location:
         """Where the node at a JSON Pointer is (a mapping's member: its key).
@@ -99,6 +126,9 @@ class Document:
         A pointer that names no node gives its nearest existing parent; with ``strict``
         (privlint's own tests run so) it raises UnknownNode instead.
         """
+        if pointer not in self._asked and (self.positions is None or self._asked):
+            self.prepare([pointer])
+        assert self.positions is not None
         tokens = pointer_tokens(pointer)
         if strict and not _names_a_node(self.data, tokens):
             raise UnknownNode(f"{pointer!r} names no node of the document")
@@ -175,17 +205,14 @@ def _build_common(text: str) -> Document | None:
     second document, a limit reached, a syntax error) gives None, and the general
     builder reads the text again and says what is wrong, and where. The tests
     hold the two to the same result on every manifest and bad input they have.
+    It keeps no positions: the Document reads them again where asked (_read_along).
     """
     if CParser is None:
         return None
     data: Any = None
-    positions = _NOWHERE
-    # The open container, its members' marks, its containers' Positions, its start mark, the key
-    # awaiting its value (mappings), and whether it is a list; the enclosing ones on the stack.
+    # The open container, the key awaiting its value (mappings), and whether it is a list; the
+    # enclosing ones on the stack.
     container: Any = None
-    marks: Any = None
-    containers: Any = None
-    start: Any = None
     key: str | None = None
     is_list = False
     stack: list[tuple[Any, ...]] = []
@@ -195,7 +222,7 @@ def _build_common(text: str) -> Document | None:
         while (event := parser.get_event()) is not None:
             kind = type(event)
             if kind is ScalarEvent:
-                raw, anchor, tag, style, mark = event.value, event.anchor, event.tag, event.style, _packed(event.start_mark)
+                raw, anchor, tag, style = event.value, event.anchor, event.tag, event.style
                 nodes += 1
                 if anchor is not None or tag is not None or nodes > MAX_NODES:
                     raise _Uncommon
@@ -203,46 +230,36 @@ def _build_common(text: str) -> Document | None:
                     if raw in container or (not style and (raw == "<<" or len(raw) > MAX_NUMBER_LENGTH)):
                         raise _Uncommon
                     key = intern(raw)  # keys repeat in every entry of a list: one copy of each
-                    marks[key] = mark
                     continue
-                if style or (raw and raw[0] not in _STARTS_NON_TEXT):  # most scalars: text as written
-                    value = intern(raw) if len(raw) <= 16 else raw  # so do short values: ids, bases, periods
-                elif len(raw) > MAX_NUMBER_LENGTH:
+                if len(raw) > MAX_NUMBER_LENGTH and not style and raw[0] in _STARTS_NON_TEXT:
                     raise _Uncommon
-                else:
-                    value = _resolve_plain(raw)
+                value = _scalar(raw, style)
                 if container is None:
-                    data, positions = value, (mark, {}, {})
+                    data = value
                 elif is_list:
-                    marks.append(mark)
                     container.append(value)
                 else:
                     container[key] = value
                     key = None
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 nodes += 1
-                mark = _packed(event.start_mark)
                 if event.anchor is not None or event.tag is not None or nodes > MAX_NODES or len(stack) >= MAX_DEPTH - 1:
                     raise _Uncommon  # (the stack holds the containers around the open one)
                 if container is not None:
-                    if is_list:
-                        marks.append(mark)
-                    elif key is None:  # a list or mapping as a key
+                    if key is None and not is_list:  # a list or mapping as a key
                         raise _Uncommon
-                    stack.append((container, marks, containers, start, key, is_list))
+                    stack.append((container, key, is_list))
                 is_list = kind is SequenceStartEvent
-                container, marks, containers, start, key = ([], [], {}, mark, None) if is_list else ({}, {}, {}, mark, None)
+                container, key = ([] if is_list else {}), None
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
-                value, where = container, (start, marks, containers)
+                value = container
                 if not stack:
-                    data, positions, container = value, where, None
+                    data, container = value, None
                     continue
-                container, marks, containers, start, key, is_list = stack.pop()
+                container, key, is_list = stack.pop()
                 if is_list:
-                    containers[len(container)] = where
                     container.append(value)
                 else:
-                    containers[key] = where
                     container[key] = value
                     key = None
             elif kind is DocumentStartEvent:
@@ -253,7 +270,125 @@ def _build_common(text: str) -> Document | None:
                 raise _Uncommon
     except (_Uncommon, YAMLError):
         return None
-    return Document(data, text, positions)
+    return Document(data, text, None)
+
+
+def _scalar(raw: str, style: str | None) -> Any:
+    """A scalar of the common builder: text as written (short ones interned: ids, bases, periods), or resolved."""
+    if style or (raw and raw[0] not in _STARTS_NON_TEXT):  # most scalars: text as written
+        return intern(raw) if len(raw) <= 16 else raw
+    return _resolve_plain(raw)
+
+
+def _read_along(text: str, pointers: Iterable[str]) -> tuple[Any, Positions]:
+    """The data and positions of a document the common builder read, along the paths of ``pointers`` only.
+
+    Each container on a path keeps the members the paths go on to (a list keeps its
+    length, other items None); a list item on a path keeps its ``id`` too, as
+    fingerprints name items by it. Locating and fingerprinting the pointers gives
+    what it gives on the whole document.
+    """
+    wanted: dict[Any, Any] = {}
+    for pointer in pointers:
+        level = wanted
+        for token in pointer_tokens(pointer):
+            level = level.setdefault(token, {})
+    data: Any = None
+    positions: Positions = _NOWHERE
+    # The open container on a path: its value, marks, containers' Positions, start mark, what the
+    # paths want of its members, the key awaiting its value, whether it is a list, whether it is a
+    # list item, and what the paths want of the value now being read (None: only its id, or nothing).
+    frame: list[Any] = []
+    stack: list[list[Any]] = []
+    skipped = 0  # depth inside a container no path goes into
+    child: Any = wanted
+    keep_id = False
+    for event in _events(text):
+        kind = type(event)
+        if skipped:
+            if kind is MappingStartEvent or kind is SequenceStartEvent:
+                skipped += 1
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                skipped -= 1
+            continue
+        if kind is ScalarEvent:
+            mark = _packed(event.start_mark)
+            if frame and not frame[7] and frame[6] is None:  # a key
+                key = frame[6] = event.value
+                if key in frame[4]:
+                    frame[1][key] = mark
+                continue
+            if frame:
+                child, keep_id = _member(frame, mark)
+            if child is not None or keep_id:
+                value = _scalar(event.value, event.style)
+                if not frame:
+                    data, positions = value, (mark, {}, {})
+                elif frame[7]:
+                    frame[0][-1] = value
+                else:
+                    frame[0][frame[6]] = value
+            if frame and not frame[7]:
+                frame[6] = None
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            mark = _packed(event.start_mark)
+            if frame:
+                child, keep_id = _member(frame, mark)
+            if child is None:  # (an id that is a list or mapping is no id: fingerprints name the item by its index)
+                if frame and keep_id:
+                    frame[0][frame[6]] = [] if kind is SequenceStartEvent else {}
+                if frame and not frame[7]:
+                    frame[6] = None
+                skipped = 1
+                continue
+            is_list = kind is SequenceStartEvent
+            if is_list:  # its items by number ("01" is item 1, as Document.locate reads it)
+                child = _by_index(child)
+            in_list = bool(frame) and frame[7]
+            if frame:
+                stack.append(frame)
+            frame = [[] if is_list else {}, [] if is_list else {}, {}, mark, child, in_list, None, is_list]
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            value, where = frame[0], (frame[3], frame[1], frame[2])
+            if not stack:
+                data, positions = value, where
+                break
+            frame = stack.pop()
+            if frame[7]:
+                frame[0][-1] = value
+                frame[2][len(frame[0]) - 1] = where
+            else:
+                frame[0][frame[6]] = value
+                frame[2][frame[6]] = where
+                frame[6] = None
+    return data, positions
+
+
+def _by_index(wanted: dict[Any, Any]) -> dict[Any, Any]:
+    """The paths wanted below a list, by item number: tokens that are no number name no item."""
+    items: dict[Any, Any] = {}
+    for token, rest in wanted.items():
+        if token.isdecimal():
+            items[int(token)] = _merged(items.get(int(token), {}), rest)
+    return items
+
+
+def _merged(one: dict[Any, Any], other: dict[Any, Any]) -> dict[Any, Any]:
+    merged = dict(one)
+    for token, rest in other.items():
+        merged[token] = _merged(merged.get(token, {}), rest)
+    return merged
+
+
+def _member(frame: list[Any], mark: int) -> tuple[Any, bool]:
+    """What the paths want of the value that starts now in ``frame``: its own paths (None: nothing), and
+    whether to keep it as an id; a list's item gets its place and mark."""
+    if frame[7]:
+        index = len(frame[0])
+        frame[0].append(None)
+        frame[1].append(mark)
+        return frame[4].get(index), False
+    return frame[4].get(frame[6]), frame[6] == "id" and frame[5]
 
 
 def _events(text: str) -> Any:

@@ -57,20 +57,51 @@ class Token(NamedTuple):  # a tuple: made by the ten thousand, and cheaper to ma
 
 
 ABBREVIATION_SET = frozenset(ABBREVIATIONS)
-#: Texts up to this long are remembered: several checks read the same field, and a manifest repeats its sentences.
+#: Results for texts up to this long are remembered: several checks read the same field, and manifests repeat texts.
 CACHED_TEXT = 4096
+#: The tokens of texts and sentences up to these lengths are remembered (tokens take ~40 times a text's memory).
+_CACHED_TOKENS_TEXT, _CACHED_SENTENCE = 1024, 400
 
 
 def tokens(text: str) -> tuple[Token, ...]:
-    return _cached_tokens(text) if len(text) <= CACHED_TEXT else _tokens(text)
+    return _cached_tokens(text) if len(text) <= _CACHED_TOKENS_TEXT else _tokens_by_sentence(text)
 
 
 def _tokens(text: str) -> tuple[Token, ...]:
-    make = Token._make
-    return tuple([make((found := m.group(), found.lower(), *m.span())) for m in _TOKEN.finditer(text)])
+    new = tuple.__new__  # what Token(...) does, without a Python call per token
+    return tuple([new(Token, (found := m.group(), found.lower(), *m.span())) for m in _TOKEN.finditer(text)])
 
 
-_cached_tokens = lru_cache(maxsize=256)(_tokens)
+def _tokens_by_sentence(text: str) -> tuple[Token, ...]:
+    """``_tokens(text)``, read a sentence at a time: sentences repeat far more than whole texts do.
+
+    No token holds white space, and the look-arounds that decide one see the same at white space
+    as at the start or end of a text, so a text's tokens are its sentences' tokens, moved to where
+    each sentence starts (tests/test_tokens.py holds the two to the same result).
+    """
+    found: list[Token] = []
+    start = 0
+    for gap in _AFTER_SENTENCE.finditer(text):
+        found.extend(_moved(_sentence_tokens(text[start : gap.start()]), start))
+        start = gap.end()
+    found.extend(_moved(_sentence_tokens(text[start:]), start))
+    return tuple(found)
+
+
+def _sentence_tokens(sentence: str) -> tuple[Token, ...]:
+    return _cached_sentence(sentence) if len(sentence) <= _CACHED_SENTENCE else _tokens(sentence)
+
+
+def _moved(words: tuple[Token, ...], offset: int) -> Iterable[Token]:
+    if not offset:
+        return words
+    new = tuple.__new__
+    return [new(Token, (word.text, word.lower, word.start + offset, word.end + offset)) for word in words]
+
+
+_AFTER_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_cached_sentence = lru_cache(maxsize=512)(_tokens)
+_cached_tokens = lru_cache(maxsize=256)(_tokens_by_sentence)
 
 
 def sentences(words: Sequence[Token]) -> list[tuple[int, int]]:

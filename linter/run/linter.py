@@ -289,9 +289,10 @@ class Linter:
             return self._done([_finding(display, YAML_SYNTAX, p.line, p.column, p.message, hint=p.hint) for p in error.problems], key)
         manifest, problems = validate(document.data)
         if manifest is None:
-            return self._done([self._locate(display, document, INVALID_MANIFEST, p) for p in problems], key, document.data)
+            return self._done(self._located(display, document, [(INVALID_MANIFEST, p) for p in problems]), key, document.data)
+        document.forget_data()  # the manifest holds it now; findings are located by reading the text again
         active = self.active_rules(key)
-        previous = self._previous_version(*file, document.data) if file is not None else None
+        previous = self._previous_version(*file, lambda: load_document(text).data) if file is not None else None
         related = self._related_files(file[0]) if file is not None else None
         findings = self._check(display, document, manifest, active, previous, related)
         return self._suppress(findings, display, key, document, active)
@@ -305,7 +306,7 @@ class Linter:
         previous: Callable[[], Any] | None,
         related: Callable[[str], str] | None = None,
     ) -> list[Finding]:
-        findings = []
+        findings: list[Finding | tuple[Rule, Problem]] = []  # located once all checks have run
         for rule in active:
             check = rule.check
             if check is None:
@@ -325,17 +326,17 @@ class Linter:
                     if count > MAX_FINDINGS_PER_RULE:
                         left_out = left_out or [problem]
                         continue
-                    findings.append(self._locate(display, document, rule, problem))
+                    findings.append((rule, problem))
                     if problem.fix is not None and self.fixes is not None and rule.fixable:
                         self.fixes.append((display, rule.name, problem.pointer, problem.fix))
                 if left_out:
-                    findings.append(self._locate(display, document, rule, _more_of_the_same(left_out[0], count - MAX_FINDINGS_PER_RULE)))
+                    findings.append((rule, _more_of_the_same(left_out[0], count - MAX_FINDINGS_PER_RULE)))
             except BaseException as error:  # a failing check (even one raising SystemExit) must not take the others down
                 if not is_contained(error):
                     raise
                 self._refuse_unknown_node(error)
                 findings.append(_finding(display, INTERNAL_ERROR, 1, 1, _check_failed(rule, error), hint=_report_hint(rule)))
-        return findings
+        return self._located(display, document, findings)
 
     def _refuse_unknown_node(self, error: BaseException) -> None:
         """With ``strict_pointers`` (privlint's own tests), a check that points at no node fails the
@@ -369,7 +370,7 @@ class Linter:
         ordered = sorted(findings, key=lambda finding: finding.sort_key)
         return FileResult(with_fingerprints(ordered, key, data, _ENGINE_NAMES), suppressed)
 
-    def _previous_version(self, path: Path, content: bytes, data: Any) -> Callable[[], Any]:
+    def _previous_version(self, path: Path, content: bytes, data: Callable[[], Any]) -> Callable[[], Any]:
         """What ``Context.previous_version`` returns for this file; git runs only when it is called."""
 
         @functools.lru_cache(maxsize=1)
@@ -378,7 +379,7 @@ class Linter:
             if version is None:
                 return None
             if version.has_content(content):
-                return data
+                return data()
             raw = self.history.read(version)
             from privlint.parse.loader import load_document
 
@@ -397,6 +398,11 @@ class Linter:
             return self.related.read(path, name)
 
         return read
+
+    def _located(self, display: str, document: Document, found: Sequence[Finding | tuple[Rule, Problem]]) -> list[Finding]:
+        """The findings, with each (rule, problem) located: the document reads the positions of all at once."""
+        document.prepare(item[1].pointer for item in found if isinstance(item, tuple))
+        return [self._locate(display, document, *item) if isinstance(item, tuple) else item for item in found]
 
     def _locate(self, display: str, document: Document, rule: Rule, problem: Problem) -> Finding:
         pointer = problem.pointer
