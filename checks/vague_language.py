@@ -227,7 +227,10 @@ class _Reported:
 
 
 def _normal(text: str) -> str:
-    return " ".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
+    return " ".join(_NOT_ALNUM.sub(" ", text.lower()).split())
+
+
+_NOT_ALNUM = re.compile(r"[\W_]")  # \w is what str.isalnum() accepts, and "_"
 
 
 def _opening(sentence: str) -> str:

@@ -37,7 +37,8 @@ LISTS = _phrase_lists()
 def _phrases(phrase_list: Phrases | WordPhrases) -> list[str]:
     if isinstance(phrase_list, Phrases):
         return sorted(phrase_list._phrases)
-    return sorted({*phrase_list._exact.values(), *(" ".join(stem) for stem in phrase_list._stems)})
+    tables = phrase_list._tables
+    return sorted({*tables.exact.values(), *(" ".join(stem) for stem in tables.stems)})
 
 
 def _stems(phrase_list: Phrases | WordPhrases) -> list[list[str]]:

@@ -8,6 +8,7 @@ what is *missing* is for the checks to report, with a GDPR article.
 
 from __future__ import annotations
 
+import copy
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from privlint.model.types import (
@@ -47,15 +48,18 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
     ModelWrapValidatorHandler,
     PlainSerializer,
-    PlainValidator,
     PrivateAttr,
     StrictBool,
     WithJsonSchema,
     field_validator,
     model_validator,
 )
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, core_schema
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -101,14 +105,43 @@ LOCAL_TEXT_SCHEMA: dict[str, Any] = {
         },
     ],
 }
-Text = Annotated[
-    LocalText,
-    PlainValidator(LocalText.parse),
-    PlainSerializer(LocalText.to_data),
-    WithJsonSchema(LOCAL_TEXT_SCHEMA),  # written once, as #/$defs/LocalText, in the published schema
-]
+
+
+class _AsLocalText:
+    """How a Text field is read, written and described: LocalText.parse, LocalText.to_data and LOCAL_TEXT_SCHEMA.
+
+    The core schema pydantic makes of ``PlainValidator``, ``PlainSerializer`` and ``WithJsonSchema``, written out
+    once: a manifest model has over a hundred Text fields, and building that schema for each took a sixth of
+    building the models.
+    """
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            LocalText.parse,
+            json_schema_input_schema=core_schema.any_schema(),
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                LocalText.to_data,
+                info_arg=False,
+                return_schema=core_schema.union_schema(  # what to_data returns: str | dict[str, str]
+                    [core_schema.str_schema(), core_schema.dict_schema(core_schema.str_schema(), core_schema.str_schema())]
+                ),
+            ),
+        )
+
+    def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        return copy.deepcopy(LOCAL_TEXT_SCHEMA)  # written once, as #/$defs/LocalText, in the published schema
+
+
+Text = Annotated[LocalText, _AsLocalText()]
 #: The published statement's own words (statement.text): one passage, or several that each occur in it.
 Quote = Text | Annotated[list[Text], Field(min_length=1)]
+
+
+
+def _no_entries() -> list[Any]:
+    """The default of a list field. (Not ``list``: pydantic reads a factory's signature, and a builtin's costs
+    a hundred times a function's.)"""
+    return []
 
 
 class Model(BaseModel):
@@ -116,9 +149,12 @@ class Model(BaseModel):
 
     An element that a statement does not mention is left out of the manifest;
     ``key:`` with nothing after it is a mistake, not a way to say "absent".
+
+    Validators are built when first needed (``defer_build``): validating a manifest builds
+    Manifest's alone, with every part inside it, instead of one for each of the thirty models.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     @model_validator(mode="before")
     @classmethod
@@ -239,7 +275,7 @@ class Statement(Model):
         None, description="The statement's own words on how changes are announced, exactly as published; several passages as a list."
     )
     audience: list[CountryCode] = Field(
-        default_factory=list,
+        default_factory=_no_entries,
         description="The countries whose residents the statement addresses, where that differs from the controller's "
         "country: national rules such as those on cookies apply per country.",
     )
@@ -266,9 +302,9 @@ class Controller(Model):
 
     name: Text | None = Field(None, description="Legal name of the controller.")
     other_entities: list[Text] = Field(
-        default_factory=list, description="Further legal entities the statement names as controller."
+        default_factory=_no_entries, description="Further legal entities the statement names as controller."
     )
-    trade_names: list[Text] = Field(default_factory=list, description="Trade names and brands.")
+    trade_names: list[Text] = Field(default_factory=_no_entries, description="Trade names and brands.")
     country: CountryCode | None = Field(None, description="Country of establishment, such as NL or DE-BY.")
     address: Text | None = Field(None, description="Postal address of the controller (Art. 13(1)(a)).")
     contact: Contact | None = Field(None, description="How to reach the controller about privacy: e-mail, phone, web form, contact page.")
@@ -353,7 +389,7 @@ class Retention(RetentionTerms):
     """How long data are kept, and where the statement gives other periods for the same data, per storage place."""
 
     places: list[PlaceRetention] = Field(
-        default_factory=list,
+        default_factory=_no_entries,
         description="Other periods for the same data in other storage places ('back-ups are overwritten after 3 months').",
     )
 
@@ -369,7 +405,7 @@ class StatementRetention(Retention):
     maximum an upper bound on every period in the statement (or on those of the people it applies to)."""
 
     maximum_applies_to: list[Text] = Field(
-        default_factory=list,
+        default_factory=_no_entries,
         description="The people the maximum applies to, named as purposes[].data_subjects name them ('niet langer dan "
         "7 jaar na afloop van uw contract': [klanten]); leave it out where it applies to everyone.",
     )
@@ -380,7 +416,7 @@ class DataCategory(Model):
 
     id: Identifier = Field(description="Unique id that purposes refer to, such as contact: lower-case letters, digits, '-', '_' or '.'.")
     name: Text | None = Field(None, description="Name of the category as the statement gives it, such as Contact details.")
-    items: list[Text] = Field(default_factory=list, description="What the category contains: name, address, ...")
+    items: list[Text] = Field(default_factory=_no_entries, description="What the category contains: name, address, ...")
     special: SpecialCategory | None = Field(None, description="The Art. 9(1) special category, where it is one.")
     condition: SpecialCondition | None = Field(None, description="The Art. 9(2) condition relied on for special data.")
     criminal: StrictBool = Field(False, description="Data on criminal convictions and offences (Art. 10).")
@@ -443,7 +479,7 @@ class Purpose(Model):
     name: Text | None = Field(None, description="Name of the purpose as the statement gives it, such as Answering questions.")
     section: Text | None = Field(None, description="Where the purpose comes from in the statement (section number or heading).")
     description: Text | None = Field(None, description="What the statement says about the purpose, in its own words.")
-    legal_bases: list[LegalBasis] = Field(default_factory=list, description="Art. 6(1) bases; several allowed.")
+    legal_bases: list[LegalBasis] = Field(default_factory=_no_entries, description="Art. 6(1) bases; several allowed.")
     law: Text | None = Field(
         None, description="The law behind its legal obligation or public task (Art. 6(3)), such as 'Wet op het financieel toezicht'."
     )
@@ -462,9 +498,9 @@ class Purpose(Model):
     direct_marketing: StrictBool = Field(
         False, description="The purpose is direct marketing (offers, newsletters, canvassing): objection always applies (Art. 21(2))."
     )
-    data: list[Identifier] = Field(default_factory=list, description="Ids of data_categories, such as [contact, payment].")
-    data_subjects: list[Text] = Field(default_factory=list, description="Whose data: customers, visitors, applicants, ...")
-    recipients: list[Identifier] = Field(default_factory=list, description="Ids of recipients, such as [payment-provider].")
+    data: list[Identifier] = Field(default_factory=_no_entries, description="Ids of data_categories, such as [contact, payment].")
+    data_subjects: list[Text] = Field(default_factory=_no_entries, description="Whose data: customers, visitors, applicants, ...")
+    recipients: list[Identifier] = Field(default_factory=_no_entries, description="Ids of recipients, such as [payment-provider].")
     retention: Retention | None = Field(None, description="How long data for this purpose are kept (Art. 13(2)(a)).")
     quote: Quote | None = Field(None, description="The statement's own words for this purpose, exactly as published; several passages as a list.")
     none: PurposeDenials | None = Field(None, description="What the statement says explicitly does not happen for this purpose.")
@@ -479,7 +515,7 @@ class Transfer(Model):
     """A transfer of personal data outside the EEA (Art. 13(1)(f))."""
 
     destination: Text | None = Field(None, description="Country, region or international organisation.")
-    recipients: list[Identifier] = Field(default_factory=list, description="Ids of recipients, such as [cloud-host].")
+    recipients: list[Identifier] = Field(default_factory=_no_entries, description="Ids of recipients, such as [cloud-host].")
     safeguard: Safeguard | Annotated[list[Safeguard], Field(min_length=1)] | None = Field(
         None, description="The adequacy decision or Art. 46/47/49 ground; a list where the statement names several."
     )
@@ -487,14 +523,14 @@ class Transfer(Model):
     copy_available: Text | None = Field(None, description="How to obtain a copy of the safeguard.")
     quote: Quote | None = Field(None, description="The statement's own words on this transfer, exactly as published; several passages as a list.")
     countries: list[CountryCode] = Field(
-        default_factory=list,
+        default_factory=_no_entries,
         description="The destination countries as ISO 3166-1 codes, such as [US, IN], where the statement names them.",
     )
     destination_unspecified: StrictBool = Field(
         False,
         description="The statement names no destination beyond 'outside the EEA', 'a third country' or the like.",
     )
-    services: list[Identifier] = Field(default_factory=list, description="Ids of services the transfer concerns, such as [google-analytics].")
+    services: list[Identifier] = Field(default_factory=_no_entries, description="Ids of services the transfer concerns, such as [google-analytics].")
     safeguard_named_as: SafeguardNamedAs | None = Field(
         None,
         description="How the statement names the safeguard: stated (the default), example ('such as standard "
@@ -642,7 +678,7 @@ class Rights(Model):
     ``narrowed``, ``link_only`` or ``not_applicable`` instead, with the statement's words.
     """
 
-    offered: list[Right] = Field(default_factory=list, description="The rights the statement states as the law gives them.")
+    offered: list[Right] = Field(default_factory=_no_entries, description="The rights the statement states as the law gives them.")
     narrowed: RightWords | None = Field(
         None, description="Rights the statement states narrower than the law gives them ('we erase outdated data on request'), with its words."
     )
@@ -765,23 +801,23 @@ class Manifest(Model):
     controller: Controller | None = Field(None, description="Who is responsible for the processing: name, address, contact (Art. 13(1)(a)).")
     dpo: Dpo | None = Field(None, description="The data protection officer, where one is designated (Art. 13(1)(b)).")
     general_legal_bases: list[GeneralLegalBasis] = Field(
-        default_factory=list, description="Legal bases the statement lists without tying them to purposes."
+        default_factory=_no_entries, description="Legal bases the statement lists without tying them to purposes."
     )
-    purposes: list[Purpose] = Field(default_factory=list, description="Every purpose of processing, with its legal basis, data, recipients and retention.")
-    data_categories: list[DataCategory] = Field(default_factory=list, description="The categories of personal data that purposes refer to by id.")
-    recipients: list[Recipient] = Field(default_factory=list, description="Recipients or categories of recipients that purposes and transfers refer to by id.")
-    transfers: list[Transfer] = Field(default_factory=list, description="Transfers of personal data outside the EEA (Art. 13(1)(f)).")
+    purposes: list[Purpose] = Field(default_factory=_no_entries, description="Every purpose of processing, with its legal basis, data, recipients and retention.")
+    data_categories: list[DataCategory] = Field(default_factory=_no_entries, description="The categories of personal data that purposes refer to by id.")
+    recipients: list[Recipient] = Field(default_factory=_no_entries, description="Recipients or categories of recipients that purposes and transfers refer to by id.")
+    transfers: list[Transfer] = Field(default_factory=_no_entries, description="Transfers of personal data outside the EEA (Art. 13(1)(f)).")
     services: list[Service] = Field(
-        default_factory=list, description="Third-party services that receive personal data, built into the site or used to run it."
+        default_factory=_no_entries, description="Third-party services that receive personal data, built into the site or used to run it."
     )
-    cookies: list[Cookie] = Field(default_factory=list, description="Cookies and similar technologies.")
+    cookies: list[Cookie] = Field(default_factory=_no_entries, description="Cookies and similar technologies.")
     cookie_statement: CookieStatement | None = Field(
         None, description="A separate cookie statement the privacy statement refers to for its cookies."
     )
     retention: StatementRetention | None = Field(None, description="Retention that applies to the statement as a whole: a default and an upper bound.")
     rights: Rights | None = Field(None, description="The rights the statement offers and how to use them (Art. 13(2)(b)-(d)).")
     supervisory_authority: SupervisoryAuthority | None = Field(None, description="The authority the statement names for complaints (Art. 13(2)(d), 77).")
-    automated_decisions: list[AutomatedDecision] = Field(default_factory=list, description="Automated decision-making, including profiling (Art. 22).")
+    automated_decisions: list[AutomatedDecision] = Field(default_factory=_no_entries, description="Automated decision-making, including profiling (Art. 22).")
     none: Denials | None = Field(None, description="What the statement says explicitly does not happen, in its own words.")
     open_lists: OpenLists | None = Field(
         None, description="Lists the statement declares open ('o.a.', 'onder andere', 'de belangrijkste'), with its words."
@@ -845,7 +881,7 @@ def _read_from_class(models: list[type[Model]]) -> None:
     attribute seen while it defines a subclass for that subclass's field."""
     for model in models:
         for name, field in model.model_fields.items():
-            if field.default_factory is list:
+            if field.default_factory is _no_entries:
                 setattr(model, name, _NO_ITEMS)
             elif field.default_factory is None and not field.is_required():
                 setattr(model, name, field.default)

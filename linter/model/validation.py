@@ -17,6 +17,11 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 
+def build_models() -> None:
+    """Build the validator now rather than on the first validation (the models defer it: see Model)."""
+    Manifest.model_rebuild()
+
+
 def validate(data: Any) -> tuple[Manifest | None, list[Problem]]:
     """The typed manifest and no problems, or None and every problem found."""
     model_errors: list[ErrorDetails] = []

@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import html
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
 from privlint.model.types import Duration, LocalText, MissingLanguage, PartialDate
@@ -237,7 +235,9 @@ def _merged(letters: list[tuple[str, int, int]]) -> Iterator[tuple[str, int, int
 @lru_cache(maxsize=8)  # the drift checks all read the same text
 def words_of(content: str, markup: str) -> Words:
     if markup == "html":
-        return Words(_html_pieces(content))
+        from privlint.rules.html_text import html_pieces  # html.parser: only for a text in HTML
+
+        return Words(html_pieces(content))
     if markup == "markdown":
         return Words(_markdown_pieces(content))
     return Words([(content, 1)])
@@ -251,39 +251,6 @@ def _markdown_pieces(content: str) -> list[tuple[str, int]]:
         end = match.end()
     pieces.append((content[end:], line))
     return pieces
-
-
-class _TextOfHtml(HTMLParser):
-    """The readable text of an HTML document, piece by piece, with the line each piece starts on."""
-
-    _SKIPPED = frozenset({"script", "style", "template", "head"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.pieces: list[tuple[str, int]] = []
-        self._skipping = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._SKIPPED:
-            self._skipping += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._SKIPPED and self._skipping:
-            self._skipping -= 1
-
-    def handle_data(self, data: str) -> None:
-        if not self._skipping:
-            self.pieces.append((data, self.getpos()[0]))
-
-
-def _html_pieces(content: str) -> list[tuple[str, int]]:
-    parser = _TextOfHtml()
-    try:
-        parser.feed(content)
-        parser.close()
-    except Exception:  # html.parser copes with nearly anything; if not, read the text without its tags
-        return [(html.unescape(re.sub(r"<[^>]*>", " ", content)), 1)]
-    return parser.pieces
 
 
 # -- what to look for ---------------------------------------------------------------

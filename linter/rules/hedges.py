@@ -28,11 +28,14 @@ sentence it stands in. ``names`` are the controller's names: "kan Optimile" is t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from privlint.rules.wording import (
+    CACHED_TEXT,
     CLAUSE_STARTERS,
     CONDITION_WORDS,
     DETERMINERS,
@@ -97,8 +100,17 @@ HEDGES: dict[tuple[str, ...], Sort] = {
     **_phrases(Sort.others, "and other", "en andere", "or other", "of andere", "en overige", "and any other",
                "en alle andere", "or any other", "of enige andere"),
 }
-_LONGEST = max(len(words) for words in HEDGES)
-_FIRST_WORDS = frozenset(words[0] for words in HEDGES)
+
+
+def _lengths_by_first_word() -> dict[str, list[int]]:
+    lengths: dict[str, set[int]] = {}
+    for words in HEDGES:
+        lengths.setdefault(words[0], set()).add(len(words))
+    return {first: sorted(found, reverse=True) for first, found in lengths.items()}
+
+
+#: The lengths of the hedges that start with each word, longest first.
+_LENGTHS = _lengths_by_first_word()
 
 # -- the words that decide ------------------------------------------------------------------------
 
@@ -189,8 +201,16 @@ class Hedge:
     end: int
 
 
-def find(text: str, names: Sequence[tuple[str, ...]] = ()) -> list[Hedge]:
+def find(text: str, names: Sequence[tuple[str, ...]] = ()) -> tuple[Hedge, ...]:
     """The hedges in ``text``: each distinct phrase once per sentence, in order."""
+    if not _candidates().search(text.lower()):
+        return ()  # most texts hold no hedge's words at all: no need to read them word by word
+    if len(text) <= CACHED_TEXT:  # a manifest quotes the same sentences in several fields, and files repeat them
+        return _cached_find(text, tuple(names))
+    return _find(text, names)
+
+
+def _find(text: str, names: Sequence[tuple[str, ...]]) -> tuple[Hedge, ...]:
     words = tokens(text)
     found: list[Hedge] = []
     for sentence in sentences(words):
@@ -198,6 +218,9 @@ def find(text: str, names: Sequence[tuple[str, ...]] = ()) -> list[Hedge]:
         index, last = sentence
         quoted = text[words[index].start : words[min(last, index + QUOTED_WORDS) - 1].end]
         while index < last:
+            if words[index].lower not in _LENGTHS:
+                index += 1
+                continue
             match = _match(words, index, last)
             if match is None:
                 index += 1
@@ -211,16 +234,46 @@ def find(text: str, names: Sequence[tuple[str, ...]] = ()) -> list[Hedge]:
                     found.append(Hedge(phrase, quoted, words[index].start,
                                        words[index + length - 1].end))
             index += length
-    return found
+    return tuple(found)
+
+
+_cached_find = lru_cache(maxsize=128)(_find)
+
+
+@lru_cache(maxsize=1)
+def _candidates() -> re.Pattern[str]:
+    """Finds every hedge's words in a lower-case text (and more: a word inside another, no space between words).
+
+    Tokens follow each other with nothing but white space between them, so where ``_match`` finds a hedge's words
+    this finds them too. It is one tree of alternatives, so each place is tried against a phrase's next letter only.
+    """
+    tree: _Tree = {}
+    for words in HEDGES:
+        node = tree
+        for character in " ".join(words):
+            node = node.setdefault(character, {})
+        node[""] = {}
+    return re.compile(_alternatives(tree))
+
+
+_Tree = dict[str, "_Tree"]  # a letter and the tree of what may follow it ("" where a phrase ends)
+
+
+def _alternatives(node: _Tree) -> str:
+    if "" in node:
+        return ""  # a phrase ends here: the longer ones that start with it are found with it
+    branches = [(r"\s*+" if character == " " else re.escape(character)) + _alternatives(child)
+                for character, child in sorted(node.items())]
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
 def _match(words: Words, index: int, last: int) -> tuple[int, Sort] | None:
-    if words[index].lower not in _FIRST_WORDS:
-        return None
-    for length in range(min(_LONGEST, last - index), 0, -1):
-        sort = HEDGES.get(tuple(token.lower for token in words[index : index + length]))
-        if sort is not None:
-            return length, sort
+    """The longest hedge that starts at ``index`` (whose word starts one), with its sort."""
+    for length in _LENGTHS[words[index].lower]:
+        if length <= last - index:
+            sort = HEDGES.get(tuple([token.lower for token in words[index : index + length]]))
+            if sort is not None:
+                return length, sort
     return None
 
 

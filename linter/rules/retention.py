@@ -9,7 +9,7 @@ and "until you object" are.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -257,7 +257,7 @@ def deferred_phrase(retention: RetentionTerms | None) -> str | None:
     return text[words[start].start : words[found[1] - 1].end]
 
 
-def _person_end(words: list[Token], deferred_only: bool = False) -> tuple[int, int] | None:
+def _person_end(words: Sequence[Token], deferred_only: bool = False) -> tuple[int, int] | None:
     """Where only the person's act ends the retention: their request or objection after "until" or "unless"
     ("totdat de donateur verzoekt om verwijdering", "tenzij u ons vraagt ze te wissen"), or deletion put off until
     they ask or pay ("pas verwijderd nadat u ons daarom vraagt", "pas verwijderd na de nodige betalingen")."""
@@ -284,7 +284,7 @@ def _person_end(words: list[Token], deferred_only: bool = False) -> tuple[int, i
     return None
 
 
-def _bounded(words: list[Token]) -> bool:
+def _bounded(words: Sequence[Token]) -> bool:
     """Whether the text gives a maximum: a ceiling word followed by a period ("maximaal 2 jaar", "within 30 days")."""
     for _, last in MAXIMUM.matches(words):
         following = [token.lower for token in words[last : last + 5]]
@@ -293,14 +293,14 @@ def _bounded(words: list[Token]) -> bool:
     return False
 
 
-def _negated(words: list[Token], index: int) -> bool:
+def _negated(words: Sequence[Token], index: int) -> bool:
     """ "niet voor onbepaalde tijd", "do not keep your data indefinitely"."""
     before = [token.lower for token in words[max(0, index - 6) : index]]
     return any(word in NEGATIONS for word in before[-2:]) or ("not" in before and "do" in before) or \
         any(word in ("niet", "not") for word in before[-5:]) and words[index].lower in ("voor", "for", "indefinitely", "onbepaalde")
 
 
-def _rests_on_consent(bases: Iterable[Any], words: list[Token]) -> bool:
+def _rests_on_consent(bases: Iterable[Any], words: Sequence[Token]) -> bool:
     """Whether the purpose rests on consent alone, by its legal bases or, where they are not known, its own words."""
     names = {getattr(basis, "value", basis) for basis in bases}
     if names:
@@ -334,7 +334,7 @@ def vague_phrase(retention: RetentionTerms | None) -> str | None:
     return found
 
 
-def _named_law(words: list[Token]) -> bool:
+def _named_law(words: Sequence[Token]) -> bool:
     """Whether the words name a law a person can look up: "Archiefwet 1995", "Wetboek van economisch recht", "art. 52
     AWR", "the Companies Act" (not the GDPR's own storage limitation)."""
     for token in words:
@@ -346,7 +346,7 @@ def _named_law(words: list[Token]) -> bool:
     return False
 
 
-def _duration(words: list[Token]) -> bool:
+def _duration(words: Sequence[Token]) -> bool:
     """Whether the words give a length of time: a number and a unit ("7 jaar", "30 days", "zeven jaar")."""
     for index, token in enumerate(words):
         if token.lower in TIME_UNITS and index > 0 and (words[index - 1].lower in NUMBER_WORDS or

@@ -150,6 +150,10 @@ def mentions(text: str | None) -> list[Mention]:
     """
     if not text:
         return []
+    return list(_cached_mentions(text) if len(text) <= 4096 else _mentions(text))  # checks read the same texts
+
+
+def _mentions(text: str) -> tuple[Mention, ...]:
     matcher, services = _matcher(), registry()
     words = _words(text)
     written = [match.group(0) for match in words]
@@ -173,7 +177,10 @@ def mentions(text: str | None) -> list[Mention]:
             index += 1
     # A company named beside one of its own services ("Microsoft Teams ... Microsoft") is that service.
     named_services = {mention.service.provider for mention in found.values() if mention.service.kind != COMPANY}
-    return [m for m in found.values() if m.service.kind != COMPANY or m.service.provider not in named_services]
+    return tuple(m for m in found.values() if m.service.kind != COMPANY or m.service.provider not in named_services)
+
+
+_cached_mentions = lru_cache(maxsize=256)(_mentions)
 
 
 #: Words that say a font or script is served from the controller's own server, not the provider's.

@@ -21,6 +21,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 #: Abbreviations that end in a full stop but do not end a sentence, kept as one token.
 ABBREVIATIONS = (
@@ -28,19 +30,22 @@ ABBREVIATIONS = (
     "z.g.", "resp.", "art.", "nr.", "incl.", "excl.", "ca.", "o.b.v.", "a.d.h.v.", "m.n.", "vs.", "e.d.", "n.v.", "b.v",
 )
 _ABBREVIATION = "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
+# Every abbreviation starts with a few letters and a full stop: only there are its alternatives tried (trying all of
+# them at every word was most of the time a text took to read).
+_ABBREVIATION_START = rf"(?=\w{{1,{max(len(a.split('.')[0]) for a in ABBREVIATIONS)}}}\.)"
 # One pass, no nested repetition: an abbreviation, an e-mail address, a word with inner hyphens, apostrophes or
 # full stops before a lower-case letter or digit ("Bol.com", "www.gent.be", "5.000"; not "gegevens.Wij"), or one
-# other character. Each repetition starts with its own separator, so matching stays linear.
+# other character. Each repetition starts with its own separator, so matching stays linear. The address's parts
+# before "@" are possessive: a word without "@" fails at once instead of giving back its letters one by one.
 _WORD = r"\w+(?:[-'’]\w+)*(?:\.(?=(?-i:[a-z0-9à-ÿ]))\w+(?:[-'’]\w+)*)*"
-_EMAIL = r"\w+(?:[.+-]\w+)*@\w+(?:[.-]\w+)*"
-_TOKEN = re.compile(rf"(?<!\w)(?:{_ABBREVIATION})|{_EMAIL}|{_WORD}-?|[^\w\s]", re.IGNORECASE)
+_EMAIL = r"\w++(?:[.+-]\w++)*+@\w+(?:[.-]\w+)*"
+_TOKEN = re.compile(rf"(?<!\w){_ABBREVIATION_START}(?:{_ABBREVIATION})|{_EMAIL}|{_WORD}-?|[^\w\s]", re.IGNORECASE)
 
 SENTENCE_END = frozenset(".!?")
 CLAUSE_PUNCTUATION = frozenset(",;:()[]–—|/\"“”")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: made by the ten thousand, and cheaper to make than a frozen dataclass
     text: str
     lower: str
     start: int
@@ -52,10 +57,51 @@ class Token:
 
 
 ABBREVIATION_SET = frozenset(ABBREVIATIONS)
+#: Results for texts up to this long are remembered: several checks read the same field, and manifests repeat texts.
+CACHED_TEXT = 4096
+#: The tokens of texts and sentences up to these lengths are remembered (tokens take ~40 times a text's memory).
+_CACHED_TOKENS_TEXT, _CACHED_SENTENCE = 1024, 400
 
 
-def tokens(text: str) -> list[Token]:
-    return [Token(m.group(0), m.group(0).lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+def tokens(text: str) -> tuple[Token, ...]:
+    return _cached_tokens(text) if len(text) <= _CACHED_TOKENS_TEXT else _tokens_by_sentence(text)
+
+
+def _tokens(text: str) -> tuple[Token, ...]:
+    new = tuple.__new__  # what Token(...) does, without a Python call per token
+    return tuple([new(Token, (found := m.group(), found.lower(), *m.span())) for m in _TOKEN.finditer(text)])
+
+
+def _tokens_by_sentence(text: str) -> tuple[Token, ...]:
+    """``_tokens(text)``, read a sentence at a time: sentences repeat far more than whole texts do.
+
+    No token holds white space, and the look-arounds that decide one see the same at white space
+    as at the start or end of a text, so a text's tokens are its sentences' tokens, moved to where
+    each sentence starts (tests/test_tokens.py holds the two to the same result).
+    """
+    found: list[Token] = []
+    start = 0
+    for gap in _AFTER_SENTENCE.finditer(text):
+        found.extend(_moved(_sentence_tokens(text[start : gap.start()]), start))
+        start = gap.end()
+    found.extend(_moved(_sentence_tokens(text[start:]), start))
+    return tuple(found)
+
+
+def _sentence_tokens(sentence: str) -> tuple[Token, ...]:
+    return _cached_sentence(sentence) if len(sentence) <= _CACHED_SENTENCE else _tokens(sentence)
+
+
+def _moved(words: tuple[Token, ...], offset: int) -> Iterable[Token]:
+    if not offset:
+        return words
+    new = tuple.__new__
+    return [new(Token, (word.text, word.lower, word.start + offset, word.end + offset)) for word in words]
+
+
+_AFTER_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_cached_sentence = lru_cache(maxsize=512)(_tokens)
+_cached_tokens = lru_cache(maxsize=256)(_tokens_by_sentence)
 
 
 def sentences(words: Sequence[Token]) -> list[tuple[int, int]]:
@@ -381,52 +427,33 @@ class WordPhrases:
 
     ``combine``-style lists of phrases become word tuples; matching looks each token up once per
     phrase length, so it is linear in the text. A phrase word ending in '*' matches any word it starts.
+    The tables are built when first matched: the rules declare thousands of phrases, and a manifest
+    seldom reaches them all.
     """
 
     def __init__(self, phrases: Iterable[str]):
-        self._exact: dict[tuple[str, ...], str] = {}
-        self._stems: list[tuple[str, ...]] = []
-        for phrase in phrases:
-            words = tuple(token.lower for token in tokens(phrase.replace("*", "\u2217")))
-            words = tuple(w.replace("\u2217", "*") for w in words)
-            words = _join_stars(words)
-            if any(w.endswith("*") for w in words):
-                self._stems.append(words)
-            elif words:
-                self._exact[words] = phrase
-        self._lengths = sorted({len(words) for words in [*self._exact, *self._stems]}, reverse=True)
-        self._first = {words[0] for words in self._exact}
-        self._stem_first = {words[0].rstrip("*") for words in self._stems}
+        self._phrases = tuple(phrases)
+
+    @cached_property
+    def _tables(self) -> _WordTables:
+        return _WordTables(self._phrases)
 
     def matches(self, words: Sequence[Token], start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
         """Every match in ``words[start:end]`` as (first, last + 1), not overlapping, in order."""
         end = len(words) if end is None else end
+        tables = self._tables
+        match_at, first, stem_first = tables.match_at, tables.first, tables.stem_first
         found, index = [], start
         while index < end:
-            length = self._match_at(words, index, end)
+            word = words[index].lower
+            stemmed = bool(stem_first) and word.startswith(stem_first)
+            length = match_at(words, index, end, stemmed) if stemmed or word in first else 0
             if length:
                 found.append((index, index + length))
                 index += length
             else:
                 index += 1
         return found
-
-    def _match_at(self, words: Sequence[Token], index: int, end: int) -> int:
-        word = words[index].lower
-        stemmed = self._stems and any(word.startswith(stem) for stem in self._stem_first)
-        if word not in self._first and not stemmed:
-            return 0
-        for length in self._lengths:
-            if index + length > end:
-                continue
-            candidate = tuple(token.lower for token in words[index : index + length])
-            if candidate in self._exact:
-                return length
-            for stem in self._stems if stemmed else ():
-                if len(stem) == length and all(w.startswith(s[:-1]) if s.endswith("*") else w == s
-                                               for w, s in zip(candidate, stem)):
-                    return length
-        return 0
 
     def find(self, text: str | None) -> str | None:
         """The first match in ``text``, as written, or None."""
@@ -436,6 +463,46 @@ class WordPhrases:
         for first, last in self.matches(words):
             return text[words[first].start : words[last - 1].end]
         return None
+
+
+class _WordTables:
+    """A WordPhrases' phrases as tables: exact word tuples, stems, the lengths to try, the first words."""
+
+    def __init__(self, phrases: Iterable[str]):
+        self.exact: dict[tuple[str, ...], str] = {}
+        self.stems: list[tuple[str, ...]] = []
+        for phrase in phrases:
+            words = _phrase_words(phrase)
+            if any(w.endswith("*") for w in words):
+                self.stems.append(words)
+            elif words:
+                self.exact[words] = phrase
+        self.lengths = sorted({len(words) for words in [*self.exact, *self.stems]}, reverse=True)
+        self.first = {words[0] for words in self.exact}
+        self.stem_first = tuple({words[0].rstrip("*") for words in self.stems})
+
+    def match_at(self, words: Sequence[Token], index: int, end: int, stemmed: bool) -> int:
+        """The length of the longest phrase at ``index``, whose word starts a phrase (``stemmed``: a stem's), or 0."""
+        for length in self.lengths:
+            if index + length > end:
+                continue
+            candidate = tuple([token.lower for token in words[index : index + length]])
+            if candidate in self.exact:
+                return length
+            for stem in self.stems if stemmed else ():
+                if len(stem) == length and all(w.startswith(s[:-1]) if s.endswith("*") else w == s
+                                               for w, s in zip(candidate, stem)):
+                    return length
+        return 0
+
+
+def _phrase_words(phrase: str) -> tuple[str, ...]:
+    """A phrase's words as ``tokens`` lower-cases them, with '*' kept on the word it ends."""
+    split = phrase.split()
+    if all(word.isalnum() for word in split):  # letters and digits only: the tokens are these words
+        return tuple(word.lower() for word in split)
+    words = tuple(found.group(0).lower() for found in _TOKEN.finditer(phrase.replace("*", "\u2217")))
+    return _join_stars(tuple(w.replace("\u2217", "*") for w in words))
 
 
 def _join_stars(words: tuple[str, ...]) -> tuple[str, ...]:

@@ -54,14 +54,15 @@ def _linted(linter: Any, targets: Sequence[Any], jobs: int) -> Iterator[Any]:
     if not targets:
         return
     # The YAML parser and the models: loaded once, here, rather than in every worker.
-    import privlint.model.validation
     import privlint.parse.loader  # noqa: F401
+    from privlint.model.validation import build_models
 
     processes = process_count(len(targets), jobs)
     if processes == 1:
         for target in targets:
             yield linter.lint_file(target)
         return
+    build_models()  # built on first use otherwise, in every worker
     yield from _in_processes(linter, targets, processes)
 
 
