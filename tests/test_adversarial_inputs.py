@@ -105,3 +105,30 @@ def test_entries_share_their_defaults_and_field_sets_and_no_check_changes_them()
     assert second.model_fields_set == {"id"}
     assert models._NO_ITEMS == []
     assert all(set(given) == shared for given, shared in models._FIELD_SETS.items())
+
+
+@pytest.mark.parametrize("broken", [None, 1_200, 1_499])
+def test_long_lists_validated_entry_by_entry_give_the_findings_the_whole_manifest_gives(monkeypatch, broken):
+    """Entries of a long list become models one by one, each letting go of its data; where one is
+    invalid, the document reads its data again and the findings are those of the manifest validated whole."""
+    import json
+
+    from privlint.model import manifest as models
+    from privlint.rules.registry import load_rules
+    from privlint.run.linter import Linter, Settings
+
+    data = {"privlint": 1, "purposes": [{"id": f"p{n}", "legal_bases": ["contract"]} for n in range(1_500)],
+            "recipients": [{"id": f"r{n}"} for n in range(1_100)]}
+    if broken is not None:
+        data["purposes"][broken] = {"id": "Not An Id", "legal_bases": "contract"}
+    replaced = []
+    monkeypatch.setattr(models, "_validate_entries_in_place", lambda data, spy=models._validate_entries_in_place: replaced.append(spy(data)) or replaced[-1])
+    for text in (json.dumps(data), json.dumps(data).replace('"privlint": 1', '"privlint": &version 1')):  # (an anchor: the general builder)
+        linter = Linter(load_rules(), Settings(today=adversarial.TODAY))
+        by_entry = linter.lint_text(text, "long.privacy.yaml")
+        monkeypatch.setattr(models, "LONG_LIST", 10**9)
+        whole = linter.lint_text(text, "long.privacy.yaml")
+        monkeypatch.setattr(models, "LONG_LIST", 1_000)
+        assert by_entry == whole
+        assert any(f.rule == "invalid-manifest" for f in whole) is (broken is not None)
+    assert replaced == [True, False]  # with the limit, and only where the document can read its data again

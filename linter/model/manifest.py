@@ -54,6 +54,8 @@ from pydantic import (
     PlainSerializer,
     PrivateAttr,
     StrictBool,
+    ValidationError,
+    ValidationInfo,
     WithJsonSchema,
     field_validator,
     model_validator,
@@ -852,11 +854,15 @@ class Manifest(Model):
 
     @model_validator(mode="wrap")
     @classmethod
-    def _in_the_statements_language(cls, data: Any, handler: ModelWrapValidatorHandler[Manifest]) -> Manifest:
+    def _in_the_statements_language(
+        cls, data: Any, handler: ModelWrapValidatorHandler[Manifest], info: ValidationInfo
+    ) -> Manifest:
         # Free text given per language reads, as a string, in the statement's own language.
         statement = data.get("statement") if isinstance(data, dict) else None
         language = statement.get("language") if isinstance(statement, dict) else None
         with preferring(language if isinstance(language, str) else None) as reading:
+            if isinstance(info.context, dict) and CONSUME_ENTRIES in info.context and isinstance(data, dict):
+                info.context[CONSUME_ENTRIES] = _validate_entries_in_place(data)
             manifest = handler(data)
         manifest._text_per_language = reading.per_language
         return manifest
@@ -875,6 +881,41 @@ class Manifest(Model):
         return value
 
 
+#: The key of a validation context (a dict) that lets Manifest validate its long lists entry by entry
+#: in the data it is given, each entry replaced by its model, so that a manifest of hundreds of
+#: thousands of entries never holds every entry's data and model at once. The context's value
+#: becomes whether any entry was replaced: the data is then no longer the document's.
+CONSUME_ENTRIES = "consume entries"
+LONG_LIST = 1_000  # entries: shorter lists are validated with the manifest, as they are written
+
+
+def _entry_models() -> dict[str, type[Model]]:
+    """The list fields of a manifest whose entries are models, with the model."""
+    models = {}
+    for name, field in Manifest.model_fields.items():
+        entry = getattr(field.annotation, "__args__", (None,))[0]
+        if field.default_factory is _no_entries and isinstance(entry, type) and issubclass(entry, Model):
+            models[name] = entry
+    return models
+
+
+def _validate_entries_in_place(data: dict[str, Any]) -> bool:
+    """Replace each entry of the long lists of ``data`` by its model, until one is invalid (the manifest's
+    own validation then says what is wrong, and where). Whether any entry was replaced."""
+    replaced = False
+    for name, model in _ENTRY_MODELS.items():
+        entries = data.get(name)
+        if type(entries) is not list or len(entries) < LONG_LIST:
+            continue
+        for index, entry in enumerate(entries):
+            try:
+                entries[index] = model.model_validate(entry)
+            except ValidationError:
+                return True
+            replaced = True
+    return replaced
+
+
 def _read_from_class(models: list[type[Model]]) -> None:
     """Each field with a plain default (or an empty list) gets it as a class attribute, read where an
     entry leaves the field out. Done once every model is defined: pydantic would take a class
@@ -889,3 +930,4 @@ def _read_from_class(models: list[type[Model]]) -> None:
 
 
 _read_from_class([model for model in list(globals().values()) if isinstance(model, type) and issubclass(model, Model)])
+_ENTRY_MODELS = _entry_models()

@@ -102,10 +102,15 @@ class Document:
     _asked: frozenset[str] = frozenset()
     _data_forgotten: bool = False
 
+    @property
+    def reads_again(self) -> bool:
+        """Whether the document reads positions (and data) from its text again, rather than keeping them."""
+        return self.positions is None or bool(self._asked)
+
     def forget_data(self) -> None:
-        """Let go of the data (of a document that can read it again): later, ``data`` holds only the
+        """Let go of the data (of a document that reads again): later, ``data`` holds only the
         paths that ``prepare`` and ``locate`` were asked about, each with its list items' ids."""
-        if self.positions is None:
+        if self.reads_again:
             self.data, self._data_forgotten = None, True
 
     def prepare(self, pointers: Iterable[str]) -> None:
