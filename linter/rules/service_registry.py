@@ -25,6 +25,7 @@ from typing import Any
 from privlint.rules.negation import is_denied
 from privlint.rules.phrases import Phrases
 from privlint.rules.transfers import outside_eea
+from privlint.rules.wording import CACHED_TEXT
 
 STORE = "services.json"  # in privlint.data
 COMPANY = "provider"  # the kind of an entry for a company named without a service ("Google")
@@ -150,7 +151,7 @@ def mentions(text: str | None) -> list[Mention]:
     """
     if not text:
         return []
-    return list(_cached_mentions(text) if len(text) <= 4096 else _mentions(text))  # checks read the same texts
+    return list(_cached_mentions(text) if len(text) <= CACHED_TEXT else _mentions(text))  # checks read the same texts
 
 
 def _mentions(text: str) -> tuple[Mention, ...]:
