@@ -114,6 +114,8 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     reported = _Reported()
     for path, field, text in _fields(manifest):
         hedges = [hedge for hedge in find(text, names) if not reported.seen(hedge)]
+        if not hedges:
+            continue  # (most fields: the filters below only take hedges away)
         if path[0] == "transfers":  # "waar nodig" on a transfer qualifies its safeguard: transfer-without-safeguard's
             hedges = [hedge for hedge in hedges if HEDGES.get(tuple(hedge.phrase.lower().split())) is not Sort.needed]
         if _announced_recording(text):  # "we nemen gesprekken soms op ... Als jouw gesprek kan worden opgenomen,
@@ -182,7 +184,7 @@ def _announced_recording(text: str) -> bool:
 
 
 def _text(path: NodePath, field: str, text: Any) -> Iterator[tuple[NodePath, str, str]]:
-    if isinstance(text, str) and text.strip():
+    if isinstance(text, str) and text and not text.isspace():  # (what strip() leaves, without copying the text)
         yield path, field, text
 
 

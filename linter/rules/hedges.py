@@ -33,6 +33,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
+from itertools import compress, count
+from operator import attrgetter
 
 from privlint.rules.wording import (
     CACHED_TEXT,
@@ -203,41 +205,44 @@ class Hedge:
 
 def find(text: str, names: Sequence[tuple[str, ...]] = ()) -> tuple[Hedge, ...]:
     """The hedges in ``text``: each distinct phrase once per sentence, in order."""
-    if not _candidates().search(text.lower()):
-        return ()  # most texts hold no hedge's words at all: no need to read them word by word
     if len(text) <= CACHED_TEXT:  # a manifest quotes the same sentences in several fields, and files repeat them
         return _cached_find(text, tuple(names))
     return _find(text, names)
 
 
 def _find(text: str, names: Sequence[tuple[str, ...]]) -> tuple[Hedge, ...]:
+    if not _candidates().search(text.lower()):
+        return ()  # most texts hold no hedge's words at all: no need to read them word by word
     words = tokens(text)
     found: list[Hedge] = []
+    # The words that start a hedge, in order (found without a call per word); matching goes on after a match.
+    starts = list(compress(count(), map(_LENGTHS.__contains__, map(attrgetter("lower"), words))))
+    position = 0
     for sentence in sentences(words):
         seen: set[str] = set()
-        index, last = sentence
-        quoted = text[words[index].start : words[min(last, index + QUOTED_WORDS) - 1].end]
-        while index < last:
-            if words[index].lower not in _LENGTHS:
-                index += 1
-                continue
-            match = _match(words, index, last)
+        first, last = sentence
+        index = first
+        while position < len(starts) and starts[position] < last:
+            start = starts[position]
+            position += 1
+            if start < index:
+                continue  # inside the previous match
+            match = _match(words, start, last)
             if match is None:
-                index += 1
                 continue
             length, sort = match
-            if _is_hedge(words, sentence, index, length, sort, names):
-                phrase = text[words[index].start : words[index + length - 1].end]
+            if _is_hedge(words, sentence, start, length, sort, names):
+                phrase = text[words[start].start : words[start + length - 1].end]
                 key = " ".join(phrase.lower().split())
                 if key not in seen:
                     seen.add(key)
-                    found.append(Hedge(phrase, quoted, words[index].start,
-                                       words[index + length - 1].end))
-            index += length
+                    quoted = text[words[first].start : words[min(last, first + QUOTED_WORDS) - 1].end]
+                    found.append(Hedge(phrase, quoted, words[start].start, words[start + length - 1].end))
+            index = start + length
     return tuple(found)
 
 
-_cached_find = lru_cache(maxsize=128)(_find)
+_cached_find = lru_cache(maxsize=512)(_find)
 
 
 @lru_cache(maxsize=1)
@@ -923,10 +928,17 @@ def _has(words: Words, clause: Clause, vocabulary: frozenset[str]) -> bool:
 
 def _contains(sequence: list[str], phrases: Iterable[tuple[str, ...]]) -> bool:
     for phrase in phrases:
-        size = len(phrase)
-        for start in range(len(sequence) - size + 1):
-            if tuple(sequence[start : start + size]) == phrase:
-                return True
+        if not phrase:
+            return True
+        start, size = 0, len(phrase)
+        try:
+            while True:  # compared only where its first word stands
+                start = sequence.index(phrase[0], start)
+                if tuple(sequence[start : start + size]) == phrase:
+                    return True
+                start += 1
+        except ValueError:
+            continue
     return False
 
 

@@ -155,9 +155,11 @@ def mentions(text: str | None) -> list[Mention]:
 
 def _mentions(text: str) -> tuple[Mention, ...]:
     matcher, services = _matcher(), registry()
+    written = _WORD.findall(text)
+    folded = [*map(str.casefold, written)]
+    if matcher.first_folded.isdisjoint(folded) and matcher.first_exact.isdisjoint(written):
+        return ()  # no word starts a term (most texts): their places are not needed
     words = _words(text)
-    written = [match.group(0) for match in words]
-    folded = [word.casefold() for word in written]
     found: dict[str, Mention] = {}
     index = 0
     while index < len(words):

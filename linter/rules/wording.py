@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property, lru_cache
+from itertools import compress, count, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 #: Abbreviations that end in a full stop but do not end a sentence, kept as one token.
@@ -57,6 +58,7 @@ class Token(NamedTuple):  # a tuple: made by the ten thousand, and cheaper to ma
 
 
 ABBREVIATION_SET = frozenset(ABBREVIATIONS)
+_TEXT, _LOWER = itemgetter(0), itemgetter(1)  # a Token's text and lower
 #: Results for texts up to this long are remembered: several checks read the same field, and manifests repeat texts.
 CACHED_TEXT = 4096
 #: The tokens of texts and sentences up to these lengths are remembered (tokens take ~40 times a text's memory).
@@ -107,11 +109,10 @@ _cached_tokens = lru_cache(maxsize=256)(_tokens_by_sentence)
 def sentences(words: Sequence[Token]) -> list[tuple[int, int]]:
     """The sentences as (first, last + 1) token indexes: they end at '.', '!' or '?'."""
     found, start = [], 0
-    for index, token in enumerate(words):
-        if token.text in SENTENCE_END:
-            if index + 1 > start:
-                found.append((start, index + 1))
-            start = index + 1
+    for index in compress(count(), map(SENTENCE_END.__contains__, map(_TEXT, words))):  # the ends, found without a call per token
+        if index + 1 > start:
+            found.append((start, index + 1))
+        start = index + 1
     if start < len(words):
         found.append((start, len(words)))
     return found
@@ -279,8 +280,7 @@ def kind_of(word: str) -> Kind:
 WINDOW = 60  # no clause or look-around reaches further than this many tokens: keeps every check linear
 
 
-@dataclass(frozen=True)
-class Clause:
+class Clause(NamedTuple):  # a tuple: made at every hedge, cheaper to make than a frozen dataclass
     """A stretch of one sentence: ``words[start:end]``, with its kind; ``opener`` is its conjunction, if any."""
 
     start: int
@@ -443,6 +443,10 @@ class WordPhrases:
         end = len(words) if end is None else end
         tables = self._tables
         match_at, first, stem_first = tables.match_at, tables.first, tables.stem_first
+        if end <= len(words):  # most stretches hold no word that starts a phrase: seen in one pass without a call per word
+            lower = [*map(_LOWER, words[start:end])]
+            if first.isdisjoint(lower) and not (stem_first and any(map(str.startswith, lower, repeat(stem_first)))):
+                return []
         found, index = [], start
         while index < end:
             word = words[index].lower
