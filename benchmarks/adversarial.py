@@ -9,7 +9,8 @@ its legitimate interest, tens of thousands of list items. Each is linted whole (
 validate, every check, suppression comments, findings located), in this process, at ``--size``
 bytes and at four times that, and the script prints both times and their ratio: about 4 is
 linear, 16 is quadratic. ``--memory`` also lints each case at the file-size limit (5 MiB) in a
-process of its own and prints its peak memory.
+process of its own and prints its peak memory. ``--terse`` prints only the peak memory of the
+terse manifests (TERSE: hundreds of thousands of tiny entries, lists and texts) at the size limit.
 
 ``tests/test_adversarial_inputs.py`` lints the same cases at a size where quadratic growth
 would take minutes, under a time limit that only such growth reaches, and checks the memory of
@@ -156,6 +157,36 @@ CASES: dict[str, Callable[[int], str]] = {
 }
 
 
+def filled(head: str, entry: Callable[[int], str], tail: str = "", separator: str = "") -> Callable[[int], str]:
+    """A case: ``head``, then ``entry(0)``, ``entry(1)``, ... as many as fit in ``size`` bytes, then ``tail``."""
+    def make(size: int) -> str:
+        entries: list[str] = []
+        total = len(head) + len(tail)
+        while total + len(next_entry := (separator if entries else "") + entry(len(entries))) <= size:
+            entries.append(next_entry)
+            total += len(next_entry)
+        return head + "".join(entries) + tail
+    return make
+
+
+#: Terse manifests that fill the size limit with as many entries as it holds: the most objects a
+#: file under the limit can make privlint build. ``--terse`` prints the peak memory of each.
+TERSE: dict[str, Callable[[int], str]] = {
+    "bare purposes, JSON": filled('{"privlint":1,"purposes":[', lambda n: f'{{"id":"p{n}"}}', "]}", ","),
+    "bare purposes, block YAML": filled("privlint: 1\npurposes:\n", lambda n: f"- id: p{n}\n"),
+    "bare data categories, block YAML": filled("privlint: 1\ndata_categories:\n", lambda n: f"- id: d{n}\n"),
+    "bare recipients, JSON": filled('{"privlint":1,"recipients":[', lambda n: f'{{"id":"r{n}"}}', "]}", ","),
+    "cookies with a name, flow mappings": filled("privlint: 1\ncookies:\n", lambda n: f"- {{name: c{n}}}\n"),
+    "purposes with a retention period": filled("privlint: 1\npurposes:\n", lambda n: f"- {{id: p{n}, retention: {{period: P1Y}}}}\n"),
+    "ids in one purpose's data, flow list": filled("privlint: 1\npurposes: [{id: p, data: [", lambda n: f"d{n:x}", "]}]\n", ","),
+    "data ids of one purpose, JSON": filled('{"privlint":1,"purposes":[{"id":"p","data":[', lambda n: f'"d{n}"', "]}]}", ","),
+    "trade names, block YAML": filled("privlint: 1\ncontroller:\n  trade_names:\n", lambda n: f"  - t{n}\n"),
+    "items of one data category, block YAML": filled("privlint: 1\ndata_categories:\n- id: d\n  items:\n", lambda n: f"  - i{n}\n"),
+    "bare purposes with an anchor (general builder)": filled("privlint: &version 1\npurposes:\n", lambda n: f"- id: p{n}\n"),
+    "bare purposes, the last one invalid": lambda size: filled("privlint: 1\npurposes:\n", lambda n: f"- id: p{n}\n")(size - 20) + "- id: Not An Id\n",
+}
+
+
 def lint_seconds(text: str) -> float:
     """CPU seconds to lint ``text`` as one manifest with every rule (no cache)."""
     from privlint.rules.registry import load_rules
@@ -194,7 +225,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", type=int, default=100_000, help="bytes of the smaller manifest (default 100,000)")
     parser.add_argument("--memory", action="store_true", help="also the peak memory of each case at the size limit")
+    parser.add_argument("--terse", action="store_true", help="only the peak memory of the terse manifests at the size limit")
     args = parser.parse_args(argv)
+    if args.terse:
+        print(f"{'terse manifest at the size limit (5 MiB)':<48}   peak")
+        for name, make in TERSE.items():
+            print(f"{name:<48} {peak_memory(make(LIMIT - 4096)) / 1e6:>6.0f} MB", flush=True)
+        return 0
     lint_seconds(CASES["phrase words (the labelled sentences)"](1000))  # load the rules and expressions first
     print(f"{'case':<46} {args.size // 1000:>5} KB {4 * args.size // 1000:>6} KB   ratio" + ("   peak at 5 MiB" if args.memory else ""))
     for name, make in CASES.items():

@@ -97,9 +97,9 @@ def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
         return
     if previous.statement.last_changed != last_changed:
         return
-    now = manifest.model_dump(mode="json", exclude=_IGNORED)
-    before = previous.model_dump(mode="json", exclude=_IGNORED)
-    changed = [key for key in now if now[key] != before.get(key)]
+    now = manifest.model_dump(mode="json", exclude=_IGNORED, exclude_defaults=True)  # (a default left out: the same on both sides)
+    before = previous.model_dump(mode="json", exclude=_IGNORED, exclude_defaults=True)
+    changed = [key for key in type(manifest).model_fields if now.get(key) != before.get(key)]
     if not changed:
         return
     today = f"{context.today:%Y-%m}" if last_changed.day is None else context.today.isoformat()

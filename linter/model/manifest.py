@@ -54,6 +54,8 @@ from pydantic import (
     PlainSerializer,
     PrivateAttr,
     StrictBool,
+    ValidationError,
+    ValidationInfo,
     WithJsonSchema,
     field_validator,
     model_validator,
@@ -166,16 +168,16 @@ class Model(BaseModel):
 
     @model_validator(mode="after")
     def _share_what_repeats(self) -> Self:
-        # A terse manifest has hundreds of thousands of entries: each would hold a set of the
-        # fields it gives and an empty list per list field it leaves out (over 500 bytes of a
-        # bare purpose's 1,050). Entries that give the same fields share one set, and every
-        # empty list is the one _NO_ITEMS.
-        values = self.__dict__
-        list_fields = _LIST_FIELDS.get(type(self))
-        for name in _list_fields(type(self)) if list_fields is None else list_fields:
-            if not values[name]:
-                values[name] = _NO_ITEMS
+        # A terse manifest has hundreds of thousands of entries, and each held a value for every
+        # field, a set of the fields it gives, and an empty list per list field it leaves out:
+        # 1,050 bytes for a bare purpose. It holds the fields it gives; a field it leaves out is
+        # read from its class (_DEFAULTS), and entries that give the same fields share one set.
         given = self.__pydantic_fields_set__
+        values = self.__dict__
+        if len(given) < len(values):
+            read_from_class = _DEFAULTS.get(type(self), ())
+            object.__setattr__(self, "__dict__", {name: value for name, value in values.items()
+                                                  if name in given or name not in read_from_class})
         object.__setattr__(self, "__pydantic_fields_set__", _FIELD_SETS.setdefault(frozenset(given), given))
         return self
 
@@ -190,17 +192,13 @@ class Model(BaseModel):
         return copied
 
 
-#: The value of every list field a manifest leaves out or gives empty, and the sets of fields given.
-#: Models are frozen and no one may change what they hold; a test holds these unchanged after linting.
+#: The sets of fields given, one per shape (pydantic wants a set; copies get one of their own).
+_FIELD_SETS: dict[frozenset[str], set[str]] = {}
+#: Per model, the fields whose default is read from the class where an entry leaves them out (_read_from_class).
+_DEFAULTS: dict[type[BaseModel], frozenset[str]] = {}
+#: The value of every list field an entry leaves out. Models are frozen and no one may change what
+#: they hold; a test holds this one empty, and the shared sets unchanged, after linting every seed.
 _NO_ITEMS: list[Any] = []
-_FIELD_SETS: dict[frozenset[str], set[str]] = {}  # (pydantic wants a set; copies get one of their own)
-_LIST_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {}
-
-
-def _list_fields(model: type[BaseModel]) -> tuple[str, ...]:
-    """The fields of a model that default to an empty list."""
-    names = _LIST_FIELDS[model] = tuple(name for name, field in model.model_fields.items() if field.default_factory is _no_entries)
-    return names
 
 
 class Contact(Model):
@@ -856,11 +854,15 @@ class Manifest(Model):
 
     @model_validator(mode="wrap")
     @classmethod
-    def _in_the_statements_language(cls, data: Any, handler: ModelWrapValidatorHandler[Manifest]) -> Manifest:
+    def _in_the_statements_language(
+        cls, data: Any, handler: ModelWrapValidatorHandler[Manifest], info: ValidationInfo
+    ) -> Manifest:
         # Free text given per language reads, as a string, in the statement's own language.
         statement = data.get("statement") if isinstance(data, dict) else None
         language = statement.get("language") if isinstance(statement, dict) else None
         with preferring(language if isinstance(language, str) else None) as reading:
+            if isinstance(info.context, dict) and CONSUME_ENTRIES in info.context and isinstance(data, dict):
+                info.context[CONSUME_ENTRIES] = _validate_entries_in_place(data)
             manifest = handler(data)
         manifest._text_per_language = reading.per_language
         return manifest
@@ -877,3 +879,55 @@ class Manifest(Model):
         if isinstance(value, bool):
             raise ValueError("the format version is a number, not true or false")
         return value
+
+
+#: The key of a validation context (a dict) that lets Manifest validate its long lists entry by entry
+#: in the data it is given, each entry replaced by its model, so that a manifest of hundreds of
+#: thousands of entries never holds every entry's data and model at once. The context's value
+#: becomes whether any entry was replaced: the data is then no longer the document's.
+CONSUME_ENTRIES = "consume entries"
+LONG_LIST = 1_000  # entries: shorter lists are validated with the manifest, as they are written
+
+
+def _entry_models() -> dict[str, type[Model]]:
+    """The list fields of a manifest whose entries are models, with the model."""
+    models = {}
+    for name, field in Manifest.model_fields.items():
+        entry = getattr(field.annotation, "__args__", (None,))[0]
+        if field.default_factory is _no_entries and isinstance(entry, type) and issubclass(entry, Model):
+            models[name] = entry
+    return models
+
+
+def _validate_entries_in_place(data: dict[str, Any]) -> bool:
+    """Replace each entry of the long lists of ``data`` by its model, until one is invalid (the manifest's
+    own validation then says what is wrong, and where). Whether any entry was replaced."""
+    replaced = False
+    for name, model in _ENTRY_MODELS.items():
+        entries = data.get(name)
+        if type(entries) is not list or len(entries) < LONG_LIST:
+            continue
+        for index, entry in enumerate(entries):
+            try:
+                entries[index] = model.model_validate(entry)
+            except ValidationError:
+                return True
+            replaced = True
+    return replaced
+
+
+def _read_from_class(models: list[type[Model]]) -> None:
+    """Each field with a plain default (or an empty list) gets it as a class attribute, read where an
+    entry leaves the field out. Done once every model is defined: pydantic would take a class
+    attribute seen while it defines a subclass for that subclass's field."""
+    for model in models:
+        for name, field in model.model_fields.items():
+            if field.default_factory is _no_entries:
+                setattr(model, name, _NO_ITEMS)
+            elif field.default_factory is None and not field.is_required():
+                setattr(model, name, field.default)
+        _DEFAULTS[model] = frozenset(name for name in model.model_fields if name in vars(model))
+
+
+_read_from_class([model for model in list(globals().values()) if isinstance(model, type) and issubclass(model, Model)])
+_ENTRY_MODELS = _entry_models()

@@ -204,11 +204,13 @@ class LocalText(str):
     address), the same in every language.
     """
 
-    _translations: tuple[tuple[str, str], ...]
+    _translations: tuple[tuple[str, str], ...] = ()  # (read from the class where there are none: no __dict__ per text)
 
     def __new__(cls, text: str, translations: Iterable[tuple[str, str]] = ()) -> LocalText:
         self = super().__new__(cls, text)
-        self._translations = tuple(translations)
+        translations = tuple(translations)
+        if translations:
+            self._translations = translations
         return self
 
     @classmethod

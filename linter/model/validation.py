@@ -9,17 +9,37 @@ the schema pass run, to report every error, each at its node, in words.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from privlint.model.manifest import Manifest
+from privlint.model.manifest import CONSUME_ENTRIES, Manifest
 from privlint.rules import Problem
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
+
+if TYPE_CHECKING:
+    from privlint.parse.loader import Document
 
 
 def build_models() -> None:
     """Build the validator now rather than on the first validation (the models defer it: see Model)."""
     Manifest.model_rebuild()
+
+
+def validate_document(document: Document) -> tuple[Manifest | None, list[Problem]]:
+    """``validate(document.data)``; where the document reads its data again (privlint.parse.loader), letting
+    go of the data entry by entry as the models are built (privlint.model.manifest.CONSUME_ENTRIES), and
+    reading it again where the manifest is invalid, to say what is wrong."""
+    data = document.data
+    if isinstance(data, dict) and document.reads_again:
+        context = {CONSUME_ENTRIES: False}
+        try:
+            return Manifest.model_validate(data, context=context), []
+        except ValidationError:
+            if context[CONSUME_ENTRIES]:
+                from privlint.parse.loader import load_document
+
+                document.data = load_document(document.text).data
+    return validate(document.data)
 
 
 def validate(data: Any) -> tuple[Manifest | None, list[Problem]]:

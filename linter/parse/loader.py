@@ -102,10 +102,15 @@ class Document:
     _asked: frozenset[str] = frozenset()
     _data_forgotten: bool = False
 
+    @property
+    def reads_again(self) -> bool:
+        """Whether the document reads positions (and data) from its text again, rather than keeping them."""
+        return self.positions is None or bool(self._asked)
+
     def forget_data(self) -> None:
-        """Let go of the data (of a document that can read it again): later, ``data`` holds only the
+        """Let go of the data (of a document that reads again): later, ``data`` holds only the
         paths that ``prepare`` and ``locate`` were asked about, each with its list items' ids."""
-        if self.positions is None:
+        if self.reads_again:
             self.data, self._data_forgotten = None, True
 
     def prepare(self, pointers: Iterable[str]) -> None:
@@ -474,7 +479,7 @@ class _Node:
     """A mapping or sequence being built."""
 
     value: Any
-    start: Any  # the parser's mark
+    start: int  # the parser's mark, packed
     anchor: str | None
     marks: Any  # a mapping's: dict of its keys' marks; a list's: list of its items' marks (as value is)
     containers: dict[Any, Positions] = field(default_factory=dict)
@@ -582,7 +587,7 @@ class _Builder:
             return
         if event.anchor:
             self.anchors[event.anchor] = (value, 1)
-        self.place(value, 1, event.start_mark)
+        self.place(value, 1, _packed(event.start_mark))
 
     def key(self, event: ScalarEvent, value: Any) -> None:
         parent = self.stack[-1]
@@ -591,14 +596,14 @@ class _Builder:
             parent.key, parent.key_is_merge = key, True
             return
         if key in parent.value:
-            first_line = parent.marks[key].line + 1
+            first_line = _position(parent.marks[key])[0]
             self.fail(
                 f"duplicate key {key!r} (first defined on line {first_line})",
                 event.start_mark,
                 "a key may appear once in a mapping: merge the two entries",
                 fatal=False,
             )
-        parent.marks[key] = event.start_mark
+        parent.marks[key] = _packed(event.start_mark)  # (a Mark object took ten times the memory)
         parent.key = key
 
     def alias(self, event: AliasEvent) -> None:
@@ -621,7 +626,7 @@ class _Builder:
                 "a manifest has no need for deeply repeated aliases (this looks like an alias bomb)",
             )
             return
-        self.place(value, size, event.start_mark)
+        self.place(value, size, _packed(event.start_mark))
 
     def start(self, event: MappingStartEvent | SequenceStartEvent) -> None:
         if self.is_key(event, is_scalar=False):
@@ -637,9 +642,9 @@ class _Builder:
         if tag not in (None, "!", f"{_CORE}{expected}"):
             self.tag_problem(tag, event.start_mark)
         if expected == "map":
-            self.stack.append(_Node({}, event.start_mark, event.anchor, marks={}))
+            self.stack.append(_Node({}, _packed(event.start_mark), event.anchor, marks={}))
         else:
-            self.stack.append(_Node([], event.start_mark, event.anchor, marks=[]))
+            self.stack.append(_Node([], _packed(event.start_mark), event.anchor, marks=[]))
 
     def end(self, event: Any) -> None:
         node = self.stack.pop()

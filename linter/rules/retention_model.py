@@ -19,6 +19,7 @@ its code, shared by every retention rule:
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -67,9 +68,11 @@ class StatedRetention(NamedTuple):
 
 def stated_retentions(manifest: Manifest) -> Iterator[StatedRetention]:
     """Every retention: statement-wide, then each purpose's, then each data category's; each followed by its places."""
-    holders: list[tuple[str, int, Any]] = [("", 0, None)]
-    holders += [("purposes", index, purpose) for index, purpose in enumerate(manifest.purposes)]
-    holders += [("data_categories", index, category) for index, category in enumerate(manifest.data_categories)]
+    holders: Iterator[tuple[str, int, Any]] = itertools.chain(  # (one at a time: a manifest may have 380,000)
+        [("", 0, None)],
+        (("purposes", index, purpose) for index, purpose in enumerate(manifest.purposes)),
+        (("data_categories", index, category) for index, category in enumerate(manifest.data_categories)),
+    )
     for section, index, holder in holders:
         retention = manifest.retention if holder is None else holder.retention
         if retention is None:

@@ -280,14 +280,14 @@ class Linter:
     def _lint_text(self, text: str, display: str, key: str, file: tuple[Path, bytes] | None) -> FileResult:
         """The result for ``text``; ``file`` is where it was read and its bytes, for comparing with git."""
         # The YAML parser and the models load with the first file linted, not on a run the cache answers.
-        from privlint.model.validation import validate
+        from privlint.model.validation import validate_document
         from privlint.parse.loader import load_document
 
         try:
             document = load_document(text)
         except LoadError as error:
             return self._done([_finding(display, YAML_SYNTAX, p.line, p.column, p.message, hint=p.hint) for p in error.problems], key)
-        manifest, problems = validate(document.data)
+        manifest, problems = validate_document(document)
         if manifest is None:
             return self._done(self._located(display, document, [(INVALID_MANIFEST, p) for p in problems]), key, document.data)
         document.forget_data()  # the manifest holds it now; findings are located by reading the text again
