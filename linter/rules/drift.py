@@ -210,19 +210,23 @@ def _tokens(text: str) -> Iterator[tuple[str, int, int]]:
     """Case-folded words with their offsets; single letters written with dots (B.V., o.a.) make one word."""
     pending: list[tuple[str, int, int]] = []
     for match in _WORD.finditer(text):
-        word = unicodedata.normalize("NFKC", match.group()).casefold()
+        found = match.group()
+        word = found.casefold() if found.isascii() else unicodedata.normalize("NFKC", found).casefold()  # NFKC keeps ASCII
         start, end = match.span()
         if len(word) == 1 and word.isalpha():
             if pending and text[pending[-1][2] : start] == ".":
                 pending.append((word, start, end))
                 continue
-            yield from _merged(pending)
+            if pending:
+                yield from _merged(pending)
             pending = [(word, start, end)]
             continue
-        yield from _merged(pending)
-        pending = []
+        if pending:
+            yield from _merged(pending)
+            pending = []
         yield word, start, end
-    yield from _merged(pending)
+    if pending:
+        yield from _merged(pending)
 
 
 def _merged(letters: list[tuple[str, int, int]]) -> Iterator[tuple[str, int, int]]:
