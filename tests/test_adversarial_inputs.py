@@ -127,6 +127,10 @@ def test_entries_share_their_defaults_and_field_sets_and_no_check_changes_them()
     first, second = manifest.purposes
     assert first.data is second.data is models._NO_ITEMS
     assert set(first.__dict__) == {"id"} and first.name is None and first.direct_marketing is False
+    explicit = models.Purpose.model_validate({"id": "a", "direct_marketing": False, "data": []})
+    assert explicit == first and hash(explicit.none) == hash(first.none)  # a default given equals one left out
+    decision = models.AutomatedDecision.model_validate({"id": "x"})
+    assert explicit != second and decision in {models.AutomatedDecision.model_validate({"id": "x", "profiling": False})}
     assert first.model_fields_set is second.model_fields_set
     assert first.model_copy(update={"name": "A"}).model_fields_set == {"id", "name"}
     assert second.model_fields_set == {"id"}

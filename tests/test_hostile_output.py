@@ -217,6 +217,7 @@ def test_a_line_never_starts_with_a_workflow_command():
     assert line_start("::error::x.privacy.yaml") == "./::error::x.privacy.yaml"
     assert line_start("\u00a0 ::x") == "./\u00a0 ::x"
     assert line_start("a::b") == "a::b" and line_start("/abs/::x") == "/abs/::x"
+    assert line_start(":") == "./:" and line_start(" :x") == "./ :x"  # ':' and the ':3:5' after it
 
 
 def test_json_keeps_undecodable_bytes_as_text_and_stays_json():

@@ -181,6 +181,21 @@ class Model(BaseModel):
         object.__setattr__(self, "__pydantic_fields_set__", _FIELD_SETS.setdefault(frozenset(given), given))
         return self
 
+    def __eq__(self, other: object) -> bool:
+        # Field by field, a field left out read from the class: equal as if each held every field
+        # (pydantic compares the __dict__s, which hold only the fields given).
+        if not isinstance(other, BaseModel):
+            return NotImplemented
+        return (
+            type(self) is type(other)
+            and self.__pydantic_private__ == other.__pydantic_private__
+            and self.__pydantic_extra__ == other.__pydantic_extra__
+            and (self.__dict__ == other.__dict__ or all(getattr(self, name) == getattr(other, name) for name in type(self).model_fields))
+        )
+
+    def __hash__(self) -> int:
+        return hash(tuple(getattr(self, name) for name in type(self).model_fields))
+
     def __copy__(self) -> Self:
         copied = super().__copy__()  # with a set of its own: model_copy(update=...) adds to it
         object.__setattr__(copied, "__pydantic_fields_set__", set(self.__pydantic_fields_set__))

@@ -30,16 +30,23 @@ def validate_document(document: Document) -> tuple[Manifest | None, list[Problem
     go of the data entry by entry as the models are built (privlint.model.manifest.CONSUME_ENTRIES), and
     reading it again where the manifest is invalid, to say what is wrong."""
     data = document.data
-    if isinstance(data, dict) and document.reads_again:
-        context = {CONSUME_ENTRIES: False}
-        try:
-            return Manifest.model_validate(data, context=context), []
-        except ValidationError:
-            if context[CONSUME_ENTRIES]:
-                from privlint.parse.loader import load_document
+    if not (isinstance(data, dict) and document.reads_again):
+        return validate(data)
+    context = {CONSUME_ENTRIES: False}
+    try:
+        return Manifest.model_validate(data, context=context), []
+    except ValidationError:
+        pass  # (outside the handler: its traceback would hold the data being let go)
+    if not context[CONSUME_ENTRIES]:
+        return validate(data)
+    from privlint.model.schema import schema_problems
+    from privlint.parse.loader import load_document
 
-                document.data = load_document(document.text).data
-    return validate(document.data)
+    del data
+    document.data = None  # the models built so far go before the data is read again
+    document.data = load_document(document.text).data
+    problems = schema_problems(document.data)  # what validate does once the model has said no
+    return (None, problems) if problems else validate(document.data)
 
 
 def validate(data: Any) -> tuple[Manifest | None, list[Problem]]:

@@ -2,8 +2,9 @@
 
 The YAML is read as a stream of parser events (libyaml's C parser, through
 PyYAML, where installed), and the document is built from them without
-recursion. That keeps line and column for every key and value, and it lets
-the loader refuse what a manifest never needs: duplicate keys, language-
+recursion. That gives line and column for every key and value (kept by the
+general builder; read again for the nodes asked about where the common one
+read the text, see Document), and it lets the loader refuse what a manifest never needs: duplicate keys, language-
 specific tags (nothing is ever constructed from a tag), alias bombs, and
 nesting deep enough to exhaust a stack. Every limit is a constant below; a file
 that crosses one gets a located problem, never a traceback or a hang.

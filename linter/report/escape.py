@@ -8,9 +8,10 @@ the terminal, a CI log or the parser of a report.
   (a byte of a file name that is not UTF-8 appears as ``\\xNN``, that byte), U+FFFE and U+FFFF,
   which XML does not allow either. ``##[`` becomes ``#\\x23[``: GitHub's runner reads
   ``##[command]`` anywhere in a line as a workflow command.
-- ``line_start`` for what begins a line (a file name): as ``printable``, and never ``::``
-  after white space, which GitHub's runner reads as a workflow command (it trims all Unicode
-  white space first); such a name is shown as ``./::name``, the same file.
+- ``line_start`` for what begins a line (a file name, which ``:line`` follows): as ``printable``,
+  and never ``:`` after white space, which with the ``:`` after it would be ``::``, what GitHub's
+  runner reads as a workflow command (it trims all Unicode white space first); such a name is
+  shown as ``./::name`` or ``./:``, the same file.
 - ``undecodable`` for JSON (JSON, SARIF, GitLab): the document as written, but a byte of a
   file name that is not UTF-8 as the text ``\\xNN``, so that the report is valid UTF-8.
 
@@ -24,7 +25,7 @@ import re
 _UNSAFE = re.compile(
     "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]|##\\["
 )
-_COMMAND_AT_START = re.compile(r"\s*::")
+_COMMAND_AT_START = re.compile(r"\s*:")  # (a file name ':' would start '::3:5: ...')
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -44,7 +45,7 @@ def printable(text: str) -> str:
 
 
 def line_start(text: str) -> str:
-    """``printable(text)`` for the start of a line: never ``::`` after white space."""
+    """``printable(text)`` for the start of a line that goes on with ``:``: never ``:`` after white space."""
     text = printable(text)
     return "./" + text if _COMMAND_AT_START.match(text) else text
 

@@ -133,8 +133,15 @@ class Words:
     def sums(self, unit: str) -> set[int]:
         """Periods the text writes as a sum of one unit: "7 jaar + 1 jaar" is 8 years."""
         if unit not in self._sums:
-            self._sums[unit] = {int(first) + int(second) for first, second in _SUM[unit].findall(self.plain)}
+            found = _SUM[unit].findall(self.plain) if self._has_a_sum_sign else []
+            self._sums[unit] = {int(first) + int(second) for first, second in found}
         return self._sums[unit]
+
+    @cached_property
+    def _has_a_sum_sign(self) -> bool:
+        # Most texts have neither: one look instead of a scan per unit. (What re.IGNORECASE
+        # matches to "plus" case-folds to it: checked over every code point.)
+        return "+" in self.plain or "plus" in self.plain.casefold()
 
     def find_all(self, phrase: Phrase) -> Iterator[int]:
         """The index of the first word of each place ``phrase`` occurs."""
@@ -210,19 +217,23 @@ def _tokens(text: str) -> Iterator[tuple[str, int, int]]:
     """Case-folded words with their offsets; single letters written with dots (B.V., o.a.) make one word."""
     pending: list[tuple[str, int, int]] = []
     for match in _WORD.finditer(text):
-        word = unicodedata.normalize("NFKC", match.group()).casefold()
+        found = match.group()
+        word = found.casefold() if found.isascii() else unicodedata.normalize("NFKC", found).casefold()  # NFKC keeps ASCII
         start, end = match.span()
         if len(word) == 1 and word.isalpha():
             if pending and text[pending[-1][2] : start] == ".":
                 pending.append((word, start, end))
                 continue
-            yield from _merged(pending)
+            if pending:
+                yield from _merged(pending)
             pending = [(word, start, end)]
             continue
-        yield from _merged(pending)
-        pending = []
+        if pending:
+            yield from _merged(pending)
+            pending = []
         yield word, start, end
-    yield from _merged(pending)
+    if pending:
+        yield from _merged(pending)
 
 
 def _merged(letters: list[tuple[str, int, int]]) -> Iterator[tuple[str, int, int]]:
