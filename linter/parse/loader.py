@@ -624,7 +624,7 @@ class _Builder:
 
     def key(self, event: ScalarEvent, value: Any) -> None:
         parent = self.stack[-1]
-        key = event.value if not isinstance(value, str) else value
+        key = intern(event.value if not isinstance(value, str) else value)  # keys repeat in every entry: one copy
         if key == "<<" and not event.style and event.tag is None:
             parent.key, parent.key_is_merge = key, True
             return
