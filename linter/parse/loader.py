@@ -2,9 +2,8 @@
 
 The YAML is read as a stream of parser events (libyaml's C parser, through
 PyYAML, where installed), and the document is built from them without
-recursion. That gives line and column for every key and value (kept by the
-general builder; read again for the nodes asked about where the common one
-read the text, see Document), and it lets the loader refuse what a manifest never needs: duplicate keys, language-
+recursion. That gives line and column for every key and value (read again,
+for the nodes asked about only: see Document), and it lets the loader refuse what a manifest never needs: duplicate keys, language-
 specific tags (nothing is ever constructed from a tag), alias bombs, and
 nesting deep enough to exhaust a stack. Every limit is a constant below; a file
 that crosses one gets a located problem, never a traceback or a hang.
@@ -91,10 +90,12 @@ _NOWHERE: Positions = (None, {}, {})
 class Document:
     """A parsed manifest: its data, and where its nodes stand.
 
-    The general builder keeps the position of every node. A document the common
-    builder read keeps none (a tree of them took more memory than the data): it
-    reads its text again, once, for the nodes it is asked about (``prepare``), and
-    may let go of its data, which that reading gives back along the same paths.
+    A document the loader gives keeps no positions (a tree of them took more
+    memory than the data): it reads its text again, once, for the nodes it is
+    asked about (``prepare``), with the builder that read it (the general one
+    follows anchors, aliases and merge keys), and may let go of its data, which
+    that reading gives back along the same paths. (The general builder, called
+    alone, keeps every position: to say where a file is wrong.)
     """
 
     data: Any
