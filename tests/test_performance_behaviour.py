@@ -468,6 +468,41 @@ def test_the_loaders_fast_path_builds_what_the_general_builder_builds():
     assert fast >= len(SEEDS), "the fast path is not used"
 
 
+GENERAL_ONLY = """base: &b {x: 1, y: 2, nest: {deep: 1}}
+other: &o {x: 9, z: 3}
+m: {<<: *b, y: 3}
+l: {<<: [*o, *b]}
+f: {y: 0, <<: *b}
+s: !!str 12
+items: &it [{id: a, v: [1, 2]}, {id: b}]
+again: *it
+deep: {<<: {q: [1, {r: 2}]}, t: *it}
+"""
+
+
+def test_a_document_of_the_general_builder_reads_again_the_positions_it_kept():
+    """The general builder keeps no positions for the loader: reading them again along the paths
+    asked, through anchors, aliases and merge keys, gives every node where the full builder puts it."""
+    read_again = 0
+    for text in loader_inputs() + [GENERAL_ONLY] + [t.replace("privlint: 1", "privlint: &v 1", 1) for t in loader_inputs() if "privlint: 1" in t]:
+        if loader._build_common(text) is not None:
+            continue
+        full = loader._build(text)
+        if full.problems:
+            continue
+        read_again += 1
+        pointers = list(every_pointer(full.document.data)) + ["/nowhere", "/items/9", "/items/01"]
+        document = loader.load_document(text)
+        assert document.general and repr(document.data) == repr(full.document.data), text[:80]
+        document.forget_data()
+        document.prepare(pointers)
+        assert [document.locate(p) for p in pointers] == [full.document.locate(p) for p in pointers], text[:80]
+        one_at_a_time = loader.load_document(text)
+        one_at_a_time.forget_data()
+        assert [one_at_a_time.locate(p) for p in pointers[:50]] == [full.document.locate(p) for p in pointers[:50]], text[:80]
+    assert read_again > len(SEEDS)
+
+
 def test_loading_in_several_threads_at_once_gives_each_file_its_own_document():
     # A manifest (fast path), YAML with an anchor (the general builder) and broken YAML, over and over.
     texts = [read_text(SEEDS[0]), "a: &x [1, 2]\nb: *x\n", "a: [1, 2\n"] * 20
