@@ -2,9 +2,8 @@
 
 The YAML is read as a stream of parser events (libyaml's C parser, through
 PyYAML, where installed), and the document is built from them without
-recursion. That gives line and column for every key and value (kept by the
-general builder; read again for the nodes asked about where the common one
-read the text, see Document), and it lets the loader refuse what a manifest never needs: duplicate keys, language-
+recursion. That gives line and column for every key and value (read again,
+for the nodes asked about only: see Document), and it lets the loader refuse what a manifest never needs: duplicate keys, language-
 specific tags (nothing is ever constructed from a tag), alias bombs, and
 nesting deep enough to exhaust a stack. Every limit is a constant below; a file
 that crosses one gets a located problem, never a traceback or a hang.
@@ -91,15 +90,18 @@ _NOWHERE: Positions = (None, {}, {})
 class Document:
     """A parsed manifest: its data, and where its nodes stand.
 
-    The general builder keeps the position of every node. A document the common
-    builder read keeps none (a tree of them took more memory than the data): it
-    reads its text again, once, for the nodes it is asked about (``prepare``), and
-    may let go of its data, which that reading gives back along the same paths.
+    A document the loader gives keeps no positions (a tree of them took more
+    memory than the data): it reads its text again, once, for the nodes it is
+    asked about (``prepare``), with the builder that read it (the general one
+    follows anchors, aliases and merge keys), and may let go of its data, which
+    that reading gives back along the same paths. (The general builder, called
+    alone, keeps every position: to say where a file is wrong.)
     """
 
     data: Any
     text: str
     positions: Positions | None = _NOWHERE  # None: read again from the text for the pointers asked
+    general: bool = False  # read (and read again) by the general builder, for anchors, aliases, merge keys, tags
     _asked: frozenset[str] = frozenset()
     _data_forgotten: bool = False
 
@@ -122,7 +124,7 @@ class Document:
         if asked == self._asked:
             return
         self._asked = asked
-        data, self.positions = _read_along(self.text, asked)
+        data, self.positions = (_build_along if self.general else _read_along)(self.text, asked)
         if self._data_forgotten:
             self.data = data
 
@@ -171,15 +173,30 @@ def load_document(text: str) -> Document:
     document = _build_common(text)
     if document is not None:
         return document
-    builder = _build(text)
-    if builder.problems:
+    builder = _build(text, _Builder(text, wanted=None))  # the data only: positions are read again where asked
+    if builder.problems:  # read again with every position, to say where
+        builder = _build(text)
         raise LoadError(builder.problems)
-    return builder.document
+    return Document(builder.document.data, text, None, general=True)
 
 
-def _build(text: str) -> _Builder:
-    """The general builder, fed the parser's events: the document, or what is wrong with it."""
-    builder = _Builder(text)
+def _build_along(text: str, pointers: Iterable[str]) -> tuple[Any, Positions]:
+    """The data and positions of a document the general builder read, along the paths of ``pointers``
+    (as _read_along gives them), with the data anchors and merge keys need to follow them."""
+    wanted: dict[Any, Any] = {}
+    for pointer in pointers:
+        level = wanted
+        for token in pointer_tokens(pointer):
+            level = level.setdefault(token, {})
+    document = _build(text, _Builder(text, wanted=wanted)).document
+    assert document.positions is not None
+    return document.data, document.positions
+
+
+def _build(text: str, builder: _Builder | None = None) -> _Builder:
+    """The general builder (by default, one keeping every position) fed the parser's events: the
+    document, or what is wrong with it."""
+    builder = builder or _Builder(text)
     try:
         for event in _events(text):
             builder.feed(event)
@@ -189,7 +206,8 @@ def _build(text: str) -> _Builder:
         if error.problem == "exceeded maximum nesting depth" and error.problem_mark is not None:
             # libyaml stops at 1,000 levels, which it meets looking ahead before the builder meets
             # MAX_DEPTH: the text up to there has the level the builder reports, and where.
-            return _build(text[: error.problem_mark.index])
+            prefix = text[: error.problem_mark.index]
+            return _build(prefix, _Builder(prefix, builder.wanted))
         builder.problems.append(_from_marked_error(error, text))
     except ReaderError as error:  # a character YAML does not allow
         builder.problems.append(_from_reader_error(error, text))
@@ -475,14 +493,20 @@ def _at_end(mark: Any, text: str) -> bool:
     return not text[index:].strip()
 
 
+_EVERY = object()  # the positions a _Builder keeps: of every node
+
+
 @dataclass
 class _Node:
     """A mapping or sequence being built."""
 
-    value: Any
+    value: Any  # None: not built (no path asked for goes into it, and no alias or merge key can need it)
     start: int  # the parser's mark, packed
     anchor: str | None
-    marks: Any  # a mapping's: dict of its keys' marks; a list's: list of its items' marks (as value is)
+    marks: Any  # a mapping's: dict of its keys' marks; a list's: list of its items' marks (as value is); None: not kept
+    is_list: bool
+    wanted: Any  # the positions to keep inside: _EVERY, None, or the paths asked for (list items by number)
+    keep: bool  # whether its data is built whole: all of it, or what an alias or merge key can need
     containers: dict[Any, Positions] = field(default_factory=dict)
     size: int = 1
     key: str | None = None  # mappings: the key whose value comes next
@@ -491,10 +515,16 @@ class _Node:
 
 
 class _Builder:
-    """Turns parser events into plain data and positions, without recursion."""
+    """Turns parser events into plain data and positions, without recursion.
 
-    def __init__(self, text: str):
+    ``wanted`` is which positions to keep: of every node (the default), none, or those along
+    the paths asked for (a tree of pointer tokens), when it builds only the data on those paths
+    and the data an alias or merge key may need (every anchored node, every merge key's value).
+    """
+
+    def __init__(self, text: str, wanted: Any = _EVERY):
         self.document = Document(None, text)
+        self.wanted = wanted
         self.stack: list[_Node] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.problems: list[SyntaxProblem] = []
@@ -548,7 +578,7 @@ class _Builder:
         if not self.stack:
             return False
         parent = self.stack[-1]
-        if isinstance(parent.value, list) or parent.key is not None:
+        if parent.is_list or parent.key is not None:
             return False
         if not is_scalar:
             self.fail(
@@ -565,18 +595,21 @@ class _Builder:
             return
         parent = self.stack[-1]
         parent.size += size
-        if isinstance(parent.value, list):
-            if positions:
-                parent.containers[len(parent.value)] = positions
-            parent.marks.append(start)
-            parent.value.append(value)
+        if parent.is_list:
+            if parent.marks is not None:
+                if positions:
+                    parent.containers[len(parent.marks)] = positions
+                parent.marks.append(start)
+            if parent.value is not None:
+                parent.value.append(value)
         elif parent.key_is_merge:
             parent.merges.append((value, start))
             parent.key, parent.key_is_merge = None, False
         else:
-            if positions:
+            if positions and parent.marks is not None:
                 parent.containers[parent.key] = positions
-            parent.value[parent.key] = value
+            if parent.value is not None:
+                parent.value[parent.key] = value
             parent.key = None
 
     # -- events --------------------------------------------------------------
@@ -592,19 +625,20 @@ class _Builder:
 
     def key(self, event: ScalarEvent, value: Any) -> None:
         parent = self.stack[-1]
-        key = event.value if not isinstance(value, str) else value
+        key = intern(event.value if not isinstance(value, str) else value)  # keys repeat in every entry: one copy
         if key == "<<" and not event.style and event.tag is None:
             parent.key, parent.key_is_merge = key, True
             return
-        if key in parent.value:
-            first_line = _position(parent.marks[key])[0]
+        if parent.value is not None and key in parent.value:
+            first_line = _position(parent.marks[key])[0] if parent.marks is not None else 0  # (read again, to say)
             self.fail(
                 f"duplicate key {key!r} (first defined on line {first_line})",
                 event.start_mark,
                 "a key may appear once in a mapping: merge the two entries",
                 fatal=False,
             )
-        parent.marks[key] = _packed(event.start_mark)  # (a Mark object took ten times the memory)
+        if parent.marks is not None:
+            parent.marks[key] = _packed(event.start_mark)  # (a Mark object took ten times the memory)
         parent.key = key
 
     def alias(self, event: AliasEvent) -> None:
@@ -642,10 +676,22 @@ class _Builder:
         expected = "map" if isinstance(event, MappingStartEvent) else "seq"
         if tag not in (None, "!", f"{_CORE}{expected}"):
             self.tag_problem(tag, event.start_mark)
-        if expected == "map":
-            self.stack.append(_Node({}, _packed(event.start_mark), event.anchor, marks={}))
-        else:
-            self.stack.append(_Node([], _packed(event.start_mark), event.anchor, marks=[]))
+        is_list = expected == "seq"
+        wanted, keep = self.wanted, not isinstance(self.wanted, dict)
+        if self.stack:
+            parent = self.stack[-1]
+            wanted = parent.wanted
+            if isinstance(wanted, dict):
+                wanted = wanted.get(len(parent.marks) if parent.is_list else parent.key) if parent.marks is not None else None
+            keep = parent.keep or parent.key_is_merge
+        if is_list and isinstance(wanted, dict):  # its items by number ("01" is item 1, as Document.locate reads it)
+            wanted = _by_index(wanted)
+        keep = keep or event.anchor is not None
+        built = keep or wanted is not None
+        self.stack.append(_Node(
+            ([] if is_list else {}) if built else None, _packed(event.start_mark), event.anchor,
+            marks=([] if is_list else {}) if wanted is not None else None, is_list=is_list, wanted=wanted, keep=keep,
+        ))
 
     def end(self, event: Any) -> None:
         node = self.stack.pop()
@@ -653,7 +699,8 @@ class _Builder:
             self.merge(node)
         if node.anchor:
             self.anchors[node.anchor] = (node.value, node.size)
-        self.place(node.value, node.size, node.start, (node.start, node.marks, node.containers))
+        positions = (node.start, node.marks, node.containers) if node.marks is not None else None
+        self.place(node.value, node.size, node.start, positions)
 
     def merge(self, node: _Node) -> None:
         """Apply ``<<`` merge keys: explicit keys win, then earlier sources."""
@@ -669,7 +716,8 @@ class _Builder:
                 for key, value in mapping.items():
                     if key not in node.value:
                         node.value[key] = value
-                        node.marks.setdefault(key, mark)
+                        if node.marks is not None:
+                            node.marks.setdefault(key, mark)
 
     # -- scalars -------------------------------------------------------------
 
