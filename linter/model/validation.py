@@ -29,6 +29,7 @@ def validate_document(document: Document) -> tuple[Manifest | None, list[Problem
     """``validate(document.data)``; where the document reads its data again (privlint.parse.loader), letting
     go of the data entry by entry as the models are built (privlint.model.manifest.CONSUME_ENTRIES), and
     reading it again where the manifest is invalid, to say what is wrong."""
+    build_models()  # now: building them on first use keeps this frame's locals, the data among them
     data = document.data
     if not (isinstance(data, dict) and document.reads_again):
         return validate(data)
