@@ -184,6 +184,8 @@ TERSE: dict[str, Callable[[int], str]] = {
     "items of one data category, block YAML": filled("privlint: 1\ndata_categories:\n- id: d\n  items:\n", lambda n: f"  - i{n}\n"),
     "bare purposes with an anchor (general builder)": filled("privlint: &version 1\npurposes:\n", lambda n: f"- id: p{n}\n"),
     "bare purposes, the last one invalid": lambda size: filled("privlint: 1\npurposes:\n", lambda n: f"- id: p{n}\n")(size - 20) + "- id: Not An Id\n",
+    "bare purposes, broken YAML at the end": lambda size: filled("privlint: 1\npurposes:\n", lambda n: f"- id: p{n}\n")(size - 20) + "- id: [unclosed\n",
+    "bare purposes, a duplicate key at the end": lambda size: filled("privlint: 1\npurposes:\n", lambda n: f"- id: p{n}\n")(size - 20) + "- id: x\n  id: y\n",
 }
 
 

@@ -158,3 +158,19 @@ def test_a_terse_manifest_just_under_the_size_limit_is_read():
     document = load_document(text)
     assert len(document.data["purposes"]) == 34_000  # 17 keys and values each: 578,000 in all, one per 9 bytes
     assert document.locate("/purposes/33999/retention/period") == (34_000 * 6 + 2, 7)
+
+
+@pytest.mark.parametrize("text", [
+    "privlint: &v 1\npurposes:\n- id: [x\n",  # broken after an anchor: the general builder's path
+    "privlint: &v 1\nstatement:\n  url: a\n  url: b\n",  # a duplicate key names the first one's line
+    "privlint: &v 1\na: *missing\n",
+    "privlint: !!int x\nb: 1\nb: 2\n",
+])
+def test_a_broken_document_gets_the_problems_the_builder_keeping_every_position_gives(text):
+    """A broken document is not read again with every position (which a 5 MiB one needs hundreds of
+    MB for) unless a problem must name one it did not keep: the problems are the same either way."""
+    from privlint.parse.loader import _build
+
+    with pytest.raises(LoadError) as raised:
+        load_document(text)
+    assert raised.value.problems == _build(text).problems

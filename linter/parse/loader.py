@@ -174,8 +174,9 @@ def load_document(text: str) -> Document:
     if document is not None:
         return document
     builder = _build(text, _Builder(text, wanted=None))  # the data only: positions are read again where asked
-    if builder.problems:  # read again with every position, to say where
-        builder = _build(text)
+    if builder.problems:
+        if builder.unplaced:  # a duplicate key's message names where the first one is: read again with every position
+            builder = _build(text)
         raise LoadError(builder.problems)
     return Document(builder.document.data, text, None, general=True)
 
@@ -533,6 +534,7 @@ class _Builder:
         self.nodes = 0
         self.skip_depth = 0  # >0 while skipping a complex mapping key
         self.fatal = False
+        self.unplaced = False  # a problem names a position this builder did not keep
 
     def fail(self, message: str, mark: Any, hint: str | None = None, fatal: bool = True) -> None:
         self.problems.append(SyntaxProblem(message, *_position(mark), hint))
@@ -630,7 +632,8 @@ class _Builder:
             parent.key, parent.key_is_merge = key, True
             return
         if parent.value is not None and key in parent.value:
-            first_line = _position(parent.marks[key])[0] if parent.marks is not None else 0  # (read again, to say)
+            first_line = _position(parent.marks[key])[0] if parent.marks is not None else 0
+            self.unplaced = self.unplaced or parent.marks is None
             self.fail(
                 f"duplicate key {key!r} (first defined on line {first_line})",
                 event.start_mark,
