@@ -165,10 +165,12 @@ def test_a_terse_manifest_just_under_the_size_limit_is_read():
     "privlint: &v 1\nstatement:\n  url: a\n  url: b\n",  # a duplicate key names the first one's line
     "privlint: &v 1\na: *missing\n",
     "privlint: !!int x\nb: 1\nb: 2\n",
+    "privlint: &v 1\nb: 1\nc: {d: 1, d: 2}\nb: 2\nb: 3\n",  # several, nested, one three times
+    "privlint: 1\nlist:\n- {a: 1, a: 2}\n- a: 1\n  a: 2\n",
 ])
 def test_a_broken_document_gets_the_problems_the_builder_keeping_every_position_gives(text):
     """A broken document is not read again with every position (which a 5 MiB one needs hundreds of
-    MB for) unless a problem must name one it did not keep: the problems are the same either way."""
+    MB for), only with the keys' places of a mapping holding a duplicate key: the same problems."""
     from privlint.parse.loader import _build
 
     with pytest.raises(LoadError) as raised:

@@ -175,8 +175,10 @@ def load_document(text: str) -> Document:
         return document
     builder = _build(text, _Builder(text, wanted=None))  # the data only: positions are read again where asked
     if builder.problems:
-        if builder.unplaced:  # a duplicate key's message names where the first one is: read again with every position
-            builder = _build(text)
+        unplaced = builder.unplaced
+        if unplaced:  # a duplicate key's message says where the first one is: read again, keeping those
+            del builder  # (its data, before the second read builds it again)
+            builder = _build(text, _Builder(text, wanted=None, key_marks_of=unplaced))
         raise LoadError(builder.problems)
     return Document(builder.document.data, text, None, general=True)
 
@@ -208,7 +210,7 @@ def _build(text: str, builder: _Builder | None = None) -> _Builder:
             # libyaml stops at 1,000 levels, which it meets looking ahead before the builder meets
             # MAX_DEPTH: the text up to there has the level the builder reports, and where.
             prefix = text[: error.problem_mark.index]
-            return _build(prefix, _Builder(prefix, builder.wanted))
+            return _build(prefix, _Builder(prefix, builder.wanted, builder.key_marks_of))
         builder.problems.append(_from_marked_error(error, text))
     except ReaderError as error:  # a character YAML does not allow
         builder.problems.append(_from_reader_error(error, text))
@@ -513,6 +515,7 @@ class _Node:
     key: str | None = None  # mappings: the key whose value comes next
     key_is_merge: bool = False
     merges: list[tuple[Any, Any]] = field(default_factory=list)  # (value, mark)
+    key_marks: dict[str, int] | None = None  # a duplicate key's mapping read again: its keys' marks
 
 
 class _Builder:
@@ -523,9 +526,10 @@ class _Builder:
     and the data an alias or merge key may need (every anchored node, every merge key's value).
     """
 
-    def __init__(self, text: str, wanted: Any = _EVERY):
+    def __init__(self, text: str, wanted: Any = _EVERY, key_marks_of: frozenset[int] = frozenset()):
         self.document = Document(None, text)
         self.wanted = wanted
+        self.key_marks_of = key_marks_of  # the mappings (by packed start) whose keys' marks to keep without wanted
         self.stack: list[_Node] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.problems: list[SyntaxProblem] = []
@@ -534,7 +538,7 @@ class _Builder:
         self.nodes = 0
         self.skip_depth = 0  # >0 while skipping a complex mapping key
         self.fatal = False
-        self.unplaced = False  # a problem names a position this builder did not keep
+        self.unplaced: frozenset[int] = frozenset()  # mappings with a duplicate key whose first mark was not kept
 
     def fail(self, message: str, mark: Any, hint: str | None = None, fatal: bool = True) -> None:
         self.problems.append(SyntaxProblem(message, *_position(mark), hint))
@@ -632,8 +636,10 @@ class _Builder:
             parent.key, parent.key_is_merge = key, True
             return
         if parent.value is not None and key in parent.value:
-            first_line = _position(parent.marks[key])[0] if parent.marks is not None else 0
-            self.unplaced = self.unplaced or parent.marks is None
+            marks = parent.marks if parent.marks is not None else parent.key_marks or {}
+            first_line = _position(marks[key])[0] if key in marks else 0
+            if parent.marks is None:
+                self.unplaced |= {parent.start}
             self.fail(
                 f"duplicate key {key!r} (first defined on line {first_line})",
                 event.start_mark,
@@ -642,6 +648,9 @@ class _Builder:
             )
         if parent.marks is not None:
             parent.marks[key] = _packed(event.start_mark)  # (a Mark object took ten times the memory)
+        elif parent.start in self.key_marks_of:
+            parent.key_marks = parent.key_marks or {}
+            parent.key_marks[key] = _packed(event.start_mark)
         parent.key = key
 
     def alias(self, event: AliasEvent) -> None:
