@@ -267,7 +267,8 @@ _Tree = dict[str, "_Tree"]  # a letter and the tree of what may follow it ("" wh
 def _alternatives(node: _Tree) -> str:
     if "" in node:
         return ""  # a phrase ends here: the longer ones that start with it are found with it
-    branches = [(r"\s*+" if character == " " else re.escape(character)) + _alternatives(child)
+    # (after white space comes a letter, never more white space: giving it back cannot make a match)
+    branches = [(r"\s*" if character == " " else re.escape(character)) + _alternatives(child)
                 for character, child in sorted(node.items())]
     return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 

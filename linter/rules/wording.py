@@ -37,9 +37,10 @@ _ABBREVIATION_START = rf"(?=\w{{1,{max(len(a.split('.')[0]) for a in ABBREVIATIO
 # One pass, no nested repetition: an abbreviation, an e-mail address, a word with inner hyphens, apostrophes or
 # full stops before a lower-case letter or digit ("Bol.com", "www.gent.be", "5.000"; not "gegevens.Wij"), or one
 # other character. Each repetition starts with its own separator, so matching stays linear. The address's parts
-# before "@" are possessive: a word without "@" fails at once instead of giving back its letters one by one.
+# before "@" are matched once, never given back (atomic: a lookahead and a back-reference, as Python before 3.11
+# has no possessive quantifiers): a word without "@" fails at once instead of giving back its letters one by one.
 _WORD = r"\w+(?:[-'’]\w+)*(?:\.(?=(?-i:[a-z0-9à-ÿ]))\w+(?:[-'’]\w+)*)*"
-_EMAIL = r"\w++(?:[.+-]\w++)*+@\w+(?:[.-]\w+)*"
+_EMAIL = r"(?=(?P<address>\w+(?:[.+-]\w+)*))(?P=address)@\w+(?:[.-]\w+)*"
 _TOKEN = re.compile(rf"(?<!\w){_ABBREVIATION_START}(?:{_ABBREVIATION})|{_EMAIL}|{_WORD}-?|[^\w\s]", re.IGNORECASE)
 
 SENTENCE_END = frozenset(".!?")
