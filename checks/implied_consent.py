@@ -58,7 +58,6 @@ purposes:
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from privlint.model.texts import statement_words
@@ -67,7 +66,7 @@ from privlint.rules import Context, Problem, RuleInfo
 from privlint.rules.consent import invalid_purpose_consent, recorded_not_consent
 from privlint.rules.cookies import invalid_consent
 from privlint.rules.phrases import Phrases, combine
-from privlint.rules.wording import CACHED_TEXT, Token, WordPhrases, sentences, tokens
+from privlint.rules.wording import Token, WordPhrases, remembered, sentences, tokens
 
 if TYPE_CHECKING:
     from privlint.model.manifest import Manifest
@@ -233,11 +232,10 @@ def implied(text: str | None, consent_purpose: bool = True) -> str | None:
     """The words of ``text`` that infer consent from something other than an affirmative act, or None."""
     if not text:
         return None
-    if len(text) <= CACHED_TEXT:  # purposes repeat their consent mechanism word for word
-        return _cached_implied(text, consent_purpose)
     return _implied(text, consent_purpose)
 
 
+@remembered(256)  # purposes repeat their consent mechanism word for word
 def _implied(text: str, consent_purpose: bool) -> str | None:
     found = IMPLIED_CONSENT.find(text)
     if found:
@@ -280,9 +278,6 @@ def _implied(text: str, consent_purpose: bool) -> str | None:
         if opt_out and consent_purpose:
             return quote(opt_out[0])
     return None
-
-
-_cached_implied = lru_cache(maxsize=256)(_implied)
 
 
 def _only_if(words: Sequence[Token], first: int, last: int) -> tuple[int, int] | None:

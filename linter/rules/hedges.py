@@ -37,7 +37,6 @@ from itertools import compress, count
 from operator import attrgetter
 
 from privlint.rules.wording import (
-    CACHED_TEXT,
     CLAUSE_STARTERS,
     CONDITION_WORDS,
     DETERMINERS,
@@ -55,6 +54,7 @@ from privlint.rules.wording import (
     is_data_word,
     is_recipient_word,
     is_subject_pronoun,
+    remembered,
     role_of_phrase,
     role_of_word,
     sentences,
@@ -205,12 +205,11 @@ class Hedge:
 
 def find(text: str, names: Sequence[tuple[str, ...]] = ()) -> tuple[Hedge, ...]:
     """The hedges in ``text``: each distinct phrase once per sentence, in order."""
-    if len(text) <= CACHED_TEXT:  # a manifest quotes the same sentences in several fields, and files repeat them
-        return _cached_find(text, tuple(names))
-    return _find(text, names)
+    return _find(text, tuple(names))
 
 
-def _find(text: str, names: Sequence[tuple[str, ...]]) -> tuple[Hedge, ...]:
+@remembered(512)  # a manifest quotes the same sentences in several fields, and files repeat them
+def _find(text: str, names: tuple[tuple[str, ...], ...]) -> tuple[Hedge, ...]:
     if not _candidates().search(text.lower()):
         return ()  # most texts hold no hedge's words at all: no need to read them word by word
     words = tokens(text)
@@ -240,9 +239,6 @@ def _find(text: str, names: Sequence[tuple[str, ...]]) -> tuple[Hedge, ...]:
                     found.append(Hedge(phrase, quoted, words[start].start, words[start + length - 1].end))
             index = start + length
     return tuple(found)
-
-
-_cached_find = lru_cache(maxsize=512)(_find)
 
 
 @lru_cache(maxsize=1)

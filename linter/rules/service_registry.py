@@ -25,7 +25,7 @@ from typing import Any
 from privlint.rules.negation import is_denied
 from privlint.rules.phrases import Phrases
 from privlint.rules.transfers import outside_eea
-from privlint.rules.wording import CACHED_TEXT
+from privlint.rules.wording import remembered
 
 STORE = "services.json"  # in privlint.data
 COMPANY = "provider"  # the kind of an entry for a company named without a service ("Google")
@@ -151,9 +151,10 @@ def mentions(text: str | None) -> list[Mention]:
     """
     if not text:
         return []
-    return list(_cached_mentions(text) if len(text) <= CACHED_TEXT else _mentions(text))  # checks read the same texts
+    return list(_mentions(text))
 
 
+@remembered(256)  # checks read the same texts
 def _mentions(text: str) -> tuple[Mention, ...]:
     matcher, services = _matcher(), registry()
     written = _WORD.findall(text)
@@ -181,9 +182,6 @@ def _mentions(text: str) -> tuple[Mention, ...]:
     # A company named beside one of its own services ("Microsoft Teams ... Microsoft") is that service.
     named_services = {mention.service.provider for mention in found.values() if mention.service.kind != COMPANY}
     return tuple(m for m in found.values() if m.service.kind != COMPANY or m.service.provider not in named_services)
-
-
-_cached_mentions = lru_cache(maxsize=256)(_mentions)
 
 
 #: Words that say a font or script is served from the controller's own server, not the provider's.

@@ -18,12 +18,12 @@ is linear in the length of the text: a token is looked at a bounded number of ti
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from enum import Enum
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, wraps
 from itertools import compress, count, repeat
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Concatenate, NamedTuple, ParamSpec, TypeVar
 
 #: Abbreviations that end in a full stop but do not end a sentence, kept as one token.
 ABBREVIATIONS = (
@@ -66,8 +66,25 @@ CACHED_TEXT = 4096
 _CACHED_TOKENS_TEXT, _CACHED_SENTENCE = 1024, 400
 
 
-def tokens(text: str) -> tuple[Token, ...]:
-    return _cached_tokens(text) if len(text) <= _CACHED_TOKENS_TEXT else _tokens_by_sentence(text)
+_Arguments = ParamSpec("_Arguments")
+_Result = TypeVar("_Result")
+_OfText = Callable[Concatenate[str, _Arguments], _Result]
+
+
+def remembered(entries: int, longest: int = CACHED_TEXT) -> Callable[[_OfText[_Arguments, _Result]], _OfText[_Arguments, _Result]]:
+    """A function of a text (and hashable arguments) that remembers its last ``entries`` results for texts of up
+    to ``longest`` characters; a longer text is read each time, so that what is remembered stays small."""
+
+    def remember(function: _OfText[_Arguments, _Result]) -> _OfText[_Arguments, _Result]:
+        cached = lru_cache(maxsize=entries)(function)
+
+        @wraps(function)
+        def call(text: str, /, *args: _Arguments.args, **kwargs: _Arguments.kwargs) -> _Result:
+            return (cached if len(text) <= longest else function)(text, *args, **kwargs)
+
+        return call
+
+    return remember
 
 
 def _tokens(text: str) -> tuple[Token, ...]:
@@ -75,7 +92,8 @@ def _tokens(text: str) -> tuple[Token, ...]:
     return tuple([new(Token, (found := m.group(), found.lower(), *m.span())) for m in _TOKEN.finditer(text)])
 
 
-def _tokens_by_sentence(text: str) -> tuple[Token, ...]:
+@remembered(256, longest=_CACHED_TOKENS_TEXT)
+def tokens(text: str) -> tuple[Token, ...]:
     """``_tokens(text)``, read a sentence at a time: sentences repeat far more than whole texts do.
 
     No token holds white space, and the look-arounds that decide one see the same at white space
@@ -91,10 +109,6 @@ def _tokens_by_sentence(text: str) -> tuple[Token, ...]:
     return tuple(found)
 
 
-def _sentence_tokens(sentence: str) -> tuple[Token, ...]:
-    return _cached_sentence(sentence) if len(sentence) <= _CACHED_SENTENCE else _tokens(sentence)
-
-
 def _moved(words: tuple[Token, ...], offset: int) -> Iterable[Token]:
     if not offset:
         return words
@@ -103,8 +117,7 @@ def _moved(words: tuple[Token, ...], offset: int) -> Iterable[Token]:
 
 
 _AFTER_SENTENCE = re.compile(r"(?<=[.!?])\s+")
-_cached_sentence = lru_cache(maxsize=512)(_tokens)
-_cached_tokens = lru_cache(maxsize=256)(_tokens_by_sentence)
+_sentence_tokens = remembered(512, longest=_CACHED_SENTENCE)(_tokens)
 
 
 def sentences(words: Sequence[Token]) -> list[tuple[int, int]]:
@@ -444,10 +457,10 @@ class WordPhrases:
         end = len(words) if end is None else end
         tables = self._tables
         match_at, first, stem_first = tables.match_at, tables.first, tables.stem_first
-        if end <= len(words):  # most stretches hold no word that starts a phrase: seen in one pass without a call per word
-            lower = [*map(_LOWER, words[start:end])]
-            if first.isdisjoint(lower) and not (stem_first and any(map(str.startswith, lower, repeat(stem_first)))):
-                return []
+        # Most stretches hold no word that starts a phrase: seen in one pass, without a call per word.
+        lower = [*map(_LOWER, words[start:end])]
+        if first.isdisjoint(lower) and not (stem_first and any(map(str.startswith, lower, repeat(stem_first)))):
+            return []
         found, index = [], start
         while index < end:
             word = words[index].lower
