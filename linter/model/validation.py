@@ -34,12 +34,14 @@ def validate_document(document: Document) -> tuple[Manifest | None, list[Problem
     if not (isinstance(data, dict) and document.reads_again):
         return validate(data)
     context = {CONSUME_ENTRIES: False}
+    model_errors: list[ErrorDetails] | None = None
     try:
         return Manifest.model_validate(data, context=context), []
-    except ValidationError:
-        pass  # (outside the handler: its traceback would hold the data being let go)
-    if not context[CONSUME_ENTRIES]:
-        return validate(data)
+    except ValidationError as error:
+        if not context[CONSUME_ENTRIES]:  # the data is whole: explained as validate explains it, without validating again
+            model_errors = error.errors()
+    if model_errors is not None:  # (outside the handler: its traceback would hold the data being let go)
+        return _explained(data, model_errors)
     from privlint.model.schema import schema_problems
     from privlint.parse.loader import load_document
 
@@ -58,6 +60,11 @@ def validate(data: Any) -> tuple[Manifest | None, list[Problem]]:
             return Manifest.model_validate(data), []
         except ValidationError as error:
             model_errors = error.errors()
+    return _explained(data, model_errors)
+
+
+def _explained(data: Any, model_errors: list[ErrorDetails]) -> tuple[None, list[Problem]]:
+    """What is wrong with ``data``, which the model rejected (``model_errors``) or which is not a mapping."""
     from privlint.model.schema import (
         schema_problems,  # imports jsonschema: only for invalid documents
     )
