@@ -186,14 +186,19 @@ def load_document(text: str) -> Document:
 def _build_along(text: str, pointers: Iterable[str]) -> tuple[Any, Positions]:
     """The data and positions of a document the general builder read, along the paths of ``pointers``
     (as _read_along gives them), with the data anchors and merge keys need to follow them."""
-    wanted: dict[Any, Any] = {}
-    for pointer in pointers:
-        level = wanted
-        for token in pointer_tokens(pointer):
-            level = level.setdefault(token, {})
-    document = _build(text, _Builder(text, wanted=wanted)).document
+    document = _build(text, _Builder(text, wanted=_paths(pointers))).document
     assert document.positions is not None
     return document.data, document.positions
+
+
+def _paths(pointers: Iterable[str]) -> dict[Any, Any]:
+    """The pointers as a tree of their tokens: what a reading along them wants of each node."""
+    tree: dict[Any, Any] = {}
+    for pointer in pointers:
+        level = tree
+        for token in pointer_tokens(pointer):
+            level = level.setdefault(token, {})
+    return tree
 
 
 def _build(text: str, builder: _Builder | None = None) -> _Builder:
@@ -315,11 +320,7 @@ def _read_along(text: str, pointers: Iterable[str]) -> tuple[Any, Positions]:
     fingerprints name items by it. Locating and fingerprinting the pointers gives
     what it gives on the whole document.
     """
-    wanted: dict[Any, Any] = {}
-    for pointer in pointers:
-        level = wanted
-        for token in pointer_tokens(pointer):
-            level = level.setdefault(token, {})
+    wanted = _paths(pointers)
     data: Any = None
     positions: Positions = _NOWHERE
     # The open container on a path: its value, marks, containers' Positions, start mark, what the
